@@ -1,0 +1,20 @@
+/** Input limits shared by the API's validation and (later) the web client's forms. */
+export const LIMITS = {
+  titleMax: 160,
+  slugMax: 120,
+  summaryMax: 600,
+  longTextMax: 10_000,
+  shortTextMax: 200,
+  themeMax: 60,
+  themesMax: 12,
+  serviceAreasMax: 5,
+  placesMax: 50,
+  partnersMax: 20,
+  measuresMax: 20,
+  urlMax: 2_000,
+  externalIdMax: 120,
+  moneyMax: 1_000_000_000,
+  pageSizeMax: 100,
+  pageSizeDefault: 20,
+  filterValuesMax: 50,
+} as const;
