@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { ArtefactResolver } from '../modules/artefact/artefact.resolver.js';
+import { ExperimentPartnerResolver, ExperimentResolver } from '../modules/experiment/experiment.resolver.js';
+import { MemberResolver } from '../modules/member/member.resolver.js';
+import { OrganisationResolver } from '../modules/organisation/organisation.resolver.js';
+import { OutcomeResolver } from '../modules/outcome/outcome.resolver.js';
+import { ServiceAreaResolver } from '../modules/service-area/service-area.resolver.js';
+import { validateArgument } from '../validation.js';
+import { registerEnums } from './enums.js';
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+/** The GraphQL schema, built once from the resolvers. */
+export function getSchema(): Promise<GraphQLSchema> {
+  registerEnums();
+  schema ??= buildSchema({
+    resolvers: [
+      ExperimentResolver,
+      ExperimentPartnerResolver,
+      OutcomeResolver,
+      ArtefactResolver,
+      OrganisationResolver,
+      ServiceAreaResolver,
+      MemberResolver,
+    ],
+    validate: true,
+    validateFn: validateArgument,
+  });
+  return schema;
+}
+
+/** The schema as committed in apps/api/schema.graphql: sorted, so diffs show real changes only. */
+export async function printSortedSchema(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await getSchema()))}\n`;
+}

@@ -1,0 +1,44 @@
+import { LIMITS } from '@synapse/domain';
+import { IsISO8601, IsUrl, Matches, MaxLength, ValidateBy, type ValidationOptions } from 'class-validator';
+
+/** Rejects strings that are empty or only white space. */
+export function NotBlank(options?: ValidationOptions): PropertyDecorator {
+  return Matches(/\S/, { message: '$property must not be blank', ...options });
+}
+
+/** A calendar date "YYYY-MM-DD" that exists (2023-02-30 is refused). */
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  const format = Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date like 2024-03-31', ...options });
+  const real = IsISO8601({ strict: true }, { message: '$property must be a real calendar date', ...options });
+  return (target, key) => {
+    format(target, key);
+    real(target, key);
+  };
+}
+
+/** An absolute http(s) URL of sensible length; javascript:, data: and the like are refused. */
+export function IsWebUrl(options?: ValidationOptions): PropertyDecorator {
+  const url = IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_valid_protocol: true, require_tld: false },
+    { message: '$property must be an http or https link', ...options },
+  );
+  const length = MaxLength(LIMITS.urlMax, options);
+  return (target, key) => {
+    url(target, key);
+    length(target, key);
+  };
+}
+
+/** A list without repeated values. */
+export function NoDuplicates(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'noDuplicates',
+      validator: {
+        validate: (value: unknown) => !Array.isArray(value) || new Set(value).size === value.length,
+        defaultMessage: () => '$property must not repeat a value',
+      },
+    },
+    options,
+  );
+}

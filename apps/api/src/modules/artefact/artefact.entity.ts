@@ -1,0 +1,68 @@
+import { Entity, Index, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import type { Ref } from '@mikro-orm/core';
+import { ArtefactType, Licence } from '@synapse/domain';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { newId } from '../../db/ids.js';
+import { LocalDateScalar } from '../../graphql/scalars.js';
+import { Experiment } from '../experiment/experiment.entity.js';
+import { Organisation } from '../organisation/organisation.entity.js';
+
+/** A reusable thing attached to an experiment: a typed, licensed, versioned link (stored files come later). */
+@ObjectType({ description: 'A reusable document, tool or data set, with its licence.' })
+@Entity({ tableName: 'artefacts' })
+@Index({ properties: ['experiment', 'createdAt'] })
+export class Artefact {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'string', length: 36 })
+  id: string = newId();
+
+  @ManyToOne(() => Experiment, { ref: true, deleteRule: 'cascade' })
+  experiment!: Ref<Experiment>;
+
+  @ManyToOne(() => Organisation, { ref: true })
+  owner!: Ref<Organisation>;
+
+  @Field(() => ArtefactType)
+  @Enum({ items: () => ArtefactType })
+  type!: ArtefactType;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 200 })
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  description: string | null = null;
+
+  @Field(() => Licence)
+  @Enum({ items: () => Licence })
+  licence!: Licence;
+
+  @Field(() => String, { nullable: true, description: 'e.g. "PDF", "XLSX", "Git repository".' })
+  @Property({ type: 'string', length: 60, nullable: true })
+  format: string | null = null;
+
+  @Field(() => String, { nullable: true, description: "The document's own version label, e.g. \"2.1\"." })
+  @Property({ type: 'string', length: 40, nullable: true })
+  documentVersion: string | null = null;
+
+  @Field(() => String, { description: 'An http(s) link to the artefact.' })
+  @Property({ type: 'string', length: 2000 })
+  url!: string;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  @Property({ type: 'string', length: 10, nullable: true })
+  lastReviewedOn: string | null = null;
+
+  @Field(() => Int, { description: 'Increases on every saved change; send it back with updates.' })
+  @Property({ type: 'integer', version: true })
+  version: number = 1;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Field(() => Date)
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

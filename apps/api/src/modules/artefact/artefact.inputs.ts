@@ -1,0 +1,79 @@
+import { ArtefactType, LIMITS, Licence } from '@synapse/domain';
+import { IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { LocalDateScalar } from '../../graphql/scalars.js';
+import { IsCalendarDate, IsWebUrl, NotBlank } from '../../graphql/validators.js';
+
+@InputType()
+export class ArtefactFieldsInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.longTextMax)
+  description?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  format?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  documentVersion?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  @IsOptional()
+  @IsCalendarDate()
+  lastReviewedOn?: string | null;
+}
+
+@InputType()
+export class AddArtefactInput extends ArtefactFieldsInput {
+  @Field(() => ArtefactType)
+  @IsEnum(ArtefactType)
+  type!: ArtefactType;
+
+  @Field(() => String)
+  @IsString()
+  @NotBlank()
+  @Length(3, LIMITS.titleMax)
+  title!: string;
+
+  @Field(() => Licence)
+  @IsEnum(Licence)
+  licence!: Licence;
+
+  @Field(() => String, { description: 'An http or https link.' })
+  @IsString()
+  @IsWebUrl()
+  url!: string;
+}
+
+@InputType()
+export class UpdateArtefactInput extends ArtefactFieldsInput {
+  @Field(() => ArtefactType, { nullable: true })
+  @IsOptional()
+  @IsEnum(ArtefactType)
+  type?: ArtefactType;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @NotBlank()
+  @Length(3, LIMITS.titleMax)
+  title?: string;
+
+  @Field(() => Licence, { nullable: true })
+  @IsOptional()
+  @IsEnum(Licence)
+  licence?: Licence;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @IsWebUrl()
+  url?: string;
+}

@@ -1,0 +1,53 @@
+import type { EntityManager } from '../../db/orm.js';
+import { assignDefined, loadChildForChange } from '../experiment/experiment-child.js';
+import { loadForChange } from '../experiment/experiment.service.js';
+import type { Member } from '../member/member.entity.js';
+import { Artefact } from './artefact.entity.js';
+import type { AddArtefactInput, UpdateArtefactInput } from './artefact.inputs.js';
+
+const FIELDS = ['type', 'licence', 'url', 'description', 'format', 'documentVersion', 'lastReviewedOn'] as const;
+
+export function applyArtefactFields(artefact: Artefact, input: UpdateArtefactInput): void {
+  assignDefined(artefact, input, FIELDS);
+  if (input.title) artefact.title = input.title.trim();
+}
+
+export async function addArtefact(
+  em: EntityManager,
+  viewer: Member | null,
+  experimentId: string,
+  input: AddArtefactInput,
+): Promise<Artefact> {
+  return em.transactional(async (tem) => {
+    const experiment = await loadForChange(tem, viewer, experimentId, 'edit');
+    const artefact = new Artefact();
+    artefact.owner = experiment.leadOrganisation;
+    applyArtefactFields(artefact, input);
+    experiment.artefacts.add(artefact);
+    experiment.updatedAt = new Date();
+    return artefact;
+  });
+}
+
+export async function updateArtefact(
+  em: EntityManager,
+  viewer: Member | null,
+  id: string,
+  version: number,
+  input: UpdateArtefactInput,
+): Promise<Artefact> {
+  return em.transactional(async (tem) => {
+    const artefact = await loadChildForChange(tem, viewer, Artefact, 'Artefact', id, version);
+    applyArtefactFields(artefact, input);
+    artefact.updatedAt = new Date();
+    return artefact;
+  });
+}
+
+export async function removeArtefact(em: EntityManager, viewer: Member | null, id: string, version: number): Promise<string> {
+  return em.transactional(async (tem) => {
+    const artefact = await loadChildForChange(tem, viewer, Artefact, 'Artefact', id, version);
+    tem.remove(artefact);
+    return id;
+  });
+}

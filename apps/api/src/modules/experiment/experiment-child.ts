@@ -1,0 +1,44 @@
+import type { EntityClass, Ref } from '@mikro-orm/core';
+import type { EntityManager } from '../../db/orm.js';
+import { ConflictError, NotFoundError } from '../../errors.js';
+import type { Member } from '../member/member.entity.js';
+import type { Experiment } from './experiment.entity.js';
+import { loadForChange } from './experiment.service.js';
+
+interface ExperimentChild {
+  id: string;
+  version: number;
+  experiment: Ref<Experiment>;
+}
+
+/**
+ * Loads an outcome or artefact for a change. It follows its experiment's rules: NOT_FOUND when the experiment
+ * is not visible, FORBIDDEN when not editable, CONFLICT when the child's version is stale.
+ */
+export async function loadChildForChange<T extends ExperimentChild>(
+  em: EntityManager,
+  viewer: Member | null,
+  entity: EntityClass<T>,
+  label: string,
+  id: string,
+  expectedVersion: number,
+): Promise<T> {
+  const child = (await em.findOne(entity, { id } as never)) as T | null;
+  if (!child) throw new NotFoundError(label, id);
+  try {
+    await loadForChange(em, viewer, child.experiment.id, 'edit');
+  } catch (error) {
+    if (error instanceof NotFoundError) throw new NotFoundError(label, id);
+    throw error;
+  }
+  if (child.version !== expectedVersion) throw new ConflictError(`This ${label.toLowerCase()}`, expectedVersion, child.version);
+  return child;
+}
+
+/** Copies the fields present in `input` onto `target` (undefined means "leave alone"). */
+export function assignDefined<T extends object>(target: T, input: object, keys: readonly (keyof T & string)[]): void {
+  for (const key of keys) {
+    const value = (input as Record<string, unknown>)[key];
+    if (value !== undefined) (target as Record<string, unknown>)[key] = value;
+  }
+}

@@ -1,0 +1,155 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { connectionType, PageArgs } from '../../graphql/connection.js';
+import type { Context } from '../../graphql/context.js';
+import { Artefact } from '../artefact/artefact.entity.js';
+import { Organisation } from '../organisation/organisation.entity.js';
+import { Outcome } from '../outcome/outcome.entity.js';
+import { ServiceArea } from '../service-area/service-area.entity.js';
+import { ExperimentPartner } from './experiment-partner.entity.js';
+import { Experiment } from './experiment.entity.js';
+import { CreateExperimentInput, ExperimentFilter, UpdateExperimentInput } from './experiment.inputs.js';
+import { experimentPolicy } from './experiment.policy.js';
+import {
+  archiveExperiment,
+  createExperiment,
+  findVisibleExperiment,
+  listExperiments,
+  publishExperiment,
+  updateExperiment,
+} from './experiment.service.js';
+import { StageChange } from './stage-change.entity.js';
+
+export const ExperimentConnection = connectionType(Experiment, 'Experiment');
+
+@ObjectType({ description: 'What the current viewer may do with an experiment (so clients never re-implement the rules).' })
+export class ExperimentPermissions {
+  @Field(() => Boolean)
+  edit!: boolean;
+
+  @Field(() => Boolean)
+  publish!: boolean;
+
+  @Field(() => Boolean)
+  archive!: boolean;
+}
+
+@Resolver(() => Experiment)
+export class ExperimentResolver {
+  @Query(() => Experiment, { nullable: true, description: 'One experiment by id or slug; null if missing or not visible to you.' })
+  experiment(
+    @Ctx() { em, viewer }: Context,
+    @Arg('id', () => ID, { nullable: true }) id?: string | null,
+    @Arg('slug', () => String, { nullable: true }) slug?: string | null,
+  ): Promise<Experiment | null> {
+    return findVisibleExperiment(em, viewer, { id, slug });
+  }
+
+  @Query(() => ExperimentConnection, { description: 'Experiments you may see, newest first. Anonymous callers see published ones.' })
+  experiments(
+    @Ctx() { em, viewer }: Context,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => ExperimentFilter, { nullable: true }) filter?: ExperimentFilter | null,
+  ) {
+    return listExperiments(em, viewer, filter, page);
+  }
+
+  @Mutation(() => Experiment, { description: 'Starts a draft led by your organisation. Editors only.' })
+  createExperiment(
+    @Ctx() { em, viewer }: Context,
+    @Arg('input', () => CreateExperimentInput) input: CreateExperimentInput,
+  ): Promise<Experiment> {
+    return createExperiment(em, viewer, input);
+  }
+
+  @Mutation(() => Experiment, { description: 'Changes an experiment. `version` is the one you saw; if someone saved since, CONFLICT.' })
+  updateExperiment(
+    @Ctx() { em, viewer }: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input', () => UpdateExperimentInput) input: UpdateExperimentInput,
+  ): Promise<Experiment> {
+    return updateExperiment(em, viewer, id, version, input);
+  }
+
+  @Mutation(() => Experiment, { description: 'Makes a draft public.' })
+  publishExperiment(
+    @Ctx() { em, viewer }: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+  ): Promise<Experiment> {
+    return publishExperiment(em, viewer, id, version);
+  }
+
+  @Mutation(() => Experiment, { description: 'Withdraws an experiment from public view; its team can still see it.' })
+  archiveExperiment(
+    @Ctx() { em, viewer }: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+  ): Promise<Experiment> {
+    return archiveExperiment(em, viewer, id, version);
+  }
+
+  @FieldResolver(() => Organisation)
+  async leadOrganisation(@Root() experiment: Experiment): Promise<Organisation> {
+    return experiment.leadOrganisation.loadOrFail();
+  }
+
+  @FieldResolver(() => [ServiceArea])
+  async serviceAreas(@Root() experiment: Experiment): Promise<ServiceArea[]> {
+    const areas = await experiment.serviceAreas.loadItems();
+    return [...areas].sort((a, b) => a.position - b.position);
+  }
+
+  @FieldResolver(() => [Organisation], { description: 'Councils where it ran.' })
+  async places(@Root() experiment: Experiment): Promise<Organisation[]> {
+    const places = await experiment.places.loadItems();
+    return [...places].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  @FieldResolver(() => [ExperimentPartner])
+  async partners(@Root() experiment: Experiment): Promise<ExperimentPartner[]> {
+    const partners = await experiment.partners.loadItems();
+    return [...partners].sort((a, b) => a.position - b.position);
+  }
+
+  @FieldResolver(() => [StageChange], { description: 'Every stage the experiment has been through, oldest first.' })
+  async stageHistory(@Root() experiment: Experiment): Promise<StageChange[]> {
+    const changes = await experiment.stageHistory.loadItems();
+    return [...changes].sort((a, b) => a.changedOn.localeCompare(b.changedOn) || a.createdAt.getTime() - b.createdAt.getTime());
+  }
+
+  @FieldResolver(() => [Outcome])
+  async outcomes(@Root() experiment: Experiment): Promise<Outcome[]> {
+    const outcomes = await experiment.outcomes.loadItems();
+    return [...outcomes].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  }
+
+  @FieldResolver(() => [Artefact])
+  async artefacts(@Root() experiment: Experiment): Promise<Artefact[]> {
+    const artefacts = await experiment.artefacts.loadItems();
+    return [...artefacts].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  }
+
+  @FieldResolver(() => Experiment, { nullable: true, description: 'The experiment this one was forked from, if you may see it.' })
+  async forkParent(@Root() experiment: Experiment, @Ctx() { viewer }: Context): Promise<Experiment | null> {
+    const parent = experiment.forkParent ? await experiment.forkParent.load() : null;
+    return parent && experimentPolicy.view(viewer, parent) ? parent : null;
+  }
+
+  @FieldResolver(() => ExperimentPermissions)
+  viewerCan(@Root() experiment: Experiment, @Ctx() { viewer }: Context): ExperimentPermissions {
+    return {
+      edit: experimentPolicy.edit(viewer, experiment),
+      publish: experimentPolicy.publish(viewer, experiment),
+      archive: experimentPolicy.archive(viewer, experiment),
+    };
+  }
+}
+
+@Resolver(() => ExperimentPartner)
+export class ExperimentPartnerResolver {
+  @FieldResolver(() => Organisation, { nullable: true, description: 'The partner on Synapse, when it is there.' })
+  async organisation(@Root() partner: ExperimentPartner): Promise<Organisation | null> {
+    return partner.organisation ? partner.organisation.loadOrFail() : null;
+  }
+}

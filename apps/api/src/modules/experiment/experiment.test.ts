@@ -1,0 +1,376 @@
+import { ExperimentStatus, MemberRole, Nation, Stage, Verdict } from '@synapse/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCouncil, buildExperiment, buildMember } from '../../../test/factories.js';
+import { createHarness, errorCodes, type Harness } from '../../../test/harness.js';
+import { Experiment } from './experiment.entity.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+const LIST = /* GraphQL */ `
+  query List($filter: ExperimentFilter, $first: Int!, $after: String) {
+    experiments(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { id title status }
+    }
+  }
+`;
+
+async function titles(filter: Record<string, unknown>, viewer = null as any): Promise<string[]> {
+  const result = await h.run(LIST, { filter, first: 100 }, viewer);
+  expect(result.errors).toBeUndefined();
+  return result.data.experiments.nodes.map((node: { title: string }) => node.title).sort();
+}
+
+describe('reading experiments', () => {
+  it('shows anonymous callers published experiments only, and a team its own drafts', async () => {
+    const council = await buildCouncil(h.em());
+    const other = await buildCouncil(h.em());
+    const tag = council.id.slice(0, 6);
+    await buildExperiment(h.em(), { lead: council, title: `Published ${tag}` });
+    const draft = await buildExperiment(h.em(), { lead: council, title: `Draft ${tag}`, status: ExperimentStatus.DRAFT });
+    await buildExperiment(h.em(), { lead: council, title: `Archived ${tag}`, status: ExperimentStatus.ARCHIVED });
+    const teamMember = await buildMember(h.em(), council, MemberRole.MEMBER);
+    const outsider = await buildMember(h.em(), other, MemberRole.ADMIN);
+    const everything = [ExperimentStatus.PUBLISHED, ExperimentStatus.DRAFT, ExperimentStatus.ARCHIVED];
+    const filter = { organisations: [council.gssCode] };
+
+    expect(await titles(filter)).toEqual([`Published ${tag}`]);
+    expect(await titles({ ...filter, statuses: everything })).toEqual([`Published ${tag}`]);
+    expect(await titles({ ...filter, statuses: everything }, outsider)).toEqual([`Published ${tag}`]);
+    expect(await titles({ ...filter, statuses: everything }, teamMember)).toEqual([
+      `Archived ${tag}`,
+      `Draft ${tag}`,
+      `Published ${tag}`,
+    ]);
+
+    const query = 'query($id: ID) { experiment(id: $id) { title } }';
+    expect((await h.run(query, { id: draft.id })).data?.experiment).toBeNull();
+    expect((await h.run(query, { id: draft.id }, outsider)).data?.experiment).toBeNull();
+    expect((await h.run(query, { id: draft.id }, teamMember)).data?.experiment.title).toBe(`Draft ${tag}`);
+  });
+
+  it('finds one experiment by slug with its relations', async () => {
+    const council = await buildCouncil(h.em());
+    const place = await buildCouncil(h.em(), { name: 'Aardvark Vale' });
+    const experiment = await buildExperiment(h.em(), {
+      lead: council,
+      places: [council, place],
+      serviceAreas: ['housing-and-homelessness', 'public-health'],
+      outcomes: [{ verdict: Verdict.MIXED, evidenceLevel: 3 }],
+      artefacts: 2,
+      partners: [{ name: 'Shelter Cymru' }, { name: council.name, organisation: council }],
+    });
+    const result = await h.run(
+      `query($slug: String) { experiment(slug: $slug) {
+        id leadOrganisation { gssCode } places { name } serviceAreas { slug }
+        outcomes { verdict evidenceLevel measures { name baseline result goodDirection } }
+        artefacts { title licence owner { id } } partners { name organisation { id } }
+        stageHistory { stage changedOn } viewerCan { edit publish archive }
+      } }`,
+      { slug: experiment.slug },
+    );
+    expect(result.errors).toBeUndefined();
+    const found = result.data.experiment;
+    expect(found.id).toBe(experiment.id);
+    expect(found.leadOrganisation.gssCode).toBe(council.gssCode);
+    expect(found.places.map((p: { name: string }) => p.name)).toEqual(['Aardvark Vale', council.name]);
+    expect(found.serviceAreas.map((a: { slug: string }) => a.slug)).toEqual(['housing-and-homelessness', 'public-health']);
+    expect(found.outcomes).toEqual([
+      { verdict: 'MIXED', evidenceLevel: 3, measures: [{ name: 'People helped', baseline: 10, result: 20, goodDirection: 'UP' }] },
+    ]);
+    expect(found.artefacts).toHaveLength(2);
+    expect(found.artefacts[0].owner.id).toBe(council.id);
+    expect(found.partners).toEqual([
+      { name: 'Shelter Cymru', organisation: null },
+      { name: council.name, organisation: { id: council.id } },
+    ]);
+    expect(found.stageHistory).toEqual([{ stage: 'PILOT', changedOn: '2024-01-15' }]);
+    expect(found.viewerCan).toEqual({ edit: false, publish: false, archive: false });
+  });
+
+  it('filters by service area, stage, verdict, organisation, region and nation, and combines them', async () => {
+    const wales = await buildCouncil(h.em(), { nation: Nation.WALES, region: 'Wales' });
+    const northWest = await buildCouncil(h.em(), { nation: Nation.ENGLAND, region: 'North West' });
+    const runIn = await buildCouncil(h.em(), { nation: Nation.ENGLAND, region: 'London' });
+    const tag = wales.id.slice(0, 6);
+    await buildExperiment(h.em(), {
+      lead: wales,
+      title: `A ${tag}`,
+      serviceAreas: ['waste'],
+      stage: Stage.SCALING,
+      outcomes: [{ verdict: Verdict.WORKED }],
+    });
+    await buildExperiment(h.em(), {
+      lead: northWest,
+      title: `B ${tag}`,
+      serviceAreas: ['waste', 'transport'],
+      stage: Stage.PILOT,
+      places: [northWest, runIn],
+      outcomes: [{ verdict: Verdict.NO_EFFECT }, { verdict: Verdict.WORKED }],
+    });
+    await buildExperiment(h.em(), { lead: northWest, title: `C ${tag}`, serviceAreas: ['transport'], stage: Stage.STOPPED });
+    const mine = { organisations: [wales.gssCode, northWest.gssCode] };
+
+    expect(await titles(mine)).toEqual([`A ${tag}`, `B ${tag}`, `C ${tag}`]);
+    expect(await titles({ ...mine, serviceAreas: ['waste'] })).toEqual([`A ${tag}`, `B ${tag}`]);
+    expect(await titles({ ...mine, stages: ['PILOT', 'STOPPED'] })).toEqual([`B ${tag}`, `C ${tag}`]);
+    expect(await titles({ ...mine, verdicts: ['WORKED'] })).toEqual([`A ${tag}`, `B ${tag}`]);
+    expect(await titles({ ...mine, verdicts: ['NO_EFFECT'] })).toEqual([`B ${tag}`]);
+    expect(await titles({ ...mine, nations: ['WALES'] })).toEqual([`A ${tag}`]);
+    expect(await titles({ ...mine, regions: ['North West'] })).toEqual([`B ${tag}`, `C ${tag}`]);
+    expect(await titles({ organisations: [runIn.gssCode] })).toEqual([`B ${tag}`]);
+    expect(await titles({ ...mine, serviceAreas: ['transport'], verdicts: ['WORKED'], regions: ['North West'] })).toEqual([
+      `B ${tag}`,
+    ]);
+    // An experiment with two matching outcomes is still listed, and counted, once.
+    const result = await h.run(LIST, { filter: { ...mine, verdicts: ['WORKED', 'NO_EFFECT'] }, first: 10 });
+    expect(result.data.experiments.totalCount).toBe(2);
+  });
+
+  it('pages with cursors and reports the total', async () => {
+    const council = await buildCouncil(h.em());
+    for (let n = 0; n < 5; n++) {
+      await buildExperiment(h.em(), { lead: council, title: `Page ${n}`, createdAt: new Date(Date.UTC(2024, 0, n + 1)) });
+    }
+    const filter = { organisations: [council.gssCode] };
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 3; page++) {
+      const result: any = await h.run(LIST, { filter, first: 2, after });
+      expect(result.data.experiments.totalCount).toBe(5);
+      seen.push(...result.data.experiments.nodes.map((node: { title: string }) => node.title));
+      after = result.data.experiments.pageInfo.endCursor;
+      expect(result.data.experiments.pageInfo.hasNextPage).toBe(page < 2);
+    }
+    expect(seen).toEqual(['Page 4', 'Page 3', 'Page 2', 'Page 1', 'Page 0']);
+  });
+
+  it('refuses a page size over the maximum with the field at fault', async () => {
+    const result = await h.run(LIST, { first: 101 });
+    expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+    expect(result.errors?.[0].extensions?.field).toBe('first');
+  });
+
+  it('loads a page of 50 with the same number of SQL statements as a page of 5 (no N+1)', async () => {
+    // Each organisation is reachable by one path only: an entity that one batch loads by join and another by
+    // reference makes the count depend on which query answers first, not on the page size.
+    const council = await buildCouncil(h.em());
+    const place = await buildCouncil(h.em());
+    const partner = await buildCouncil(h.em());
+    for (let n = 0; n < 50; n++) {
+      await buildExperiment(h.em(), {
+        lead: council,
+        places: [place],
+        outcomes: [{ verdict: Verdict.WORKED }, { verdict: Verdict.MIXED }],
+        artefacts: 2,
+        partners: [{ name: 'A charity' }, { name: partner.name, organisation: partner }],
+        serviceAreas: ['public-health', 'adult-social-care'],
+      });
+    }
+    const query = `query($first: Int!, $filter: ExperimentFilter) { experiments(first: $first, filter: $filter) { totalCount nodes {
+      title leadOrganisation { name region } partners { name organisation { name } } places { name }
+      serviceAreas { name } outcomes { verdict measures { name } } artefacts { title owner { name } } stageHistory { stage }
+    } } }`;
+    const filter = { organisations: [place.gssCode] };
+    let small: any;
+    let large: any;
+    const five = await h.countQueries(async () => {
+      small = await h.run(query, { first: 5, filter });
+    });
+    const fifty = await h.countQueries(async () => {
+      large = await h.run(query, { first: 50, filter });
+    });
+    expect(small.errors).toBeUndefined();
+    expect(small.data.experiments.nodes).toHaveLength(5);
+    expect(large.data.experiments.nodes).toHaveLength(50);
+    expect(large.data.experiments.nodes[49].artefacts[1].owner.name).toBe(council.name);
+    expect(fifty).toBe(five);
+    expect(five).toBeLessThanOrEqual(12);
+  });
+});
+
+describe('changing experiments', () => {
+  const CREATE = `mutation($input: CreateExperimentInput!) { createExperiment(input: $input) {
+    id slug title status version stage stageHistory { stage note } leadOrganisation { id } serviceAreas { slug } places { gssCode }
+    partners { name role organisation { slug } } themes viewerCan { edit publish archive }
+  } }`;
+  const UPDATE = `mutation($id: ID!, $version: Int!, $input: UpdateExperimentInput!) {
+    updateExperiment(id: $id, version: $version, input: $input) { id title version stage stageHistory { stage note } endDate partners { name } }
+  }`;
+  const PUBLISH = 'mutation($id: ID!, $version: Int!) { publishExperiment(id: $id, version: $version) { status version publishedAt } }';
+  const ARCHIVE = 'mutation($id: ID!, $version: Int!) { archiveExperiment(id: $id, version: $version) { status version } }';
+
+  async function team() {
+    const council = await buildCouncil(h.em());
+    const editor = await buildMember(h.em(), council, MemberRole.EDITOR);
+    return { council, editor };
+  }
+
+  async function stored(id: string): Promise<Experiment | null> {
+    return h.em().findOne(Experiment, { id }, { populate: ['partners', 'stageHistory', 'serviceAreas'] });
+  }
+
+  it('creates a draft, updates it, publishes and archives it, counting versions and stages', async () => {
+    const { council, editor } = await team();
+    const place = await buildCouncil(h.em());
+    const created = await h.run(
+      CREATE,
+      {
+        input: {
+          title: 'Volunteer drivers for hospital discharge',
+          summary: 'Getting people home sooner.',
+          serviceAreas: ['adult-social-care'],
+          themes: ['Prevention', 'volunteering'],
+          placeGssCodes: [place.gssCode],
+          partners: [{ name: council.name, role: 'CO_LEAD', organisationSlug: council.slug }],
+        },
+      },
+      editor,
+    );
+    expect(created.errors).toBeUndefined();
+    const draft = created.data.createExperiment;
+    expect(draft).toMatchObject({
+      slug: 'volunteer-drivers-for-hospital-discharge',
+      status: 'DRAFT',
+      version: 1,
+      stage: 'IDEA',
+      stageHistory: [{ stage: 'IDEA', note: null }],
+      leadOrganisation: { id: council.id },
+      serviceAreas: [{ slug: 'adult-social-care' }],
+      places: [{ gssCode: place.gssCode }],
+      partners: [{ name: council.name, role: 'CO_LEAD', organisation: { slug: council.slug } }],
+      themes: ['prevention', 'volunteering'],
+      viewerCan: { edit: true, publish: true, archive: true },
+    });
+
+    // Publishing needs a problem and an approach first.
+    const early = await h.run(PUBLISH, { id: draft.id, version: 1 }, editor);
+    expect(errorCodes(early)).toEqual(['BAD_USER_INPUT']);
+    expect(early.errors?.[0].extensions?.problems.map((p: { field: string }) => p.field)).toEqual([
+      'experiment.problem',
+      'experiment.approach',
+    ]);
+
+    const updated = await h.run(
+      UPDATE,
+      {
+        id: draft.id,
+        version: 1,
+        input: { problem: 'Delays.', approach: 'Drivers.', stage: 'PILOT', stageNote: 'Funded', partners: [] },
+      },
+      editor,
+    );
+    expect(updated.errors).toBeUndefined();
+    expect(updated.data.updateExperiment).toMatchObject({
+      version: 2,
+      stage: 'PILOT',
+      stageHistory: [{ stage: 'IDEA' }, { stage: 'PILOT', note: 'Funded' }],
+      partners: [],
+    });
+
+    const published = await h.run(PUBLISH, { id: draft.id, version: 2 }, editor);
+    expect(published.data.publishExperiment).toMatchObject({ status: 'PUBLISHED', version: 3 });
+    expect(published.data.publishExperiment.publishedAt).toBeTruthy();
+    expect((await h.run('query($id: ID) { experiment(id: $id) { title } }', { id: draft.id })).data?.experiment).not.toBeNull();
+
+    const archived = await h.run(ARCHIVE, { id: draft.id, version: 3 }, editor);
+    expect(archived.data.archiveExperiment).toEqual({ status: 'ARCHIVED', version: 4 });
+    expect((await h.run('query($id: ID) { experiment(id: $id) { title } }', { id: draft.id })).data?.experiment).toBeNull();
+  });
+
+  it('answers CONFLICT to a stale version and keeps the newer change', async () => {
+    const { council, editor } = await team();
+    const experiment = await buildExperiment(h.em(), { lead: council, title: 'Original', status: ExperimentStatus.DRAFT });
+    const first = await h.run(UPDATE, { id: experiment.id, version: 1, input: { title: 'First editor' } }, editor);
+    expect(first.data.updateExperiment.version).toBe(2);
+    const second = await h.run(UPDATE, { id: experiment.id, version: 1, input: { title: 'Second editor' } }, editor);
+    expect(errorCodes(second)).toEqual(['CONFLICT']);
+    expect(second.errors?.[0].extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
+    expect((await stored(experiment.id))?.title).toBe('First editor');
+  });
+
+  it('lets only editors of the lead organisation change an experiment', async () => {
+    const { council } = await team();
+    const other = await buildCouncil(h.em());
+    const outsider = await buildMember(h.em(), other, MemberRole.ADMIN);
+    const reader = await buildMember(h.em(), council, MemberRole.MEMBER);
+    const published = await buildExperiment(h.em(), { lead: council, title: 'Untouched' });
+    const draft = await buildExperiment(h.em(), { lead: council, title: 'Secret', status: ExperimentStatus.DRAFT });
+
+    for (const [viewer, expected] of [
+      [null, 'FORBIDDEN'],
+      [outsider, 'FORBIDDEN'],
+      [reader, 'FORBIDDEN'],
+    ] as const) {
+      expect(errorCodes(await h.run(UPDATE, { id: published.id, version: 1, input: { title: 'Hijacked' } }, viewer))).toEqual([expected]);
+      expect(errorCodes(await h.run(ARCHIVE, { id: published.id, version: 1 }, viewer))).toEqual([expected]);
+    }
+    // A draft someone cannot see is NOT_FOUND rather than FORBIDDEN: its existence is not revealed.
+    expect(errorCodes(await h.run(PUBLISH, { id: draft.id, version: 1 }, outsider))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await h.run(PUBLISH, { id: draft.id, version: 1 }, reader))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await h.run(CREATE, { input: { title: 'Mine', summary: 'x' } }, reader))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await h.run(CREATE, { input: { title: 'Mine', summary: 'x' } }, null))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await h.run(UPDATE, { id: 'no-such-id', version: 1, input: {} }, outsider))).toEqual(['NOT_FOUND']);
+    expect((await stored(published.id))?.title).toBe('Untouched');
+    expect((await stored(draft.id))?.status).toBe('DRAFT');
+  });
+
+  describe('bad input is refused with the field at fault, and nothing is written', () => {
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['an over-long title', { title: 'x'.repeat(161) }, 'input.title'],
+      ['a blank title', { title: '    ' }, 'input.title'],
+      ['an unknown service area', { serviceAreas: ['astrology'] }, 'input.serviceAreas'],
+      ['too many themes', { themes: Array.from({ length: 13 }, (_, n) => `theme ${n}`) }, 'input.themes'],
+      ['a negative cost', { actualCost: -5 }, 'input.actualCost'],
+      ['an end before the start', { startDate: '2024-05-01', endDate: '2024-04-30' }, 'input.endDate'],
+      ['an impossible date', { startDate: '2023-02-30' }, 'input.startDate'],
+      ['a malformed email', { contactEmail: 'not an email' }, 'input.contactEmail'],
+      ['an unknown place', { placeGssCodes: ['E99999999'] }, 'input.placeGssCodes.0'],
+      ['an unknown partner organisation', { partners: [{ name: 'X', role: 'FUNDER', organisationSlug: 'nope' }] }, 'input.partners.0.organisationSlug'],
+      ['a partner without a name', { partners: [{ name: '', role: 'FUNDER' }] }, 'input.partners.0.name'],
+      ['stopping without a reason', { stage: 'STOPPED' }, 'input.stageNote'],
+      ['a repeated place', { placeGssCodes: ['E08000010', 'E08000010'] }, 'input.placeGssCodes'],
+    ];
+
+    it.each(cases)('updateExperiment refuses %s', async (_label, input, field) => {
+      const { council, editor } = await team();
+      const experiment = await buildExperiment(h.em(), { lead: council, title: 'Before', status: ExperimentStatus.DRAFT });
+      const result = await h.run(UPDATE, { id: experiment.id, version: 1, input: { title: 'Changed', ...input } }, editor);
+      expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+      expect(result.errors?.[0].extensions?.problems.map((p: { field: string }) => p.field)).toContain(field);
+      const after = await stored(experiment.id);
+      expect(after?.title).toBe('Before');
+      expect(after?.version).toBe(1);
+      expect(after?.stageHistory).toHaveLength(1);
+    });
+
+    it.each(cases)('createExperiment refuses %s', async (_label, input, field) => {
+      const { council, editor } = await team();
+      const result = await h.run(CREATE, { input: { title: 'New one', summary: 'Something', ...input } }, editor);
+      expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+      expect(result.errors?.[0].extensions?.problems.map((p: { field: string }) => p.field)).toContain(field);
+      expect(await h.em().count(Experiment, { leadOrganisation: council.id })).toBe(0);
+    });
+
+    it('refuses a value of the wrong enum at the GraphQL layer', async () => {
+      const { editor } = await team();
+      const result = await h.run(CREATE, { input: { title: 'New one', summary: 'x', stage: 'FINISHED' } }, editor);
+      expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+    });
+
+    it('refuses to publish twice or archive twice', async () => {
+      const { council, editor } = await team();
+      const experiment = await buildExperiment(h.em(), { lead: council, status: ExperimentStatus.PUBLISHED });
+      expect(errorCodes(await h.run(PUBLISH, { id: experiment.id, version: 1 }, editor))).toEqual(['BAD_USER_INPUT']);
+      await h.run(ARCHIVE, { id: experiment.id, version: 1 }, editor);
+      expect(errorCodes(await h.run(ARCHIVE, { id: experiment.id, version: 2 }, editor))).toEqual(['BAD_USER_INPUT']);
+    });
+  });
+});

@@ -1,0 +1,95 @@
+import { ExperimentStatus, LIMITS, Stage } from '@synapse/domain';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { IsCalendarDate, NotBlank } from '../../graphql/validators.js';
+import { AddArtefactInput } from '../artefact/artefact.inputs.js';
+import { CreateExperimentInput, PartnerInput } from '../experiment/experiment.inputs.js';
+import { AddOutcomeInput, MeasureInput } from '../outcome/outcome.inputs.js';
+
+export const IMPORT_FORMAT = 'synapse-experiments';
+export const IMPORT_FORMAT_VERSION = 1;
+const MAX_CHILDREN = 50;
+
+export class StageEntryInput {
+  @IsEnum(Stage)
+  stage!: Stage;
+
+  @IsCalendarDate()
+  changedOn!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.longTextMax)
+  note?: string | null;
+}
+
+/** One experiment in an import file: the create fields plus identity, status, history, outcomes and artefacts. */
+export class ImportExperimentRecord extends CreateExperimentInput {
+  @IsString()
+  @NotBlank()
+  @Length(1, LIMITS.externalIdMax)
+  externalId!: string;
+
+  @IsString()
+  @NotBlank()
+  @MaxLength(LIMITS.slugMax)
+  leadOrganisation!: string;
+
+  @IsOptional()
+  @IsIn([ExperimentStatus.DRAFT, ExperimentStatus.PUBLISHED], { message: '$property must be DRAFT or PUBLISHED' })
+  status?: ExperimentStatus;
+
+  @IsOptional()
+  @IsCalendarDate()
+  publishedOn?: string | null;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_CHILDREN)
+  @ValidateNested({ each: true })
+  stageHistory?: StageEntryInput[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_CHILDREN)
+  @ValidateNested({ each: true })
+  outcomes?: AddOutcomeInput[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_CHILDREN)
+  @ValidateNested({ each: true })
+  artefacts?: AddArtefactInput[];
+}
+
+function instance<T extends object>(type: new () => T, plain: unknown): T {
+  // Non-objects stay as they are, so validation reports them instead of silently dropping them.
+  return plain !== null && typeof plain === 'object' && !Array.isArray(plain) ? Object.assign(new type(), plain) : (plain as T);
+}
+
+function instances<T extends object>(type: new () => T, plain: unknown): T[] | undefined {
+  return Array.isArray(plain) ? plain.map((item) => instance(type, item)) : (plain as T[] | undefined);
+}
+
+/** Turns one parsed JSON record into validator-ready class instances. */
+export function toImportRecord(plain: unknown): ImportExperimentRecord {
+  const record = instance(ImportExperimentRecord, plain);
+  if (record === null || typeof record !== 'object') return record;
+  record.partners = instances(PartnerInput, record.partners);
+  record.stageHistory = instances(StageEntryInput, record.stageHistory);
+  record.artefacts = instances(AddArtefactInput, record.artefacts);
+  record.outcomes = instances(AddOutcomeInput, record.outcomes);
+  for (const outcome of record.outcomes ?? []) {
+    if (outcome && typeof outcome === 'object') outcome.measures = instances(MeasureInput, outcome.measures);
+  }
+  return record;
+}

@@ -1,0 +1,123 @@
+import { ExperimentStatus } from '@synapse/domain';
+import type { EntityManager } from '../../db/orm.js';
+import { BadInputError, DomainError, type FieldProblem } from '../../errors.js';
+import { validateInput } from '../../validation.js';
+import { Artefact } from '../artefact/artefact.entity.js';
+import { applyArtefactFields } from '../artefact/artefact.service.js';
+import { Experiment } from '../experiment/experiment.entity.js';
+import { applyExperimentFields, recordStage, uniqueSlug } from '../experiment/experiment.service.js';
+import { Organisation } from '../organisation/organisation.entity.js';
+import { Outcome } from '../outcome/outcome.entity.js';
+import { applyOutcomeFields } from '../outcome/outcome.service.js';
+import { IMPORT_FORMAT, IMPORT_FORMAT_VERSION, type ImportExperimentRecord, toImportRecord } from './import.inputs.js';
+
+export interface RecordResult {
+  index: number;
+  externalId: string | null;
+  outcome: 'created' | 'updated' | 'rejected';
+  experimentId?: string;
+  problems?: FieldProblem[];
+}
+
+export interface ImportReport {
+  created: number;
+  updated: number;
+  rejected: number;
+  records: RecordResult[];
+}
+
+/** Checks the file envelope and returns its records; a wrong envelope rejects the whole file. */
+export function readImportFile(json: unknown): unknown[] {
+  const file = json as { format?: unknown; version?: unknown; experiments?: unknown } | null;
+  if (!file || typeof file !== 'object' || file.format !== IMPORT_FORMAT) {
+    throw BadInputError.field('format', `the file must say "format": "${IMPORT_FORMAT}"`);
+  }
+  if (file.version !== IMPORT_FORMAT_VERSION) {
+    throw BadInputError.field('version', `this version of Synapse reads version ${IMPORT_FORMAT_VERSION}`);
+  }
+  if (!Array.isArray(file.experiments)) throw BadInputError.field('experiments', 'must be a list of experiments');
+  return file.experiments;
+}
+
+async function importOne(em: EntityManager, record: ImportExperimentRecord): Promise<{ experiment: Experiment; created: boolean }> {
+  return em.transactional(async (tem) => {
+    const lead = await tem.findOne(Organisation, { $or: [{ gssCode: record.leadOrganisation }, { slug: record.leadOrganisation }] });
+    if (!lead) throw BadInputError.field('leadOrganisation', `no organisation has GSS code or slug ${record.leadOrganisation}`);
+
+    let experiment = await tem.findOne(Experiment, { leadOrganisation: lead, externalId: record.externalId });
+    const created = experiment === null;
+    if (experiment === null) {
+      experiment = new Experiment();
+      experiment.externalId = record.externalId;
+      experiment.leadOrganisation = tem.getReference(Organisation, lead.id, { wrapped: true });
+      experiment.slug = await uniqueSlug(tem, record.title);
+      tem.persist(experiment);
+    } else {
+      // Re-running an import replaces the record's content: same id and slug, fresh history and children.
+      await tem.populate(experiment, ['stageHistory', 'outcomes', 'artefacts']);
+      experiment.stageHistory.removeAll();
+      experiment.outcomes.removeAll();
+      experiment.artefacts.removeAll();
+      experiment.updatedAt = new Date();
+    }
+
+    const history = [...(record.stageHistory ?? [])].sort((a, b) => a.changedOn.localeCompare(b.changedOn));
+    for (const entry of history) recordStage(experiment, entry.stage, entry.changedOn, entry.note?.trim() || null);
+    await applyExperimentFields(tem, experiment, history.length ? { ...record, stage: undefined } : record, created);
+
+    for (const input of record.outcomes ?? []) {
+      const outcome = new Outcome();
+      applyOutcomeFields(outcome, input);
+      experiment.outcomes.add(outcome);
+    }
+    for (const input of record.artefacts ?? []) {
+      const artefact = new Artefact();
+      artefact.owner = experiment.leadOrganisation;
+      applyArtefactFields(artefact, input);
+      experiment.artefacts.add(artefact);
+    }
+
+    const status = record.status ?? ExperimentStatus.DRAFT;
+    experiment.status = status;
+    const publishedAt = record.publishedOn ? new Date(`${record.publishedOn}T09:00:00Z`) : null;
+    experiment.publishedAt = status === ExperimentStatus.PUBLISHED ? (publishedAt ?? experiment.publishedAt ?? new Date()) : null;
+    if (created && publishedAt) experiment.createdAt = publishedAt;
+    return { experiment, created };
+  });
+}
+
+function problemsOf(error: unknown): FieldProblem[] {
+  if (error instanceof BadInputError) return error.problems;
+  if (error instanceof DomainError) return [{ field: '', reason: error.message }];
+  throw error;
+}
+
+/**
+ * Imports experiments (with outcomes and artefacts). Each record is validated and written whole or not at all;
+ * records are matched on (lead organisation, externalId), so running the same file again updates in place.
+ */
+export async function importExperiments(
+  em: EntityManager,
+  plainRecords: unknown[],
+  onProgress: (done: number, total: number) => void = () => undefined,
+): Promise<ImportReport> {
+  const report: ImportReport = { created: 0, updated: 0, rejected: 0, records: [] };
+  for (const [index, plain] of plainRecords.entries()) {
+    const externalId = typeof (plain as { externalId?: unknown })?.externalId === 'string' ? (plain as { externalId: string }).externalId : null;
+    try {
+      if (plain === null || typeof plain !== 'object' || Array.isArray(plain)) {
+        throw BadInputError.field('', 'each record must be a JSON object');
+      }
+      const record = toImportRecord(plain);
+      await validateInput(record, '', { forbidUnknown: true });
+      const { experiment, created } = await importOne(em.fork(), record);
+      report[created ? 'created' : 'updated']++;
+      report.records.push({ index, externalId, outcome: created ? 'created' : 'updated', experimentId: experiment.id });
+    } catch (error) {
+      report.rejected++;
+      report.records.push({ index, externalId, outcome: 'rejected', problems: problemsOf(error) });
+    }
+    onProgress(index + 1, plainRecords.length);
+  }
+  return report;
+}

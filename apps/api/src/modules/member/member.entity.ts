@@ -1,0 +1,43 @@
+import { Entity, Index, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import type { Ref } from '@mikro-orm/core';
+import { MemberRole } from '@synapse/domain';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { newId } from '../../db/ids.js';
+import { Organisation } from '../organisation/organisation.entity.js';
+
+/** A person who belongs to one organisation with a role. Only the public profile is exposed. */
+@ObjectType({ description: "A member's public profile." })
+@Entity({ tableName: 'members' })
+@Index({ properties: ['organisation', 'role'] })
+export class Member {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'string', length: 36 })
+  id: string = newId();
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 200, nullable: true })
+  jobTitle: string | null = null;
+
+  /** Private: never exposed through the public profile. */
+  @Unique()
+  @Property({ type: 'string', length: 320 })
+  email!: string;
+
+  @ManyToOne(() => Organisation, { ref: true })
+  organisation!: Ref<Organisation>;
+
+  @Field(() => MemberRole)
+  @Enum({ items: () => MemberRole })
+  role: MemberRole = MemberRole.MEMBER;
+
+  @Field(() => Boolean, { description: 'True for the demonstration account used before sign-in exists.' })
+  @Property({ type: 'boolean' })
+  isDemo: boolean = false;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,60 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { OrganisationKind } from '@synapse/domain';
+import { loadCouncils } from '@synapse/reference-data';
+import type { EntityManager } from '../../db/orm.js';
+import { BadInputError } from '../../errors.js';
+import { type ConnectionShape, toConnection } from '../../graphql/connection.js';
+import { Organisation } from './organisation.entity.js';
+import type { OrganisationFilter } from './organisation.inputs.js';
+
+export async function findOrganisation(
+  em: EntityManager,
+  key: { gssCode?: string | null; slug?: string | null },
+): Promise<Organisation | null> {
+  if (!key.gssCode && !key.slug) throw BadInputError.field('gssCode', 'give a GSS code or a slug');
+  return em.findOne(Organisation, key.gssCode ? { gssCode: key.gssCode } : { slug: key.slug! });
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+export async function listOrganisations(
+  em: EntityManager,
+  filter: OrganisationFilter | null | undefined,
+  page: { first: number; after?: string | null },
+): Promise<ConnectionShape<Organisation>> {
+  const conditions: FilterQuery<Organisation>[] = [];
+  if (filter?.nations?.length) conditions.push({ nation: { $in: filter.nations } });
+  if (filter?.regions?.length) conditions.push({ region: { $in: filter.regions } });
+  if (filter?.types?.length) conditions.push({ councilType: { $in: filter.types } });
+  if (filter?.kinds?.length) conditions.push({ kind: { $in: filter.kinds } });
+  if (filter?.name?.trim()) {
+    const pattern = `%${escapeLike(filter.name.trim())}%`;
+    conditions.push({ $or: [{ name: { $ilike: pattern } }, { officialName: { $ilike: pattern } }] });
+  }
+  const cursor = await em.findByCursor(Organisation, {
+    where: conditions.length ? { $and: conditions } : {},
+    first: page.first,
+    after: page.after ?? undefined,
+    orderBy: { name: 'asc', id: 'asc' },
+  });
+  return toConnection(cursor);
+}
+
+/**
+ * Loads every current UK council from the reference data, inserting missing ones and refreshing figures
+ * on existing ones (matched by GSS code). Safe to run on every start.
+ */
+export async function loadReferenceCouncils(em: EntityManager): Promise<{ councils: number }> {
+  const councils = loadCouncils();
+  const existing = await em.find(Organisation, { gssCode: { $in: councils.map((c) => c.gssCode) } });
+  const byCode = new Map(existing.map((organisation) => [organisation.gssCode, organisation]));
+  for (const council of councils) {
+    const organisation = byCode.get(council.gssCode) ?? new Organisation();
+    Object.assign(organisation, council, { kind: OrganisationKind.COUNCIL });
+    em.persist(organisation);
+  }
+  await em.flush();
+  return { councils: councils.length };
+}

@@ -1,0 +1,163 @@
+import { EvaluationDesign, GoodDirection, LIMITS, Verdict } from '@synapse/domain';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Field, Float, InputType, Int } from 'type-graphql';
+import { LocalDateScalar } from '../../graphql/scalars.js';
+import { IsCalendarDate, NotBlank } from '../../graphql/validators.js';
+
+@InputType()
+export class MeasureInput {
+  @Field(() => String)
+  @IsString()
+  @NotBlank()
+  @Length(1, LIMITS.shortTextMax)
+  name!: string;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  baseline?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  result?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  unit?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.shortTextMax)
+  period?: string | null;
+
+  @Field(() => GoodDirection)
+  @IsEnum(GoodDirection)
+  goodDirection!: GoodDirection;
+}
+
+/** The fields of an outcome; on update, omitted fields are left alone. */
+@InputType()
+export class OutcomeFieldsInput {
+  @Field(() => [MeasureInput], { nullable: true, description: 'Replaces the whole list.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(LIMITS.measuresMax)
+  @ValidateNested({ each: true })
+  measures?: MeasureInput[] | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  independentEvaluation?: boolean | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.shortTextMax)
+  evaluatedBy?: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Pounds sterling, not negative.' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(LIMITS.moneyMax)
+  costPerParticipant?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Pounds sterling a year, not negative.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(LIMITS.moneyMax)
+  annualSavings?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.longTextMax)
+  whatWorked?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.longTextMax)
+  whatDidNotWork?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.longTextMax)
+  conditionsForSuccess?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  @IsOptional()
+  @IsCalendarDate()
+  reportedOn?: string | null;
+}
+
+@InputType()
+export class AddOutcomeInput extends OutcomeFieldsInput {
+  @Field(() => String)
+  @IsString()
+  @NotBlank()
+  @Length(3, LIMITS.titleMax)
+  title!: string;
+
+  @Field(() => Verdict)
+  @IsEnum(Verdict)
+  verdict!: Verdict;
+
+  @Field(() => EvaluationDesign)
+  @IsEnum(EvaluationDesign)
+  evaluationDesign!: EvaluationDesign;
+
+  @Field(() => Int, { description: 'Nesta Standards of Evidence level, 1 to 5.' })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  evidenceLevel!: number;
+}
+
+@InputType()
+export class UpdateOutcomeInput extends OutcomeFieldsInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @NotBlank()
+  @Length(3, LIMITS.titleMax)
+  title?: string;
+
+  @Field(() => Verdict, { nullable: true })
+  @IsOptional()
+  @IsEnum(Verdict)
+  verdict?: Verdict;
+
+  @Field(() => EvaluationDesign, { nullable: true })
+  @IsOptional()
+  @IsEnum(EvaluationDesign)
+  evaluationDesign?: EvaluationDesign;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  evidenceLevel?: number;
+}

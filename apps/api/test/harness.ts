@@ -1,0 +1,103 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import type { ApolloServer } from '@apollo/server';
+import type { MikroORM } from '@mikro-orm/core';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { createApollo } from '../src/app.js';
+import { type EntityManager, entityManager, openDatabase } from '../src/db/orm.js';
+import type { Context } from '../src/graphql/context.js';
+import { Member } from '../src/modules/member/member.entity.js';
+import { syncServiceAreas } from '../src/modules/service-area/service-area.service.js';
+
+export type TestDatabase = 'sqlite' | 'postgres';
+
+export interface GraphQLResult<T = any> {
+  data?: T | null;
+  errors?: { message: string; path?: readonly (string | number)[]; extensions?: Record<string, any> }[];
+}
+
+export interface Harness {
+  database: TestDatabase;
+  orm: MikroORM;
+  apollo: ApolloServer<Context>;
+  /** A fresh EntityManager, as a request would get. */
+  em(): EntityManager;
+  /** Runs an operation through the real schema, acting as `viewer` (null: anonymous). */
+  run<T = any>(query: string, variables?: Record<string, unknown>, viewer?: Member | null): Promise<GraphQLResult<T>>;
+  /** Counts the SQL statements `work` sends. */
+  countQueries(work: () => Promise<unknown>): Promise<number>;
+  close(): Promise<void>;
+}
+
+export const TEST_DATABASE: TestDatabase = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
+
+async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const adminUrl = inject('postgresAdminUrl');
+  const name = `synapse_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  return {
+    url: adminUrl.replace(/\/postgres$/, `/${name}`),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+/** A migrated, empty database (SQLite in memory, or a new database on the suite's PostgreSQL) and the real schema. */
+export async function createHarness(): Promise<Harness> {
+  const postgres = TEST_DATABASE === 'postgres' ? await createPostgresDatabase() : null;
+  let counter: ((sql: string) => void) | null = null;
+  const orm = await openDatabase({
+    databaseUrl: postgres?.url ?? null,
+    sqlitePath: ':memory:',
+    onQuery: (message) => counter?.(message),
+  });
+  await syncServiceAreas(entityManager(orm).fork());
+  const apollo = await createApollo();
+  await apollo.start();
+
+  const em = () => entityManager(orm).fork();
+  return {
+    database: TEST_DATABASE,
+    orm,
+    apollo,
+    em,
+    async run(query, variables = {}, viewer = null) {
+      const requestEm = em();
+      const member = viewer ? await requestEm.findOneOrFail(Member, viewer.id) : null;
+      const response = await apollo.executeOperation({ query, variables }, { contextValue: { em: requestEm, viewer: member } });
+      if (response.body.kind !== 'single') throw new Error('Expected a single GraphQL result');
+      return response.body.singleResult as GraphQLResult;
+    },
+    async countQueries(work) {
+      let count = 0;
+      counter = (message) => {
+        if (message.startsWith('[query]')) count++;
+        if (process.env.DEBUG_SQL) console.log(message.slice(0, 300));
+      };
+      try {
+        await work();
+      } finally {
+        counter = null;
+      }
+      return count;
+    },
+    async close() {
+      await apollo.stop();
+      await orm.close();
+      await postgres?.drop();
+    },
+  };
+}
+
+/** The error codes of a result, for assertions. */
+export function errorCodes(result: GraphQLResult): string[] {
+  return (result.errors ?? []).map((error) => error.extensions?.code);
+}
