@@ -70,6 +70,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
   return orm;
 }
 
+export function isPostgres(em: EntityManager): boolean {
+  return em.getDriver() instanceof PostgreSqlDriver;
+}
+
 export function entityManager(orm: MikroORM): EntityManager {
   return orm.em as EntityManager;
 }

@@ -68,6 +68,8 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
   return Connection;
 }
 
+export const EMPTY_PAGE: PageInfo = { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null };
+
 /** Turns a MikroORM cursor page into a Relay connection. */
 export function toConnection<T extends object>(cursor: Cursor<T, never, never, never, true>): ConnectionShape<T> {
   const nodes = [...cursor.items] as T[];

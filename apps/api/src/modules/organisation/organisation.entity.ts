@@ -33,8 +33,8 @@ export class Organisation {
   @Property({ type: 'string', length: 9, nullable: true })
   gssCode: string | null = null;
 
-  @Field(() => String, { nullable: true, description: 'Three-letter local authority code (councils only).' })
-  @Property({ type: 'string', length: 3, nullable: true })
+  @Field(() => String, { nullable: true, description: 'mySociety local authority code: three letters, four for combined authorities.' })
+  @Property({ type: 'string', length: 8, nullable: true })
   laCode: string | null = null;
 
   @Field(() => Nation, { nullable: true })

@@ -1,9 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { OrganisationKind } from '@synapse/domain';
 import { loadCouncils } from '@synapse/reference-data';
-import type { EntityManager } from '../../db/orm.js';
+import { type EntityManager, isPostgres } from '../../db/orm.js';
 import { BadInputError } from '../../errors.js';
-import { type ConnectionShape, toConnection } from '../../graphql/connection.js';
+import { type ConnectionShape, EMPTY_PAGE, toConnection } from '../../graphql/connection.js';
 import { Organisation } from './organisation.entity.js';
 import type { OrganisationFilter } from './organisation.inputs.js';
 
@@ -15,9 +15,6 @@ export async function findOrganisation(
   return em.findOne(Organisation, key.gssCode ? { gssCode: key.gssCode } : { slug: key.slug! });
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
-}
 
 export async function listOrganisations(
   em: EntityManager,
@@ -30,8 +27,12 @@ export async function listOrganisations(
   if (filter?.types?.length) conditions.push({ councilType: { $in: filter.types } });
   if (filter?.kinds?.length) conditions.push({ kind: { $in: filter.kinds } });
   if (filter?.name?.trim()) {
-    const pattern = `%${escapeLike(filter.name.trim())}%`;
-    conditions.push({ $or: [{ name: { $ilike: pattern } }, { officialName: { $ilike: pattern } }] });
+    // LIKE wildcards are dropped, not escaped: SQLite needs an ESCAPE clause for that, and no council name has them.
+    const text = filter.name.trim().replace(/[\\%_]/g, '');
+    if (!text) return { edges: [], nodes: [], pageInfo: EMPTY_PAGE, totalCount: 0 };
+    const operator = isPostgres(em) ? '$ilike' : '$like'; // SQLite's LIKE already ignores case
+    const pattern = `%${text}%`;
+    conditions.push({ $or: [{ name: { [operator]: pattern } }, { officialName: { [operator]: pattern } }] });
   }
   const cursor = await em.findByCursor(Organisation, {
     where: conditions.length ? { $and: conditions } : {},

@@ -1,8 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261121103207_initial extends Migration {
+export class Migration20261121103451_initial extends Migration {
 
-  override name = 'Migration20261121103207_initial';
+  override name = 'Migration20261121103451_initial';
 
   override up(): void | Promise<void> {
     this.addSql(`create table \`organisations\` (\`id\` text not null primary key, \`slug\` text not null, \`name\` text not null, \`official_name\` text not null, \`kind\` text check (\`kind\` in ('COUNCIL', 'VOLUNTARY_AND_COMMUNITY', 'NHS', 'POLICE', 'EDUCATION', 'ACADEMIC', 'PRIVATE', 'NATIONAL_BODY')) not null, \`gss_code\` text null, \`la_code\` text null, \`nation\` text check (\`nation\` in ('ENGLAND', 'SCOTLAND', 'WALES', 'NORTHERN_IRELAND')) null, \`region\` text null, \`council_type\` text check (\`council_type\` in ('COUNTY', 'NON_METROPOLITAN_DISTRICT', 'UNITARY_AUTHORITY', 'METROPOLITAN_DISTRICT', 'LONDON_BOROUGH', 'CITY_CORPORATION', 'SCOTTISH_UNITARY_AUTHORITY', 'WELSH_UNITARY_AUTHORITY', 'NI_DISTRICT', 'COMBINED_AUTHORITY', 'STRATEGIC_REGIONAL_AUTHORITY')) null, \`population\` integer null, \`area_km2\` double null, \`density\` double null, \`deprivation_score\` double null, \`deprivation_quintile\` integer null, \`rural_urban_class\` text check (\`rural_urban_class\` in ('URBAN', 'URBAN_WITH_RURAL_AREAS', 'RURAL', 'SPARSE_AND_RURAL')) null, \`latitude\` double null, \`longitude\` double null, \`hex_layout\` text null, \`hex_q\` integer null, \`hex_r\` integer null, \`is_demo\` integer not null default false, \`created_at\` datetime not null, \`updated_at\` datetime not null);`);

@@ -1,11 +1,11 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261121103209_initial extends Migration {
+export class Migration20261121103453_initial extends Migration {
 
-  override name = 'Migration20261121103209_initial';
+  override name = 'Migration20261121103453_initial';
 
   override up(): void | Promise<void> {
-    this.addSql(`create table "organisations" ("id" varchar(36) not null, "slug" varchar(160) not null, "name" varchar(200) not null, "official_name" varchar(300) not null, "kind" text not null, "gss_code" varchar(9) null, "la_code" varchar(3) null, "nation" text null, "region" varchar(60) null, "council_type" text null, "population" int null, "area_km2" double precision null, "density" double precision null, "deprivation_score" double precision null, "deprivation_quintile" int null, "rural_urban_class" text null, "latitude" double precision null, "longitude" double precision null, "hex_layout" varchar(20) null, "hex_q" int null, "hex_r" int null, "is_demo" boolean not null default false, "created_at" timestamptz not null, "updated_at" timestamptz not null, primary key ("id"));`);
+    this.addSql(`create table "organisations" ("id" varchar(36) not null, "slug" varchar(160) not null, "name" varchar(200) not null, "official_name" varchar(300) not null, "kind" text not null, "gss_code" varchar(9) null, "la_code" varchar(8) null, "nation" text null, "region" varchar(60) null, "council_type" text null, "population" int null, "area_km2" double precision null, "density" double precision null, "deprivation_score" double precision null, "deprivation_quintile" int null, "rural_urban_class" text null, "latitude" double precision null, "longitude" double precision null, "hex_layout" varchar(20) null, "hex_q" int null, "hex_r" int null, "is_demo" boolean not null default false, "created_at" timestamptz not null, "updated_at" timestamptz not null, primary key ("id"));`);
     this.addSql(`alter table "organisations" add constraint "organisations_slug_unique" unique ("slug");`);
     this.addSql(`alter table "organisations" add constraint "organisations_gss_code_unique" unique ("gss_code");`);
     this.addSql(`create index "organisations_nation_index" on "organisations" ("nation");`);

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, errorCodes, type Harness } from '../../../test/harness.js';
+import { Organisation } from './organisation.entity.js';
+import { loadReferenceCouncils } from './organisation.service.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+  await loadReferenceCouncils(h.em());
+});
+afterAll(async () => {
+  await h.close();
+});
+
+const LIST = `query($filter: OrganisationFilter, $first: Int!, $after: String) {
+  organisations(filter: $filter, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { name gssCode nation region councilType }
+  }
+}`;
+
+describe('organisations', () => {
+  it('loads all 397 current UK councils once, however often it runs', async () => {
+    await loadReferenceCouncils(h.em());
+    expect(await h.em().count(Organisation, { kind: 'COUNCIL' })).toBe(397);
+    const result = await h.run('{ organisations(first: 1) { totalCount } }');
+    expect(result.data.organisations.totalCount).toBe(397);
+  });
+
+  it('finds a council by GSS code or slug with its profile figures', async () => {
+    const query = `query($gss: String, $slug: String) { organisation(gssCode: $gss, slug: $slug) {
+      name officialName slug gssCode laCode nation region councilType population areaKm2 density
+      deprivationScore deprivationQuintile ruralUrbanClass latitude longitude hexPosition { layout q r }
+    } }`;
+    const byCode = await h.run(query, { gss: 'S12000034' });
+    expect(byCode.errors).toBeUndefined();
+    expect(byCode.data.organisation).toMatchObject({
+      name: 'Aberdeenshire',
+      laCode: 'ABD',
+      nation: 'SCOTLAND',
+      councilType: 'SCOTTISH_UNITARY_AUTHORITY',
+      population: 260780,
+      ruralUrbanClass: 'SPARSE_AND_RURAL',
+      hexPosition: { layout: 'DISTRICTS_2023' },
+    });
+    expect(byCode.data.organisation.deprivationQuintile).toBeGreaterThanOrEqual(1);
+    const bySlug = await h.run(query, { slug: byCode.data.organisation.slug });
+    expect(bySlug.data.organisation.gssCode).toBe('S12000034');
+    expect((await h.run(query, { gss: 'X00000000' })).data?.organisation).toBeNull();
+    expect(errorCodes(await h.run(query, {}))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('filters by nation, region, type and name', async () => {
+    const wales = await h.run(LIST, { filter: { nations: ['WALES'] }, first: 100 });
+    expect(wales.data.organisations.totalCount).toBe(22);
+    const ni = await h.run(LIST, { filter: { types: ['NI_DISTRICT'] }, first: 5 });
+    expect(ni.data.organisations.totalCount).toBe(11);
+    expect(ni.data.organisations.nodes).toHaveLength(5);
+    const london = await h.run(LIST, { filter: { regions: ['London'], types: ['LONDON_BOROUGH'] }, first: 100 });
+    expect(london.data.organisations.totalCount).toBe(32);
+    const named = await h.run(LIST, { filter: { name: 'wigan' }, first: 10 });
+    expect(named.data.organisations.nodes.map((o: { name: string }) => o.name)).toEqual(['Wigan']);
+    // Wildcards in the name are literal text, not patterns.
+    const wildcard = await h.run(LIST, { filter: { name: '%' }, first: 10 });
+    expect(wildcard.data.organisations.totalCount).toBe(0);
+  });
+
+  it('pages through every council in name order without repeats', async () => {
+    const names: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const result: any = await h.run(LIST, { first: 100, after });
+      names.push(...result.data.organisations.nodes.map((o: { name: string }) => o.name));
+      if (!result.data.organisations.pageInfo.hasNextPage) break;
+      after = result.data.organisations.pageInfo.endCursor;
+    }
+    expect(names).toHaveLength(397);
+    expect(new Set(names).size).toBeGreaterThan(390);
+    expect([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(names);
+  });
+
+  it('lists the service areas in order', async () => {
+    const result = await h.run('{ serviceAreas { slug name } }');
+    expect(result.data.serviceAreas).toHaveLength(16);
+    expect(result.data.serviceAreas[0]).toEqual({ slug: 'adult-social-care', name: 'Adult social care' });
+  });
+});
