@@ -1,6 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/core';
 import express from 'express';
 import { createServer, type Server } from 'node:http';
@@ -10,6 +11,16 @@ import { formatError } from './errors.js';
 import type { Context } from './graphql/context.js';
 import { getSchema } from './graphql/schema.js';
 import { findDemoMember } from './demo/demo-member.js';
+
+const HOME_PAGE = `<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>Synapse</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body style="font-family: Arial, sans-serif; max-width: 40em; margin: 2em auto; line-height: 1.5">
+<h1>Synapse</h1>
+<p>An open network where UK councils publish the experiments they run, what happened, and what others can reuse.</p>
+<p>The GraphQL API is at <a href="/graphql"><code>/graphql</code></a> (POST, JSON). The schema is in
+<code>apps/api/schema.graphql</code>; the web client is being built.</p>
+</body></html>`;
 
 export interface App {
   server: Server;
@@ -22,7 +33,8 @@ export async function createApollo(httpServer?: Server): Promise<ApolloServer<Co
     schema: await getSchema(),
     formatError,
     introspection: true,
-    plugins: httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : [],
+    // The default landing page loads Apollo Sandbox from a CDN; Synapse loads nothing from third parties.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : [])],
   });
 }
 
@@ -41,6 +53,10 @@ export async function createApp(orm: MikroORM, config: AppConfig): Promise<App> 
     } catch {
       res.status(503).json({ status: 'unavailable', reason: 'database' });
     }
+  });
+
+  app.get('/', (_req, res) => {
+    res.type('html').send(HOME_PAGE);
   });
 
   app.use(

@@ -31,7 +31,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port: port(env.PORT),
     host: env.HOST || '0.0.0.0',
-    dataDir: resolve(env.DATA_DIR || './data'),
+    // Relative to where `npm start` was typed (npm sets INIT_CWD), not to the workspace npm runs in.
+    dataDir: resolve(env.INIT_CWD || process.cwd(), env.DATA_DIR || './data'),
     databaseUrl: env.DATABASE_URL || null,
     demoMode: flag(env.SYNAPSE_DEMO_MODE, true),
     seedDemo: flag(env.SYNAPSE_SEED_DEMO, true),

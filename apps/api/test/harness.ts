@@ -32,7 +32,8 @@ export interface Harness {
 
 export const TEST_DATABASE: TestDatabase = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
 
-async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/** A new, empty database on the suite's PostgreSQL server. */
+export async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = inject('postgresAdminUrl');
   const name = `synapse_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });

@@ -87,7 +87,8 @@ async function importOne(em: EntityManager, record: ImportExperimentRecord): Pro
 }
 
 function problemsOf(error: unknown): FieldProblem[] {
-  if (error instanceof BadInputError) return error.problems;
+  // The shared field rules speak of the GraphQL argument ("input.endDate"); in a file the record is the root.
+  if (error instanceof BadInputError) return error.problems.map((p) => ({ ...p, field: p.field.replace(/^input\./, '') }));
   if (error instanceof DomainError) return [{ field: '', reason: error.message }];
   throw error;
 }

@@ -1,3 +1,4 @@
+import { OrganisationKind } from '@synapse/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, errorCodes, type Harness } from '../../../test/harness.js';
 import { Organisation } from './organisation.entity.js';
@@ -21,7 +22,7 @@ const LIST = `query($filter: OrganisationFilter, $first: Int!, $after: String) {
 describe('organisations', () => {
   it('loads all 397 current UK councils once, however often it runs', async () => {
     await loadReferenceCouncils(h.em());
-    expect(await h.em().count(Organisation, { kind: 'COUNCIL' })).toBe(397);
+    expect(await h.em().count(Organisation, { kind: OrganisationKind.COUNCIL })).toBe(397);
     const result = await h.run('{ organisations(first: 1) { totalCount } }');
     expect(result.data.organisations.totalCount).toBe(397);
   });
