@@ -59,6 +59,8 @@ describe('artefacts', () => {
     expect(errorCodes(await h.run(ADD, { experimentId: published.id, input: VALID }, outsider))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await h.run(UPDATE, { id: artefact.id, version: 1, input: { title: 'Mine' } }, outsider))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await h.run(REMOVE, { id: artefact.id, version: 1 }, null))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await h.run(REMOVE, { id: 'no-such-artefact', version: 1 }, outsider))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await h.run(ADD, { experimentId: 'no-such-experiment', input: VALID }, outsider))).toEqual(['NOT_FOUND']);
     expect(await h.em().count(Artefact, { experiment: published.id })).toBe(1);
   });
 
