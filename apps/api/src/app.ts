@@ -11,6 +11,7 @@ import { formatError } from './errors.js';
 import type { Context } from './graphql/context.js';
 import { getSchema } from './graphql/schema.js';
 import { findDemoMember } from './demo/demo-member.js';
+import type { SearchIndex } from './modules/search/search-index.js';
 
 const HOME_PAGE = `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>Synapse</title>
@@ -39,7 +40,7 @@ export async function createApollo(httpServer?: Server): Promise<ApolloServer<Co
 }
 
 /** The HTTP app: GraphQL at /graphql and a health check at /healthz. */
-export async function createApp(orm: MikroORM, config: AppConfig): Promise<App> {
+export async function createApp(orm: MikroORM, config: AppConfig, searchIndex: SearchIndex | null = null): Promise<App> {
   const app = express();
   const server = createServer(app);
   const apollo = await createApollo(server);
@@ -68,7 +69,7 @@ export async function createApp(orm: MikroORM, config: AppConfig): Promise<App> 
         // Until sign-in exists (see README), demo mode acts as the labelled demo member, unless asked not to.
         const anonymous = req.header('x-synapse-anonymous') === '1';
         const viewer = config.demoMode && !anonymous ? await findDemoMember(em) : null;
-        return { em, viewer };
+        return { em, viewer, searchIndex };
       },
     }),
   );

@@ -10,6 +10,10 @@ export interface AppConfig {
   demoMode: boolean;
   /** Load the demo experiments into an empty database on start. */
   seedDemo: boolean;
+  /** An external Meilisearch (self-hosted or Cloud); when null, Synapse runs its own. */
+  meiliUrl: string | null;
+  meiliKey: string | null;
+  meiliIndex: string;
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -36,5 +40,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: env.DATABASE_URL || null,
     demoMode: flag(env.SYNAPSE_DEMO_MODE, true),
     seedDemo: flag(env.SYNAPSE_SEED_DEMO, true),
+    meiliUrl: env.MEILI_URL || null,
+    meiliKey: env.MEILI_MASTER_KEY || env.MEILI_API_KEY || null,
+    meiliIndex: env.MEILI_INDEX || 'experiments',
   };
 }

@@ -8,6 +8,8 @@ import { createApollo } from '../src/app.js';
 import { type EntityManager, entityManager, openDatabase } from '../src/db/orm.js';
 import type { Context } from '../src/graphql/context.js';
 import { Member } from '../src/modules/member/member.entity.js';
+import { SearchIndex } from '../src/modules/search/search-index.js';
+import { OutboxWorker } from '../src/modules/search/search-sync.js';
 import { syncServiceAreas } from '../src/modules/service-area/service-area.service.js';
 
 export type TestDatabase = 'sqlite' | 'postgres';
@@ -19,6 +21,10 @@ export interface GraphQLResult<T = any> {
 
 export interface Harness {
   database: TestDatabase;
+  /** The test file's own Meilisearch index, when created with { search: true }. */
+  searchIndex: SearchIndex | null;
+  /** Delivers every pending search outbox entry (the background worker is not running in tests). */
+  syncSearch(): Promise<void>;
   orm: MikroORM;
   apollo: ApolloServer<Context>;
   /** A fresh EntityManager, as a request would get. */
@@ -52,7 +58,7 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop: () 
 }
 
 /** A migrated, empty database (SQLite in memory, or a new database on the suite's PostgreSQL) and the real schema. */
-export async function createHarness(): Promise<Harness> {
+export async function createHarness(options: { search?: boolean | SearchIndex } = {}): Promise<Harness> {
   const postgres = TEST_DATABASE === 'postgres' ? await createPostgresDatabase() : null;
   let counter: ((sql: string) => void) | null = null;
   const orm = await openDatabase({
@@ -63,17 +69,29 @@ export async function createHarness(): Promise<Harness> {
   await syncServiceAreas(entityManager(orm).fork());
   const apollo = await createApollo();
   await apollo.start();
+  const searchIndex =
+    options.search instanceof SearchIndex
+      ? options.search
+      : options.search
+    ? new SearchIndex({ url: inject('meiliUrl'), apiKey: inject('meiliKey'), index: `test_${randomBytes(6).toString('hex')}` })
+    : null;
+  const worker = searchIndex ? new OutboxWorker(orm, searchIndex) : null;
 
   const em = () => entityManager(orm).fork();
   return {
     database: TEST_DATABASE,
+    searchIndex,
+    async syncSearch() {
+      const report = await worker?.drain();
+      if (report?.failed) throw new Error('Search outbox delivery failed');
+    },
     orm,
     apollo,
     em,
     async run(query, variables = {}, viewer = null) {
       const requestEm = em();
       const member = viewer ? await requestEm.findOneOrFail(Member, viewer.id) : null;
-      const response = await apollo.executeOperation({ query, variables }, { contextValue: { em: requestEm, viewer: member } });
+      const response = await apollo.executeOperation({ query, variables }, { contextValue: { em: requestEm, viewer: member, searchIndex } });
       if (response.body.kind !== 'single') throw new Error('Expected a single GraphQL result');
       return response.body.singleResult as GraphQLResult;
     },
@@ -91,6 +109,7 @@ export async function createHarness(): Promise<Harness> {
       return count;
     },
     async close() {
+      await searchIndex?.client.deleteIndex(searchIndex.uid).waitTask().catch(() => undefined);
       await apollo.stop();
       await orm.close();
       await postgres?.drop();

@@ -5,6 +5,7 @@ import { StageChange } from '../modules/experiment/stage-change.entity.js';
 import { Member } from '../modules/member/member.entity.js';
 import { Organisation } from '../modules/organisation/organisation.entity.js';
 import { Outcome } from '../modules/outcome/outcome.entity.js';
+import { SearchOutboxEntry } from '../modules/search/search-outbox.entity.js';
 import { ServiceArea } from '../modules/service-area/service-area.entity.js';
 
 export const ENTITIES = [
@@ -16,4 +17,5 @@ export const ENTITIES = [
   StageChange,
   Outcome,
   Artefact,
+  SearchOutboxEntry,
 ];

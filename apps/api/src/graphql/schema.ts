@@ -6,6 +6,7 @@ import { ExperimentPartnerResolver, ExperimentResolver } from '../modules/experi
 import { MemberResolver } from '../modules/member/member.resolver.js';
 import { OrganisationResolver } from '../modules/organisation/organisation.resolver.js';
 import { OutcomeResolver } from '../modules/outcome/outcome.resolver.js';
+import { SearchResolver } from '../modules/search/search.resolver.js';
 import { ServiceAreaResolver } from '../modules/service-area/service-area.resolver.js';
 import { validateArgument } from '../validation.js';
 import { registerEnums } from './enums.js';
@@ -24,6 +25,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       OrganisationResolver,
       ServiceAreaResolver,
       MemberResolver,
+      SearchResolver,
     ],
     validate: true,
     validateFn: validateArgument,

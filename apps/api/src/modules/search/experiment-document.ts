@@ -1,0 +1,102 @@
+import { ExperimentStatus } from '@synapse/domain';
+import { type ExperimentDocument, populationBand } from '@synapse/search';
+import type { EntityManager } from '../../db/orm.js';
+import { Experiment } from '../experiment/experiment.entity.js';
+
+function yearOf(date: string | null): number | null {
+  return date ? Number(date.slice(0, 4)) : null;
+}
+
+function yearsRun(experiment: Experiment): number[] {
+  const start = yearOf(experiment.startDate);
+  if (start === null) return [];
+  const end = yearOf(experiment.endDate) ?? (experiment.publishedAt ?? new Date()).getUTCFullYear();
+  const years: number[] = [];
+  for (let year = start; year <= Math.max(start, end) && years.length < 50; year++) years.push(year);
+  return years;
+}
+
+// Search highlights are marked with these control characters; user text must not be able to fake them.
+
+function clean<T>(value: T): T {
+  if (typeof value === 'string') return value.replaceAll('\u0002', '').replaceAll('\u0003', '') as T;
+  if (Array.isArray(value)) return value.map(clean) as T;
+  return value;
+}
+
+/** Maps a loaded experiment (with its relations) to its search document. */
+export function toDocument(experiment: Experiment): ExperimentDocument {
+  const document = rawDocument(experiment);
+  return Object.fromEntries(Object.entries(document).map(([key, value]) => [key, clean(value)])) as ExperimentDocument;
+}
+
+function rawDocument(experiment: Experiment): ExperimentDocument {
+  const lead = experiment.leadOrganisation.getEntity();
+  const outcomes = experiment.outcomes.getItems();
+  const artefacts = experiment.artefacts.getItems();
+  const evidenceLevels = [...new Set(outcomes.map((o) => o.evidenceLevel))].sort();
+  const areas = [...experiment.serviceAreas.getItems()].sort((a, b) => a.position - b.position);
+  const places = experiment.places.getItems();
+  return {
+    id: experiment.id,
+    slug: experiment.slug,
+    title: experiment.title,
+    summary: experiment.summary,
+    problem: experiment.problem,
+    whatIsNew: experiment.whatIsNew,
+    approach: experiment.approach,
+    whoItServes: experiment.whoItServes ?? '',
+    themes: experiment.themes,
+    serviceAreas: areas.map((area) => area.slug),
+    serviceAreaNames: areas.map((area) => area.name),
+    stage: experiment.stage,
+    verdicts: [...new Set(outcomes.map((o) => o.verdict))],
+    outcomeTitles: outcomes.map((o) => o.title),
+    measures: outcomes.flatMap((o) => o.measures.map((measure) => measure.name)),
+    lessons: outcomes.flatMap((o) => [o.whatWorked, o.whatDidNotWork, o.conditionsForSuccess]).filter((text): text is string => !!text),
+    evidenceLevels,
+    maxEvidenceLevel: evidenceLevels.length ? Math.max(...evidenceLevels) : 0,
+    artefactTitles: artefacts.map((a) => a.title),
+    artefactTypes: [...new Set(artefacts.map((a) => a.type))],
+    leadName: lead.name,
+    leadGssCode: lead.gssCode,
+    nation: lead.nation,
+    region: lead.region,
+    organisationType: lead.councilType,
+    ruralUrbanClass: lead.ruralUrbanClass,
+    deprivationQuintile: lead.deprivationQuintile,
+    populationBand: populationBand(lead.population),
+    partners: experiment.partners.getItems().map((p) => p.name),
+    places: places.map((p) => p.name),
+    placeGssCodes: places.map((p) => p.gssCode).filter((code): code is string => !!code),
+    years: yearsRun(experiment),
+    startYear: yearOf(experiment.startDate),
+    costBand: experiment.budgetBand,
+    publishedAt: Math.floor((experiment.publishedAt ?? experiment.createdAt).getTime() / 1000),
+  };
+}
+
+const POPULATE = ['leadOrganisation', 'serviceAreas', 'places', 'partners', 'outcomes', 'artefacts'] as const;
+
+/** Documents for those of `ids` that are published; the others (drafts, archived, deleted) have none. */
+export async function buildDocuments(em: EntityManager, ids: string[]): Promise<ExperimentDocument[]> {
+  if (ids.length === 0) return [];
+  const experiments = await em.find(Experiment, { id: { $in: ids }, status: ExperimentStatus.PUBLISHED }, { populate: POPULATE });
+  return experiments.map(toDocument);
+}
+
+/** All published experiments' documents, a batch at a time, for a full rebuild. */
+export async function* allDocuments(em: EntityManager, batchSize = 500): AsyncGenerator<ExperimentDocument[]> {
+  let after: string | null = null;
+  for (;;) {
+    const page: Experiment[] = await em.find(
+      Experiment,
+      after ? { status: ExperimentStatus.PUBLISHED, id: { $gt: after } } : { status: ExperimentStatus.PUBLISHED },
+      { populate: POPULATE, orderBy: { id: 'asc' }, limit: batchSize },
+    );
+    if (page.length === 0) return;
+    yield page.map(toDocument);
+    after = page[page.length - 1].id;
+    em.clear();
+  }
+}

@@ -1,0 +1,100 @@
+import { type EnqueuedTaskPromise, Meilisearch, type SearchParams, type SearchResponse } from 'meilisearch';
+import { type ExperimentDocument, experimentIndexSettings } from '@synapse/search';
+
+export interface SearchEngineConfig {
+  url: string;
+  apiKey: string | null;
+  /** Index uid; tests use their own so that they never share documents. */
+  index: string;
+  /** Per-request timeout: past it a search falls back to the database. */
+  timeoutMs?: number;
+}
+
+async function settle(task: EnqueuedTaskPromise, timeout = 60_000): Promise<void> {
+  const done = await task.waitTask({ timeout, interval: 20 });
+  if (done.status !== 'succeeded') {
+    throw new Error(`Meilisearch task ${done.uid} ${done.status}: ${done.error?.message ?? 'no reason given'}`);
+  }
+}
+
+/** The experiments index in Meilisearch: settings, writes that wait for their tasks, search and rebuild. */
+export class SearchIndex {
+  readonly client: Meilisearch;
+  readonly uid: string;
+  private ready: Promise<void> | null = null;
+
+  constructor(config: SearchEngineConfig) {
+    this.client = new Meilisearch({ host: config.url, apiKey: config.apiKey ?? undefined, timeout: config.timeoutMs ?? 3000 });
+    this.uid = config.index;
+  }
+
+  private index(uid = this.uid) {
+    return this.client.index<ExperimentDocument>(uid);
+  }
+
+  private async exists(uid: string): Promise<boolean> {
+    try {
+      await this.client.getIndex(uid);
+      return true;
+    } catch (error) {
+      if ((error as { cause?: { code?: string } }).cause?.code === 'index_not_found') return false;
+      throw error;
+    }
+  }
+
+  private async create(uid: string): Promise<void> {
+    if (!(await this.exists(uid))) await settle(this.client.createIndex(uid, { primaryKey: 'id' }));
+    await settle(this.index(uid).updateSettings(experimentIndexSettings()));
+  }
+
+  /** Creates the index if needed and applies the settings from code (once per process, retried after a failure). */
+  ensureReady(): Promise<void> {
+    this.ready ??= this.create(this.uid).catch((error: unknown) => {
+      this.ready = null;
+      throw error;
+    });
+    return this.ready;
+  }
+
+  async upsert(documents: ExperimentDocument[]): Promise<void> {
+    if (documents.length === 0) return;
+    await this.ensureReady();
+    await settle(this.index().addDocuments(documents, { primaryKey: 'id' }));
+  }
+
+  async remove(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.ensureReady();
+    await settle(this.index().deleteDocuments(ids));
+  }
+
+  async count(): Promise<number> {
+    return (await this.index().getStats()).numberOfDocuments;
+  }
+
+  search(query: string, params: SearchParams): Promise<SearchResponse<ExperimentDocument>> {
+    return this.index().search(query, params);
+  }
+
+  /**
+   * Builds a complete new index beside the live one and swaps them, so searches never see a partial index;
+   * the old documents are then deleted with the temporary index.
+   */
+  async rebuild(batches: AsyncIterable<ExperimentDocument[]>, onProgress: (indexed: number) => void = () => undefined): Promise<number> {
+    const fresh = `${this.uid}_rebuild_${Date.now()}`;
+    await this.create(fresh);
+    let indexed = 0;
+    try {
+      for await (const documents of batches) {
+        await settle(this.index(fresh).addDocuments(documents, { primaryKey: 'id' }), 600_000);
+        indexed += documents.length;
+        onProgress(indexed);
+      }
+      await this.create(this.uid);
+      await settle(this.client.swapIndexes([{ indexes: [this.uid, fresh], rename: false }]));
+    } finally {
+      await settle(this.client.deleteIndex(fresh)).catch(() => undefined);
+    }
+    return indexed;
+  }
+}

@@ -1,0 +1,62 @@
+import { EventEmitter } from 'node:events';
+import { ChangeSetType, type EventSubscriber, type FlushEventArgs, Reference } from '@mikro-orm/core';
+import { Artefact } from '../artefact/artefact.entity.js';
+import { ExperimentPartner } from '../experiment/experiment-partner.entity.js';
+import { Experiment } from '../experiment/experiment.entity.js';
+import { StageChange } from '../experiment/stage-change.entity.js';
+import { Organisation } from '../organisation/organisation.entity.js';
+import { Outcome } from '../outcome/outcome.entity.js';
+import { OutboxTarget, SearchOutboxEntry } from './search-outbox.entity.js';
+
+/** In-process hint that entries were committed, so the worker can deliver at once instead of at its next poll. */
+export const outboxSignals = new EventEmitter();
+
+function idOf(value: unknown): string | null {
+  if (!value) return null;
+  const entity = Reference.isReference(value) ? (value as Reference<{ id: string }>).unwrap() : value;
+  return (entity as { id?: string }).id ?? null;
+}
+
+/** Which search documents an entity's change touches. */
+function targetsOf(entity: object, type: ChangeSetType): [OutboxTarget, string][] {
+  if (entity instanceof Experiment) return [[OutboxTarget.EXPERIMENT, entity.id]];
+  if (entity instanceof Outcome || entity instanceof Artefact || entity instanceof ExperimentPartner || entity instanceof StageChange) {
+    const id = idOf(entity.experiment);
+    return id ? [[OutboxTarget.EXPERIMENT, id]] : [];
+  }
+  // A new organisation is in no document yet; a changed one may be in many (resolved at delivery).
+  if (entity instanceof Organisation && type !== ChangeSetType.CREATE) return [[OutboxTarget.ORGANISATION, entity.id]];
+  return [];
+}
+
+/**
+ * Writes a search outbox entry, inside the same flush (and so the same transaction), for every change
+ * that can affect a search document. Drafts are included: delivery decides whether to index or remove.
+ */
+export class SearchOutboxSubscriber implements EventSubscriber {
+  onFlush({ em, uow }: FlushEventArgs): void {
+    const targets = new Map<string, [OutboxTarget, string]>();
+    for (const changeSet of uow.getChangeSets()) {
+      for (const [target, id] of targetsOf(changeSet.entity, changeSet.type)) targets.set(`${target}:${id}`, [target, id]);
+    }
+    for (const collection of uow.getCollectionUpdates()) {
+      const owner = collection.owner;
+      if (owner instanceof Experiment) targets.set(`${OutboxTarget.EXPERIMENT}:${owner.id}`, [OutboxTarget.EXPERIMENT, owner.id]);
+    }
+    for (const [target, targetId] of targets.values()) {
+      const entry = new SearchOutboxEntry();
+      entry.target = target;
+      entry.targetId = targetId;
+      em.persist(entry);
+      uow.computeChangeSet(entry);
+    }
+  }
+
+  afterFlush(): void {
+    outboxSignals.emit('written');
+  }
+
+  afterTransactionCommit(): void {
+    outboxSignals.emit('written');
+  }
+}

@@ -1,0 +1,115 @@
+import { ArtefactType, BudgetBand, CouncilType, LIMITS, Nation, RuralUrbanClass, SERVICE_AREA_SLUGS, Stage, Verdict } from '@synapse/domain';
+import { ArrayMaxSize, IsEnum, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Field, InputType, Int, registerEnumType } from 'type-graphql';
+import { POPULATION_BANDS } from '@synapse/search';
+
+export enum SearchSort {
+  RELEVANCE = 'RELEVANCE',
+  NEWEST = 'NEWEST',
+  STRONGEST_EVIDENCE = 'STRONGEST_EVIDENCE',
+}
+registerEnumType(SearchSort, { name: 'SearchSort', description: 'RELEVANCE ranks by how well the words match.' });
+
+export const POPULATION_BAND_VALUES = POPULATION_BANDS.map(({ band }) => band);
+const each = { each: true } as const;
+
+@InputType({ description: 'Narrows a search. Values within a field are ORed; fields are ANDed. Each field has facet counts.' })
+export class SearchFilter {
+  @Field(() => [String], { nullable: true, description: 'Service area slugs.' })
+  @IsOptional()
+  @ArrayMaxSize(LIMITS.filterValuesMax)
+  @IsIn(SERVICE_AREA_SLUGS, { ...each, message: '$property must contain only known service area slugs' })
+  serviceAreas?: string[] | null;
+
+  @Field(() => [Stage], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(LIMITS.filterValuesMax)
+  @IsEnum(Stage, each)
+  stages?: Stage[] | null;
+
+  @Field(() => [Verdict], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(LIMITS.filterValuesMax)
+  @IsEnum(Verdict, each)
+  verdicts?: Verdict[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'Only experiments with an outcome at least this strong (Nesta level 1–5).' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  minEvidenceLevel?: number | null;
+
+  @Field(() => [Nation], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(LIMITS.filterValuesMax)
+  @IsEnum(Nation, each)
+  nations?: Nation[] | null;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(LIMITS.filterValuesMax)
+  @IsString(each)
+  @MaxLength(60, each)
+  regions?: string[] | null;
+
+  @Field(() => [CouncilType], { nullable: true, description: 'Type of the lead council.' })
+  @IsOptional()
+  @ArrayMaxSize(LIMITS.filterValuesMax)
+  @IsEnum(CouncilType, each)
+  organisationTypes?: CouncilType[] | null;
+
+  @Field(() => [RuralUrbanClass], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(LIMITS.filterValuesMax)
+  @IsEnum(RuralUrbanClass, each)
+  ruralUrbanClasses?: RuralUrbanClass[] | null;
+
+  @Field(() => [Int], { nullable: true, description: 'Deprivation quintiles of the lead council, 1 (most deprived) to 5.' })
+  @IsOptional()
+  @ArrayMaxSize(5)
+  @IsInt(each)
+  @Min(1, each)
+  @Max(5, each)
+  deprivationQuintiles?: number[] | null;
+
+  @Field(() => [String], { nullable: true, description: `Population bands of the lead council: ${POPULATION_BAND_VALUES.join(', ')}.` })
+  @IsOptional()
+  @ArrayMaxSize(POPULATION_BAND_VALUES.length)
+  @IsIn(POPULATION_BAND_VALUES, each)
+  populationBands?: string[] | null;
+
+  @Field(() => [BudgetBand], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(LIMITS.filterValuesMax)
+  @IsEnum(BudgetBand, each)
+  costBands?: BudgetBand[] | null;
+
+  @Field(() => [ArtefactType], { nullable: true, description: 'Experiments with an artefact of these types.' })
+  @IsOptional()
+  @ArrayMaxSize(LIMITS.filterValuesMax)
+  @IsEnum(ArtefactType, each)
+  artefactTypes?: ArtefactType[] | null;
+
+  @Field(() => [Int], { nullable: true, description: 'Calendar years the experiment ran in.' })
+  @IsOptional()
+  @ArrayMaxSize(LIMITS.filterValuesMax)
+  @IsInt(each)
+  @Min(1900, each)
+  @Max(2200, each)
+  years?: number[] | null;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(LIMITS.filterValuesMax)
+  @IsString(each)
+  @MaxLength(LIMITS.themeMax, each)
+  themes?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'GSS codes: experiments led by, or run in, these councils.' })
+  @IsOptional()
+  @ArrayMaxSize(LIMITS.filterValuesMax)
+  @IsString(each)
+  @MaxLength(9, each)
+  organisations?: string[] | null;
+}

@@ -1,0 +1,30 @@
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { SearchFilter, SearchSort } from './search.inputs.js';
+import { search, SEARCH_PAGE_MAX, suggest } from './search.service.js';
+import { SearchResult, SearchSuggestion } from './search.types.js';
+
+@Resolver()
+export class SearchResolver {
+  @Query(() => SearchResult, {
+    description: 'Full-text search over published experiments, typos and UK public-service jargon included.',
+  })
+  search(
+    @Ctx() { em, searchIndex }: Context,
+    @Arg('query', () => String, { defaultValue: '', description: 'Words to look for; empty lists everything.' }) query: string,
+    @Arg('filter', () => SearchFilter, { nullable: true }) filter: SearchFilter | null,
+    @Arg('sort', () => SearchSort, { defaultValue: SearchSort.RELEVANCE }) sort: SearchSort,
+    @Arg('first', () => Int, { defaultValue: 20, description: `At most ${SEARCH_PAGE_MAX}.` }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<SearchResult> {
+    return search(em, searchIndex, { query, filter, sort, first, after });
+  }
+
+  @Query(() => [SearchSuggestion], { description: 'Experiment titles for search-as-you-type.' })
+  searchSuggestions(
+    @Ctx() { em, searchIndex }: Context,
+    @Arg('prefix', () => String) prefix: string,
+  ): Promise<SearchSuggestion[]> {
+    return suggest(em, searchIndex, prefix);
+  }
+}

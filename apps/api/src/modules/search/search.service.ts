@@ -1,0 +1,241 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { ExperimentStatus } from '@synapse/domain';
+import { experimentIndexSettings, FACETS } from '@synapse/search';
+import { type EntityManager, isPostgres } from '../../db/orm.js';
+import { BadInputError } from '../../errors.js';
+import { EMPTY_PAGE } from '../../graphql/connection.js';
+import { Experiment } from '../experiment/experiment.entity.js';
+import type { SearchIndex } from './search-index.js';
+import { type SearchFilter, SearchSort } from './search.inputs.js';
+import type { Facet, SearchHighlight, SearchResult, SearchSuggestion } from './search.types.js';
+
+export const SEARCH_PAGE_MAX = 50;
+const QUERY_MAX = 200;
+
+/** SearchFilter field → document attribute. */
+const ATTRIBUTE: Record<string, string> = {
+  serviceAreas: 'serviceAreas',
+  stages: 'stage',
+  verdicts: 'verdicts',
+  nations: 'nation',
+  regions: 'region',
+  organisationTypes: 'organisationType',
+  ruralUrbanClasses: 'ruralUrbanClass',
+  deprivationQuintiles: 'deprivationQuintile',
+  populationBands: 'populationBand',
+  costBands: 'costBand',
+  artefactTypes: 'artefactTypes',
+  years: 'years',
+  themes: 'themes',
+};
+const FACET_FIELD: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(ATTRIBUTE).map(([field, attribute]) => [attribute, field])),
+  maxEvidenceLevel: 'minEvidenceLevel',
+};
+
+function literal(value: string | number): string {
+  return typeof value === 'number' ? String(value) : `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** Meilisearch filter expression for a SearchFilter (values are validated before they get here, and quoted). */
+export function toMeiliFilter(filter: SearchFilter | null | undefined): string[] {
+  if (!filter) return [];
+  const clauses: string[] = [];
+  for (const [field, attribute] of Object.entries(ATTRIBUTE)) {
+    const values = (filter as Record<string, (string | number)[] | null | undefined>)[field];
+    if (values?.length) clauses.push(`${attribute} IN [${values.map(literal).join(', ')}]`);
+  }
+  if (filter.minEvidenceLevel) clauses.push(`maxEvidenceLevel >= ${filter.minEvidenceLevel}`);
+  if (filter.organisations?.length) {
+    const codes = filter.organisations.map(literal).join(', ');
+    clauses.push(`(leadGssCode IN [${codes}] OR placeGssCodes IN [${codes}])`);
+  }
+  return clauses;
+}
+
+const SORT: Record<SearchSort, string[] | undefined> = {
+  [SearchSort.RELEVANCE]: undefined,
+  [SearchSort.NEWEST]: ['publishedAt:desc'],
+  [SearchSort.STRONGEST_EVIDENCE]: ['maxEvidenceLevel:desc', 'publishedAt:desc'],
+};
+
+const SEARCHABLE = new Set(experimentIndexSettings().searchableAttributes ?? []);
+const HIGHLIGHTED = ['title', 'summary', 'problem', 'approach', 'outcomeTitles', 'lessons', 'artefactTitles', 'themes'];
+const PRE = '\u0002';
+const POST = '\u0003';
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/**
+ * Escapes user text, then turns Meilisearch's match markers into <mark>: the result is safe to render as HTML.
+ * (Documents never contain the marker characters themselves: toDocument strips them.)
+ */
+function safeSnippet(text: string): string {
+  return escapeHtml(text).replaceAll(PRE, '<mark>').replaceAll(POST, '</mark>');
+}
+
+function highlightsOf(formatted: Record<string, unknown> | undefined): SearchHighlight[] {
+  if (!formatted) return [];
+  const highlights: SearchHighlight[] = [];
+  for (const field of HIGHLIGHTED) {
+    const value = formatted[field];
+    const texts = Array.isArray(value) ? value : [value];
+    for (const text of texts) {
+      if (typeof text === 'string' && text.includes(PRE)) highlights.push({ field, snippet: safeSnippet(text) });
+    }
+  }
+  return highlights;
+}
+
+function decodeOffset(after: string | null | undefined): number {
+  if (!after) return 0;
+  const match = /^offset:(\d{1,6})$/.exec(Buffer.from(after, 'base64url').toString());
+  if (!match) throw BadInputError.field('after', 'is not a cursor from this search');
+  return Number(match[1]);
+}
+
+function encodeOffset(offset: number): string {
+  return Buffer.from(`offset:${offset}`).toString('base64url');
+}
+
+export interface SearchArgs {
+  query: string;
+  filter?: SearchFilter | null;
+  sort: SearchSort;
+  first: number;
+  after?: string | null;
+}
+
+/** Loads the experiments of some ids, published only, in the given order: a stale index can never reveal a draft. */
+async function publishedInOrder(em: EntityManager, ids: string[]): Promise<Map<string, Experiment>> {
+  if (ids.length === 0) return new Map();
+  const experiments = await em.find(Experiment, { id: { $in: ids }, status: ExperimentStatus.PUBLISHED });
+  return new Map(experiments.map((experiment) => [experiment.id, experiment]));
+}
+
+/** Answers from Meilisearch; if it cannot be reached, from simple database matching, flagged as degraded. */
+export async function search(em: EntityManager, index: SearchIndex | null, args: SearchArgs): Promise<SearchResult> {
+  const query = args.query.trim().slice(0, QUERY_MAX);
+  if (args.first < 0 || args.first > SEARCH_PAGE_MAX) throw BadInputError.field('first', `must be from 0 to ${SEARCH_PAGE_MAX}`);
+  const offset = decodeOffset(args.after);
+  if (index) {
+    try {
+      return await searchEngine(em, index, { ...args, query }, offset);
+    } catch (error) {
+      if (error instanceof BadInputError) throw error;
+      // Unreachable, timed out or failing: fall through to the database.
+    }
+  }
+  return searchDatabase(em, { ...args, query }, offset);
+}
+
+async function searchEngine(em: EntityManager, index: SearchIndex, args: SearchArgs, offset: number): Promise<SearchResult> {
+  const response = await index.search(args.query, {
+    filter: toMeiliFilter(args.filter),
+    facets: [...FACETS],
+    sort: SORT[args.sort],
+    limit: args.first,
+    offset,
+    attributesToHighlight: HIGHLIGHTED,
+    attributesToCrop: ['summary', 'problem', 'approach', 'lessons'],
+    cropLength: 24,
+    highlightPreTag: PRE,
+    highlightPostTag: POST,
+    showMatchesPosition: true,
+    attributesToRetrieve: ['id'],
+  });
+  const experiments = await publishedInOrder(em, response.hits.map((hit) => hit.id));
+  const hits = response.hits
+    .filter((hit) => experiments.has(hit.id))
+    .map((hit) => ({
+      experiment: experiments.get(hit.id)!,
+      highlights: highlightsOf(hit._formatted as Record<string, unknown> | undefined),
+      matchedFields: [...new Set(Object.keys(hit._matchesPosition ?? {}).map((path) => path.split('.')[0]))].filter((field) => SEARCHABLE.has(field)),
+    }));
+  const facets: Facet[] = Object.entries(response.facetDistribution ?? {}).map(([attribute, counts]) => ({
+    field: FACET_FIELD[attribute] ?? attribute,
+    values: Object.entries(counts).map(([value, count]) => ({ value, count })),
+  }));
+  const total = response.estimatedTotalHits ?? hits.length;
+  const next = offset + response.hits.length;
+  return {
+    hits,
+    estimatedTotal: total,
+    facets,
+    degraded: false,
+    pageInfo: {
+      hasNextPage: next < total,
+      hasPreviousPage: offset > 0,
+      startCursor: response.hits.length ? encodeOffset(offset) : null,
+      endCursor: response.hits.length ? encodeOffset(next) : null,
+    },
+  };
+}
+
+/** The fallback: every word must appear in the title, summary, problem or approach; filters the database can apply. */
+async function searchDatabase(em: EntityManager, args: SearchArgs, offset: number): Promise<SearchResult> {
+  const like = isPostgres(em) ? '$ilike' : '$like';
+  const conditions: FilterQuery<Experiment>[] = [{ status: ExperimentStatus.PUBLISHED }];
+  for (const word of args.query.split(/\s+/).map((w) => w.replace(/[\\%_]/g, '')).filter(Boolean).slice(0, 10)) {
+    const pattern = `%${word}%`;
+    conditions.push({
+      $or: [{ title: { [like]: pattern } }, { summary: { [like]: pattern } }, { problem: { [like]: pattern } }, { approach: { [like]: pattern } }],
+    });
+  }
+  const filter = args.filter;
+  if (filter?.serviceAreas?.length) conditions.push({ serviceAreas: { slug: { $in: filter.serviceAreas } } });
+  if (filter?.stages?.length) conditions.push({ stage: { $in: filter.stages } });
+  if (filter?.verdicts?.length) conditions.push({ outcomes: { verdict: { $in: filter.verdicts } } });
+  if (filter?.minEvidenceLevel) conditions.push({ outcomes: { evidenceLevel: { $gte: filter.minEvidenceLevel } } });
+  if (filter?.nations?.length) conditions.push({ leadOrganisation: { nation: { $in: filter.nations } } });
+  if (filter?.regions?.length) conditions.push({ leadOrganisation: { region: { $in: filter.regions } } });
+  if (filter?.organisationTypes?.length) conditions.push({ leadOrganisation: { councilType: { $in: filter.organisationTypes } } });
+  if (filter?.costBands?.length) conditions.push({ budgetBand: { $in: filter.costBands } });
+  if (filter?.organisations?.length) {
+    conditions.push({ $or: [{ leadOrganisation: { gssCode: { $in: filter.organisations } } }, { places: { gssCode: { $in: filter.organisations } } }] });
+  }
+  const [experiments, total] = await em.findAndCount(
+    Experiment,
+    { $and: conditions },
+    {
+      orderBy: args.sort === SearchSort.STRONGEST_EVIDENCE ? { createdAt: 'desc', id: 'desc' } : { publishedAt: 'desc', id: 'desc' },
+      limit: args.first,
+      offset,
+    },
+  );
+  const next = offset + experiments.length;
+  return {
+    hits: experiments.map((experiment) => ({ experiment, highlights: [], matchedFields: [] })),
+    estimatedTotal: total,
+    facets: [],
+    degraded: true,
+    pageInfo:
+      experiments.length === 0
+        ? { ...EMPTY_PAGE, hasPreviousPage: offset > 0 }
+        : { hasNextPage: next < total, hasPreviousPage: offset > 0, startCursor: encodeOffset(offset), endCursor: encodeOffset(next) },
+  };
+}
+
+/** Titles that match what has been typed so far, for search-as-you-type. */
+export async function suggest(em: EntityManager, index: SearchIndex | null, prefix: string, limit = 8): Promise<SearchSuggestion[]> {
+  const text = prefix.trim().slice(0, QUERY_MAX);
+  if (!text) return [];
+  if (index) {
+    try {
+      const response = await index.search(text, { limit, attributesToRetrieve: ['id', 'title', 'slug'], attributesToSearchOn: ['title', 'themes', 'serviceAreaNames'] });
+      const visible = await publishedInOrder(em, response.hits.map((hit) => hit.id));
+      return response.hits.filter((hit) => visible.has(hit.id)).map((hit) => ({ title: hit.title, slug: hit.slug }));
+    } catch {
+      // fall back below
+    }
+  }
+  const like = isPostgres(em) ? '$ilike' : '$like';
+  const experiments = await em.find(
+    Experiment,
+    { status: ExperimentStatus.PUBLISHED, title: { [like]: `%${text.replace(/[\\%_]/g, '')}%` } },
+    { limit, orderBy: { publishedAt: 'desc' } },
+  );
+  return experiments.map((experiment) => ({ title: experiment.title, slug: experiment.slug }));
+}

@@ -1,0 +1,209 @@
+import { ExperimentStatus, MemberRole, Nation, Stage, Verdict } from '@synapse/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCouncil, buildExperiment, buildMember } from '../../../test/factories.js';
+import { createHarness, errorCodes, type Harness } from '../../../test/harness.js';
+import { Experiment } from '../experiment/experiment.entity.js';
+import type { Organisation } from '../organisation/organisation.entity.js';
+import { allDocuments } from './experiment-document.js';
+
+let h: Harness;
+let wales: Organisation;
+let england: Organisation;
+beforeAll(async () => {
+  h = await createHarness({ search: true });
+  wales = await buildCouncil(h.em(), { nation: Nation.WALES, region: 'Wales', name: 'Cwm Teg' });
+  england = await buildCouncil(h.em(), { nation: Nation.ENGLAND, region: 'North West', name: 'Fellside' });
+  await buildExperiment(h.em(), {
+    lead: england,
+    title: 'Ending homelessness with Housing First',
+    serviceAreas: ['housing-and-homelessness'],
+    stage: Stage.SCALING,
+    outcomes: [{ verdict: Verdict.WORKED, evidenceLevel: 3 }],
+  });
+  await buildExperiment(h.em(), {
+    lead: wales,
+    title: 'Preventing homelessness among care leavers',
+    serviceAreas: ['housing-and-homelessness', 'childrens-services'],
+    stage: Stage.PILOT,
+    outcomes: [{ verdict: Verdict.MIXED, evidenceLevel: 2 }],
+  });
+  await buildExperiment(h.em(), {
+    lead: england,
+    title: 'Volunteer drivers to cut delayed discharge',
+    serviceAreas: ['adult-social-care'],
+    stage: Stage.EMBEDDED,
+    outcomes: [{ verdict: Verdict.WORKED, evidenceLevel: 4 }],
+  });
+  await buildExperiment(h.em(), {
+    lead: wales,
+    title: 'Participatory budgeting for ward grants',
+    serviceAreas: ['democracy-and-participation'],
+    stage: Stage.EMBEDDED,
+    outcomes: [{ verdict: Verdict.NO_EFFECT, evidenceLevel: 2 }],
+  });
+  await buildExperiment(h.em(), { lead: wales, title: 'Secret homelessness draft', status: ExperimentStatus.DRAFT });
+  await h.syncSearch();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+const SEARCH = `query($query: String!, $filter: SearchFilter, $sort: SearchSort, $first: Int, $after: String) {
+  search(query: $query, filter: $filter, sort: $sort, first: $first, after: $after) {
+    estimatedTotal degraded
+    pageInfo { hasNextPage endCursor }
+    hits { experiment { title status } highlights { field snippet } matchedFields }
+    facets { field values { value count } }
+  }
+}`;
+
+async function titles(query: string, filter?: Record<string, unknown>): Promise<string[]> {
+  const result = await h.run(SEARCH, { query, filter });
+  expect(result.errors).toBeUndefined();
+  expect(result.data.search.degraded).toBe(false);
+  return result.data.search.hits.map((hit: { experiment: { title: string } }) => hit.experiment.title).sort();
+}
+
+describe('search', () => {
+  it('finds the word despite a typo', async () => {
+    expect(await titles('homelessnes')).toEqual(['Ending homelessness with Housing First', 'Preventing homelessness among care leavers']);
+  });
+
+  it('finds the phrase behind the jargon through synonyms', async () => {
+    expect(await titles('DToC')).toEqual(['Volunteer drivers to cut delayed discharge']);
+    expect(await titles('PB')).toEqual(['Participatory budgeting for ward grants']);
+    expect(await titles('rough sleeping')).toContain('Ending homelessness with Housing First');
+  });
+
+  it('marks what matched, as escaped HTML', async () => {
+    const result = await h.run(SEARCH, { query: 'homelessness' });
+    const hit = result.data.search.hits.find((h: any) => h.experiment.title.startsWith('Ending'));
+    expect(hit.matchedFields).toContain('title');
+    expect(hit.highlights).toContainEqual({ field: 'title', snippet: 'Ending <mark>homelessness</mark> with Housing First' });
+  });
+
+  it('escapes hostile text in snippets', async () => {
+    const hostile = await buildExperiment(h.em(), { lead: england, title: 'Tenancy <img src=x onerror=alert(1)> sustainment' });
+    await h.syncSearch();
+    const result = await h.run(SEARCH, { query: 'sustainment', filter: { organisations: [england.gssCode] } });
+    const snippet = result.data.search.hits[0].highlights.find((hl: { field: string }) => hl.field === 'title').snippet;
+    expect(snippet).toBe('Tenancy &#60;img src=x onerror=alert(1)&#62; <mark>sustainment</mark>');
+    await h.em().nativeUpdate(Experiment, { id: hostile.id }, { status: ExperimentStatus.ARCHIVED, updatedAt: new Date() });
+    await h.searchIndex!.remove([hostile.id]);
+  });
+
+  it('counts facets that match the data', async () => {
+    const result = await h.run(SEARCH, { query: '' });
+    const facets = Object.fromEntries(
+      result.data.search.facets.map((f: any) => [f.field, Object.fromEntries(f.values.map((v: any) => [v.value, v.count]))]),
+    );
+    expect(result.data.search.estimatedTotal).toBe(4);
+    expect(facets.serviceAreas).toEqual({
+      'housing-and-homelessness': 2,
+      'childrens-services': 1,
+      'adult-social-care': 1,
+      'democracy-and-participation': 1,
+    });
+    expect(facets.nations).toEqual({ WALES: 2, ENGLAND: 2 });
+    expect(facets.verdicts).toEqual({ WORKED: 2, MIXED: 1, NO_EFFECT: 1 });
+    expect(facets.stages).toEqual({ SCALING: 1, PILOT: 1, EMBEDDED: 2 });
+    expect(facets.minEvidenceLevel).toEqual({ '2': 2, '3': 1, '4': 1 });
+  });
+
+  it('combines filters', async () => {
+    expect(await titles('', { nations: ['WALES'] })).toEqual(['Participatory budgeting for ward grants', 'Preventing homelessness among care leavers']);
+    expect(await titles('homelessness', { nations: ['WALES'] })).toEqual(['Preventing homelessness among care leavers']);
+    expect(await titles('', { verdicts: ['WORKED'], minEvidenceLevel: 4 })).toEqual(['Volunteer drivers to cut delayed discharge']);
+    expect(await titles('', { stages: ['EMBEDDED'], serviceAreas: ['democracy-and-participation', 'adult-social-care'], regions: ['Wales'] })).toEqual([
+      'Participatory budgeting for ward grants',
+    ]);
+    expect(await titles('', { organisations: [england.gssCode] })).toHaveLength(2);
+  });
+
+  it('sorts by strongest evidence and pages with cursors', async () => {
+    const first = await h.run(SEARCH, { query: '', sort: 'STRONGEST_EVIDENCE', first: 2 });
+    expect(first.data.search.hits.map((hit: any) => hit.experiment.title)).toEqual([
+      'Volunteer drivers to cut delayed discharge',
+      'Ending homelessness with Housing First',
+    ]);
+    expect(first.data.search.pageInfo.hasNextPage).toBe(true);
+    const second = await h.run(SEARCH, { query: '', sort: 'STRONGEST_EVIDENCE', first: 2, after: first.data.search.pageInfo.endCursor });
+    expect(second.data.search.hits).toHaveLength(2);
+    expect(second.data.search.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('never finds drafts, in results or suggestions, whoever asks', async () => {
+    const member = await buildMember(h.em(), wales, MemberRole.ADMIN);
+    const result = await h.run(SEARCH, { query: 'secret' }, member);
+    expect(result.data.search.hits).toEqual([]);
+    const suggestions = await h.run('query($p: String!) { searchSuggestions(prefix: $p) { title } }', { p: 'secr' }, member);
+    expect(suggestions.data.searchSuggestions.map((s: { title: string }) => s.title)).not.toContain('Secret homelessness draft');
+  });
+
+  it('suggests titles as you type', async () => {
+    const result = await h.run('query($p: String!) { searchSuggestions(prefix: $p) { title slug } }', { p: 'particip' });
+    expect(result.data.searchSuggestions.map((s: { title: string }) => s.title)).toEqual(['Participatory budgeting for ward grants']);
+  });
+
+  it('indexes on publish and removes on archive', async () => {
+    const editor = await buildMember(h.em(), england, MemberRole.EDITOR);
+    const draft = await buildExperiment(h.em(), { lead: england, title: 'Kerbside glass collection trial', status: ExperimentStatus.DRAFT });
+    await h.syncSearch();
+    expect(await titles('kerbside')).toEqual([]);
+    const published = await h.run('mutation($id: ID!) { publishExperiment(id: $id, version: 1) { version } }', { id: draft.id }, editor);
+    expect(published.errors).toBeUndefined();
+    await h.syncSearch();
+    expect(await titles('kerbside')).toEqual(['Kerbside glass collection trial']);
+    // An outcome added later is searchable too.
+    await h.run(
+      `mutation($id: ID!) { addOutcome(experimentId: $id, input: { title: "Contamination fell sharply", verdict: WORKED,
+        evaluationDesign: BEFORE_AFTER, evidenceLevel: 2 }) { id } }`,
+      { id: draft.id },
+      editor,
+    );
+    await h.syncSearch();
+    expect(await titles('contamination')).toEqual(['Kerbside glass collection trial']);
+    const current = await h.run('query($id: ID) { experiment(id: $id) { version } }', { id: draft.id });
+    const archived = await h.run(
+      'mutation($id: ID!, $version: Int!) { archiveExperiment(id: $id, version: $version) { status } }',
+      { id: draft.id, version: current.data.experiment.version },
+      editor,
+    );
+    expect(archived.data.archiveExperiment.status).toBe('ARCHIVED');
+    await h.syncSearch();
+    expect(await titles('kerbside')).toEqual([]);
+  });
+
+  it('refreshes documents when an organisation changes', async () => {
+    const em = h.em();
+    const council = await em.findOneOrFail((await import('../organisation/organisation.entity.js')).Organisation, wales.id);
+    council.region = 'Mid Wales';
+    await em.flush();
+    await h.syncSearch();
+    expect(await titles('', { regions: ['Mid Wales'] })).toHaveLength(2);
+  });
+
+  it('rebuilds the whole index from the database and swaps it in', async () => {
+    const index = h.searchIndex!;
+    const published = await h.em().count(Experiment, { status: ExperimentStatus.PUBLISHED });
+    // Simulate drift: a document lost from the engine.
+    const [anyHit] = (await index.search('', { limit: 1 })).hits;
+    await index.remove([anyHit.id]);
+    expect(await index.count()).toBe(published - 1);
+    const progress: number[] = [];
+    expect(await index.rebuild(allDocuments(h.em(), 2), (done) => progress.push(done))).toBe(published);
+    expect(progress.at(-1)).toBe(published);
+    expect(await index.count()).toBe(published);
+    const { results } = await index.client.getIndexes({ limit: 1000 });
+    expect(results.filter((i) => i.uid.startsWith(`${index.uid}_rebuild_`))).toEqual([]);
+    expect(await titles('homelessness')).toHaveLength(2);
+  });
+
+  it('refuses bad arguments with the field at fault', async () => {
+    expect(errorCodes(await h.run(SEARCH, { query: 'x', first: 51 }))).toEqual(['BAD_USER_INPUT']);
+    const badCursor = await h.run(SEARCH, { query: 'x', after: 'bm9wZQ' });
+    expect(badCursor.errors?.[0].extensions?.field).toBe('after');
+    const badFilter = await h.run(SEARCH, { query: 'x', filter: { deprivationQuintiles: [9] } });
+    expect(badFilter.errors?.[0].extensions?.field).toBe('filter.deprivationQuintiles');
+  });
+});

@@ -1,0 +1,69 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { PageInfo } from '../../graphql/connection.js';
+import { Experiment } from '../experiment/experiment.entity.js';
+
+@ObjectType({ description: 'A passage of a field that matched, as safe HTML: the text is escaped and matches are wrapped in <mark>.' })
+export class SearchHighlight {
+  @Field(() => String)
+  field!: string;
+
+  @Field(() => String)
+  snippet!: string;
+}
+
+@ObjectType()
+export class SearchHit {
+  @Field(() => Experiment)
+  experiment!: Experiment;
+
+  @Field(() => [SearchHighlight])
+  highlights!: SearchHighlight[];
+
+  @Field(() => [String], { description: 'Which fields the query matched, e.g. ["title", "lessons"].' })
+  matchedFields!: string[];
+}
+
+@ObjectType()
+export class FacetValue {
+  @Field(() => String)
+  value!: string;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType({ description: 'How many results have each value of a filter field.' })
+export class Facet {
+  @Field(() => String, { description: 'The SearchFilter field this facet narrows, e.g. "serviceAreas".' })
+  field!: string;
+
+  @Field(() => [FacetValue])
+  values!: FacetValue[];
+}
+
+@ObjectType()
+export class SearchResult {
+  @Field(() => [SearchHit])
+  hits!: SearchHit[];
+
+  @Field(() => Int, { description: 'An estimate of how many experiments match, across all pages.' })
+  estimatedTotal!: number;
+
+  @Field(() => [Facet], { description: 'Counts for every filter field among the experiments that match.' })
+  facets!: Facet[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Boolean, { description: 'True when the search engine was unreachable and this answer came from simple database matching.' })
+  degraded!: boolean;
+}
+
+@ObjectType()
+export class SearchSuggestion {
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => String)
+  slug!: string;
+}

@@ -1,0 +1,56 @@
+/** One published experiment as Meilisearch stores it: denormalised with everything people search and filter by. */
+export interface ExperimentDocument {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  problem: string;
+  whatIsNew: string;
+  approach: string;
+  whoItServes: string;
+  themes: string[];
+  serviceAreas: string[];
+  serviceAreaNames: string[];
+  stage: string;
+  verdicts: string[];
+  outcomeTitles: string[];
+  measures: string[];
+  lessons: string[];
+  evidenceLevels: number[];
+  /** The strongest evidence level among the outcomes; 0 when there is no outcome yet. */
+  maxEvidenceLevel: number;
+  artefactTitles: string[];
+  artefactTypes: string[];
+  leadName: string;
+  leadGssCode: string | null;
+  nation: string | null;
+  region: string | null;
+  organisationType: string | null;
+  ruralUrbanClass: string | null;
+  deprivationQuintile: number | null;
+  populationBand: string | null;
+  partners: string[];
+  places: string[];
+  placeGssCodes: string[];
+  /** Every calendar year the experiment ran in (start to end, or to the year it was published). */
+  years: number[];
+  startYear: number | null;
+  costBand: string | null;
+  /** Unix seconds, for sorting by newest. */
+  publishedAt: number;
+}
+
+export const POPULATION_BANDS = [
+  { band: 'UNDER_100K', below: 100_000 },
+  { band: 'FROM_100K_TO_250K', below: 250_000 },
+  { band: 'FROM_250K_TO_500K', below: 500_000 },
+  { band: 'FROM_500K_TO_1M', below: 1_000_000 },
+  { band: 'OVER_1M', below: Number.POSITIVE_INFINITY },
+] as const;
+
+export type PopulationBand = (typeof POPULATION_BANDS)[number]['band'];
+
+export function populationBand(population: number | null | undefined): PopulationBand | null {
+  if (population === null || population === undefined) return null;
+  return POPULATION_BANDS.find(({ below }) => population < below)!.band;
+}

@@ -1,0 +1,5 @@
+export * from './document.js';
+export * from './net.js';
+export * from './runner.js';
+export * from './settings.js';
+export * from './synonyms.js';
