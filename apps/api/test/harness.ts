@@ -31,8 +31,8 @@ export interface Harness {
   em(): EntityManager;
   /** Runs an operation through the real schema, acting as `viewer` (null: anonymous). */
   run<T = any>(query: string, variables?: Record<string, unknown>, viewer?: Member | null): Promise<GraphQLResult<T>>;
-  /** Counts the SQL statements `work` sends. */
-  countQueries(work: () => Promise<unknown>): Promise<number>;
+  /** Counts the SQL statements `work` sends (only those matching `pattern`, when given). */
+  countQueries(work: () => Promise<unknown>, pattern?: RegExp): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -95,10 +95,10 @@ export async function createHarness(options: { search?: boolean | SearchIndex } 
       if (response.body.kind !== 'single') throw new Error('Expected a single GraphQL result');
       return response.body.singleResult as GraphQLResult;
     },
-    async countQueries(work) {
+    async countQueries(work, pattern) {
       let count = 0;
       counter = (message) => {
-        if (message.startsWith('[query]')) count++;
+        if (message.startsWith('[query]') && (!pattern || pattern.test(message))) count++;
         if (process.env.DEBUG_SQL) console.log(message.slice(0, 300));
       };
       try {

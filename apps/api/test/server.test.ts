@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type App, createApp } from '../src/app.js';
 import { bootstrapData } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config.js';
@@ -12,6 +13,7 @@ import { entityManager } from '../src/db/orm.js';
 import { Experiment } from '../src/modules/experiment/experiment.entity.js';
 import { Organisation } from '../src/modules/organisation/organisation.entity.js';
 import { Outcome } from '../src/modules/outcome/outcome.entity.js';
+import { type SearchRuntime, startSearch } from '../src/modules/search/search-runtime.js';
 import { createPostgresDatabase, TEST_DATABASE } from './harness.js';
 
 // The whole start-up path as `npm start` runs it: configuration from the environment, migrations,
@@ -21,10 +23,19 @@ let dropDatabase: (() => Promise<void>) | undefined;
 let orm: MikroORM;
 let app: App;
 let base: string;
+let search: SearchRuntime | null;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'synapse-data-'));
-  const env: NodeJS.ProcessEnv = { PORT: '0', DATA_DIR: dataDir, HOST: '127.0.0.1' };
+  // An external Meilisearch, as with MEILI_URL in production (the suite's one, in an index of our own).
+  const env: NodeJS.ProcessEnv = {
+    PORT: '0',
+    DATA_DIR: dataDir,
+    HOST: '127.0.0.1',
+    MEILI_URL: inject('meiliUrl'),
+    MEILI_MASTER_KEY: inject('meiliKey'),
+    MEILI_INDEX: `server_${randomBytes(6).toString('hex')}`,
+  };
   if (TEST_DATABASE === 'postgres') {
     const database = await createPostgresDatabase();
     env.DATABASE_URL = database.url;
@@ -33,13 +44,16 @@ beforeAll(async () => {
   const config = loadConfig(env);
   orm = await openConfiguredDatabase(config);
   await bootstrapData(orm, { seedDemo: config.seedDemo });
-  app = await createApp(orm, config);
+  search = await startSearch(orm, config, () => undefined, { pollMs: 50 });
+  app = await createApp(orm, config, search?.index ?? null);
   await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
   const address = app.server.address();
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 });
 
 afterAll(async () => {
+  await search?.stop();
+  await search?.index.client.deleteIndex(search.index.uid).waitTask().catch(() => undefined);
   await app?.apollo.stop();
   app?.server.close();
   await orm?.close();
@@ -107,6 +121,22 @@ describe('starting Synapse', () => {
     const outcomes = published.flatMap((e) => e.outcomes.getItems());
     const notWorked = outcomes.filter((o) => o.verdict !== 'WORKED');
     expect(notWorked.length / outcomes.length).toBeGreaterThanOrEqual(0.25);
+  });
+
+  it('uses the Meilisearch at MEILI_URL and finds the demo homelessness experiments despite a typo', async () => {
+    expect(search?.local).toBeNull();
+    const query = '{ search(query: "homelessnes") { degraded hits { experiment { title } } } }';
+    const answer = async () => {
+      const { search: result } = (await graphql(query)).body.data;
+      return { degraded: result.degraded, titles: result.hits.map((hit: { experiment: { title: string } }) => hit.experiment.title) };
+    };
+    // The index fills in the background after start; the answer converges to the engine's.
+    await expect
+      .poll(answer, { timeout: 20_000, interval: 100 })
+      .toEqual({
+        degraded: false,
+        titles: expect.arrayContaining(['Housing First for people sleeping rough', 'Rapid rehousing with tenancy sustainment support']),
+      });
   });
 
   it('can be started again on the same data without duplicating anything', async () => {

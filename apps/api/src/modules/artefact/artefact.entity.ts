@@ -1,5 +1,5 @@
 import { Entity, Index, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import type { Ref } from '@mikro-orm/core';
+import { DateTimeType, type Ref } from '@mikro-orm/core';
 import { ArtefactType, Licence } from '@synapse/domain';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { newId } from '../../db/ids.js';
@@ -59,10 +59,10 @@ export class Artefact {
   version: number = 1;
 
   @Field(() => Date)
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Date = new Date();
 
   @Field(() => Date)
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Property({ type: DateTimeType, onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }

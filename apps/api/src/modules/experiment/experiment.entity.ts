@@ -9,7 +9,7 @@ import {
   Property,
   Unique,
 } from '@mikro-orm/decorators/legacy';
-import { Collection, type Ref } from '@mikro-orm/core';
+import { DateTimeType, Collection, type Ref } from '@mikro-orm/core';
 import { BudgetBand, ExperimentStatus, Licence, Stage } from '@synapse/domain';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateScalar } from '../../graphql/scalars.js';
@@ -154,14 +154,14 @@ export class Experiment {
   createdBy: Ref<Member> | null = null;
 
   @Field(() => Date, { nullable: true })
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   publishedAt: Date | null = null;
 
   @Field(() => Date)
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Date = new Date();
 
   @Field(() => Date)
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Property({ type: DateTimeType, onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }

@@ -1,5 +1,5 @@
 import { Entity, Index, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import type { Ref } from '@mikro-orm/core';
+import { DateTimeType, type Ref } from '@mikro-orm/core';
 import { Stage } from '@synapse/domain';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { newId } from '../../db/ids.js';
@@ -30,6 +30,6 @@ export class StageChange {
   @Property({ type: 'text', nullable: true })
   note: string | null = null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Date = new Date();
 }

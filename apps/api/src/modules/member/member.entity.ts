@@ -1,5 +1,5 @@
 import { Entity, Index, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import type { Ref } from '@mikro-orm/core';
+import { DateTimeType, type Ref } from '@mikro-orm/core';
 import { MemberRole } from '@synapse/domain';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { newId } from '../../db/ids.js';
@@ -38,6 +38,6 @@ export class Member {
   @Property({ type: 'boolean' })
   isDemo: boolean = false;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Date = new Date();
 }

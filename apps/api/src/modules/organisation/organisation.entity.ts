@@ -1,4 +1,5 @@
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { DateTimeType } from '@mikro-orm/core';
 import { CouncilType, Nation, OrganisationKind, RuralUrbanClass } from '@synapse/domain';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { newId } from '../../db/ids.js';
@@ -97,10 +98,10 @@ export class Organisation {
   isDemo: boolean = false;
 
   @Field(() => Date)
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Date = new Date();
 
   @Field(() => Date)
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Property({ type: DateTimeType, onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }

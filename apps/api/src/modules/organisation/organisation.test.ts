@@ -1,6 +1,7 @@
 import { OrganisationKind } from '@synapse/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, errorCodes, type Harness } from '../../../test/harness.js';
+import { SearchOutboxEntry } from '../search/search-outbox.entity.js';
 import { Organisation } from './organisation.entity.js';
 import { loadReferenceCouncils } from './organisation.service.js';
 
@@ -25,6 +26,15 @@ describe('organisations', () => {
     expect(await h.em().count(Organisation, { kind: OrganisationKind.COUNCIL })).toBe(397);
     const result = await h.run('{ organisations(first: 1) { totalCount } }');
     expect(result.data.organisations.totalCount).toBe(397);
+  });
+
+  // Regression: on SQLite, every timestamp looked changed after loading, so each start rewrote all 397
+  // councils and queued a search refresh of every experiment.
+  it('reloading unchanged reference data writes nothing', async () => {
+    const outboxBefore = await h.em().count(SearchOutboxEntry, {});
+    const writes = await h.countQueries(() => loadReferenceCouncils(h.em()), /^\[query\] (update|insert)/i);
+    expect(writes).toBe(0);
+    expect(await h.em().count(SearchOutboxEntry, {})).toBe(outboxBefore);
   });
 
   it('finds a council by GSS code or slug with its profile figures', async () => {

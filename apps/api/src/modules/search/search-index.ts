@@ -1,5 +1,5 @@
 import { type EnqueuedTaskPromise, Meilisearch, type SearchParams, type SearchResponse } from 'meilisearch';
-import { type ExperimentDocument, experimentIndexSettings } from '@synapse/search';
+import { type ExperimentDocument, experimentIndexSettings, nodeHttpClient } from '@synapse/search';
 
 export interface SearchEngineConfig {
   url: string;
@@ -24,7 +24,12 @@ export class SearchIndex {
   private ready: Promise<void> | null = null;
 
   constructor(config: SearchEngineConfig) {
-    this.client = new Meilisearch({ host: config.url, apiKey: config.apiKey ?? undefined, timeout: config.timeoutMs ?? 3000 });
+    this.client = new Meilisearch({
+      host: config.url,
+      apiKey: config.apiKey ?? undefined,
+      timeout: config.timeoutMs ?? 3000,
+      httpClient: nodeHttpClient(),
+    });
     this.uid = config.index;
   }
 
@@ -37,6 +42,7 @@ export class SearchIndex {
       await this.client.getIndex(uid);
       return true;
     } catch (error) {
+      // The client wraps our HTTP client's error; its code says why.
       if ((error as { cause?: { code?: string } }).cause?.code === 'index_not_found') return false;
       throw error;
     }

@@ -1,3 +1,4 @@
+import { DateTimeType } from '@mikro-orm/core';
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { newId } from '../../db/ids.js';
 
@@ -29,16 +30,16 @@ export class SearchOutboxEntry {
   lastError: string | null = null;
 
   /** Not before this time (retries back off). */
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   availableAt: Date = new Date();
 
   /** A worker's lease: others leave the entry alone until it expires. */
   @Property({ type: 'string', length: 36, nullable: true })
   claimedBy: string | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   claimedUntil: Date | null = null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Date = new Date();
 }

@@ -1,0 +1,270 @@
+import 'reflect-metadata';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ExperimentStatus, OrganisationKind } from '@synapse/domain';
+import { freePort, LocalMeilisearch, nodeHttpClient } from '@synapse/search';
+import { bootstrapData } from '@synapse/api/internal/bootstrap';
+import { entityManager, openDatabase } from '@synapse/api/internal/db/orm';
+import { Artefact } from '@synapse/api/internal/modules/artefact/artefact.entity';
+import { Experiment } from '@synapse/api/internal/modules/experiment/experiment.entity';
+import { StageChange } from '@synapse/api/internal/modules/experiment/stage-change.entity';
+import { Organisation } from '@synapse/api/internal/modules/organisation/organisation.entity';
+import { Outcome } from '@synapse/api/internal/modules/outcome/outcome.entity';
+import { allDocuments } from '@synapse/api/internal/modules/search/experiment-document';
+import { SearchIndex } from '@synapse/api/internal/modules/search/search-index';
+import { SearchOutboxEntry } from '@synapse/api/internal/modules/search/search-outbox.entity';
+import { SearchSort } from '@synapse/api/internal/modules/search/search.inputs';
+import { engineParams } from '@synapse/api/internal/modules/search/search.service';
+import { ServiceArea } from '@synapse/api/internal/modules/service-area/service-area.entity';
+import { QUERIES, random, syntheticExperiment } from './corpus.js';
+
+// npm run bench:search [-- --sizes 10000,100000 --rounds 3]
+// Everything is measured side by side in one run on this machine; the write-up is docs/performance.md.
+
+const API_MAIN = fileURLToPath(new URL('../../../apps/api/dist/main.js', import.meta.url));
+const RESULTS = fileURLToPath(new URL('../../search/results.json', import.meta.url));
+
+function argument(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : fallback;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+
+async function seedCorpus(dataDir: string, size: number): Promise<number> {
+  const orm = await openDatabase({ sqlitePath: join(dataDir, 'synapse.sqlite') });
+  await bootstrapData(orm, { seedDemo: false });
+  const em = entityManager(orm).fork();
+  const councils = await em.find(Organisation, { kind: OrganisationKind.COUNCIL, population: { $ne: null } }, { orderBy: { gssCode: 'asc' } });
+  const rand = random(20261121);
+  const started = Date.now();
+  for (let start = 0; start < size; start += 1000) {
+    const batch = entityManager(orm).fork();
+    for (let n = start; n < Math.min(size, start + 1000); n++) {
+      const spec = syntheticExperiment(rand, n, councils.length);
+      const experiment = Object.assign(new Experiment(), {
+        slug: `bench-${n}`,
+        title: spec.title,
+        summary: spec.summary,
+        problem: spec.problem,
+        approach: spec.approach,
+        themes: spec.themes,
+        stage: spec.stage,
+        startDate: spec.startDate,
+        budgetBand: spec.budgetBand,
+        status: ExperimentStatus.PUBLISHED,
+        publishedAt: spec.publishedAt,
+        createdAt: spec.publishedAt,
+        leadOrganisation: batch.getReference(Organisation, councils[spec.leadIndex].id, { wrapped: true }),
+      });
+      experiment.serviceAreas.set(spec.serviceAreas.map((slug) => batch.getReference(ServiceArea, slug)));
+      experiment.places.set([...new Set(spec.placeIndexes)].map((i) => batch.getReference(Organisation, councils[i].id)));
+      experiment.stageHistory.add(Object.assign(new StageChange(), { stage: spec.stage, changedOn: spec.startDate }));
+      for (const outcome of spec.outcomes) experiment.outcomes.add(Object.assign(new Outcome(), outcome));
+      for (const artefact of spec.artefacts) experiment.artefacts.add(Object.assign(new Artefact(), { ...artefact, owner: experiment.leadOrganisation }));
+      batch.persist(experiment);
+    }
+    await batch.flush();
+  }
+  // The corpus is indexed by the measured rebuild below, not through the outbox.
+  await em.nativeDelete(SearchOutboxEntry, {});
+  process.stdout.write(`  seeded ${size} experiments in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  await orm.close();
+  return councils.length;
+}
+
+async function startApi(dataDir: string, meili: LocalMeilisearch): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, API_MAIN], {
+    env: {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      MEILI_URL: meili.url,
+      MEILI_MASTER_KEY: meili.masterKey,
+      SYNAPSE_SEED_DEMO: 'false',
+      SYNAPSE_DEMO_MODE: 'true',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let tries = 0; tries < 600; tries++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return { child, url };
+    } catch {
+      // starting
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('API did not start');
+}
+
+function memoryOf(pid: number): { rssMiB: number; peakMiB: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rssMiB: round(kib('VmRSS') / 1024), peakMiB: round(kib('VmHWM') / 1024) };
+}
+
+const SEARCH = `query($query: String!, $filter: SearchFilter) { search(query: $query, filter: $filter, first: 20) {
+  estimatedTotal degraded hits { experiment { id slug title } highlights { field snippet } matchedFields } facets { field values { value count } }
+} }`;
+
+// Both paths go through the same node:http client (the one the API itself uses to reach Meilisearch),
+// so the ratio compares servers, not HTTP clients.
+const http = nodeHttpClient();
+
+async function viaApi(url: string, query: { query: string; filter?: Record<string, unknown> }): Promise<void> {
+  const body = (await http(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-synapse-anonymous': '1' },
+    body: JSON.stringify({ query: SEARCH, variables: query }),
+  })) as { errors?: unknown; data?: { search: { degraded: boolean } } };
+  if (body.errors || body.data?.search.degraded) throw new Error(`API search failed: ${JSON.stringify(body.errors ?? 'degraded')}`);
+}
+
+async function viaMeili(index: SearchIndex, query: { query: string; filter?: Record<string, unknown> }): Promise<void> {
+  await index.search(query.query, engineParams({ query: query.query, filter: query.filter as never, sort: SearchSort.RELEVANCE, first: 20 }, 0));
+}
+
+/** Runs the 50 queries `rounds` times with `concurrency` requests in flight; returns each request's latency in ms. */
+async function latencies(run: (q: (typeof QUERIES)[number]) => Promise<void>, concurrency: number, rounds: number): Promise<number[]> {
+  const queue = Array.from({ length: rounds }, () => QUERIES).flat();
+  const times: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < queue.length) {
+        const query = queue[next++];
+        const started = performance.now();
+        await run(query);
+        times.push(performance.now() - started);
+      }
+    }),
+  );
+  return times;
+}
+
+async function publishLag(url: string, index: SearchIndex, count: number): Promise<number[]> {
+  const lags: number[] = [];
+  for (let n = 0; n < count; n++) {
+    const word = `lagprobe${n}x${Date.now().toString(36)}`;
+    const call = async (query: string, variables: Record<string, unknown>) => {
+      const body = (await http(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      })) as { data: any; errors?: unknown };
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+      return body.data;
+    };
+    const created = await call('mutation($input: CreateExperimentInput!) { createExperiment(input: $input) { id version } }', {
+      input: { title: `Publish lag probe ${word}`, summary: 'Benchmark probe.', problem: 'Lag.', approach: 'Measure it.', serviceAreas: ['digital-and-data'] },
+    });
+    await call('mutation($id: ID!, $v: Int!) { publishExperiment(id: $id, version: $v) { status } }', { id: created.createExperiment.id, v: created.createExperiment.version });
+    const published = performance.now();
+    for (;;) {
+      const { hits } = await index.search(word, { limit: 1, attributesToRetrieve: ['id'] });
+      if (hits.length) break;
+      if (performance.now() - published > 30_000) throw new Error('Publish never became searchable');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    lags.push(performance.now() - published);
+  }
+  return lags;
+}
+
+function summary(values: number[]) {
+  return { p50: round(percentile(values, 50), 2), p95: round(percentile(values, 95), 2) };
+}
+
+async function benchmark(size: number, rounds: number) {
+  console.log(`Corpus of ${size} published experiments`);
+  const dataDir = mkdtempSync(join(tmpdir(), `synapse-bench-${size}-`));
+  let meili: LocalMeilisearch | null = null;
+  let api: { child: ChildProcess; url: string } | null = null;
+  try {
+    await seedCorpus(dataDir, size);
+    meili = await LocalMeilisearch.start({ dataDir });
+    const index = new SearchIndex({ url: meili.url, apiKey: meili.masterKey, index: 'experiments', timeoutMs: 60_000 });
+
+    const orm = await openDatabase({ sqlitePath: join(dataDir, 'synapse.sqlite') });
+    const started = performance.now();
+    const indexed = await index.rebuild(allDocuments(entityManager(orm).fork(), 1000));
+    const buildSeconds = (performance.now() - started) / 1000;
+    await orm.close();
+    console.log(`  index build: ${indexed} documents in ${buildSeconds.toFixed(1)} s`);
+
+    api = await startApi(dataDir, meili);
+    // Warm both paths. Right after a large build Meilisearch can take longer than the API's 3 s timeout to
+    // answer its first searches (the API then answers degraded); wait until it answers from the engine.
+    const warmUntil = Date.now() + 300_000;
+    for (const query of QUERIES) {
+      for (;;) {
+        try {
+          await viaApi(api.url, query);
+          break;
+        } catch (error) {
+          if (Date.now() > warmUntil) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 1000));
+        }
+      }
+      await viaMeili(index, query);
+    }
+    const latency: Record<string, unknown> = {};
+    for (const concurrency of [1, 8]) {
+      const apiTimes = await latencies((q) => viaApi(api!.url, q), concurrency, rounds);
+      const meiliTimes = await latencies((q) => viaMeili(index, q), concurrency, rounds);
+      const apiSummary = summary(apiTimes);
+      const meiliSummary = summary(meiliTimes);
+      latency[`concurrency${concurrency}`] = {
+        api: apiSummary,
+        meilisearch: meiliSummary,
+        overheadRatioP50: round(apiSummary.p50 / meiliSummary.p50, 2),
+        overheadRatioP95: round(apiSummary.p95 / meiliSummary.p95, 2),
+        requests: apiTimes.length,
+      };
+      console.log(`  concurrency ${concurrency}: API p50 ${apiSummary.p50} ms p95 ${apiSummary.p95} ms; Meilisearch p50 ${meiliSummary.p50} ms p95 ${meiliSummary.p95} ms`);
+    }
+    const lag = summary(await publishLag(api.url, index, 200));
+    console.log(`  publish → searchable: p50 ${lag.p50} ms, p95 ${lag.p95} ms`);
+    const memory = { api: memoryOf(api.child.pid!), meilisearch: memoryOf(meili.pid!) };
+    console.log(`  memory: API ${memory.api.rssMiB} MiB (peak ${memory.api.peakMiB}), Meilisearch ${memory.meilisearch.rssMiB} MiB`);
+    return { size, indexBuild: { documents: indexed, seconds: round(buildSeconds), documentsPerSecond: Math.round(indexed / buildSeconds) }, latency, publishToSearchableMs: lag, memory };
+  } finally {
+    if (api) {
+      const exited = new Promise((resolve) => api!.child.once('exit', resolve));
+      api.child.kill('SIGTERM');
+      await exited;
+    }
+    await meili?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const sizes = argument('sizes', '10000,100000').split(',').map(Number);
+  const rounds = Number(argument('rounds', '3'));
+  const results = [];
+  for (const size of sizes) results.push(await benchmark(size, rounds));
+  const machine = { node: process.version, cpus: (await import('node:os')).cpus().length, date: new Date().toISOString() };
+  writeFileSync(RESULTS, `${JSON.stringify({ machine, rounds, queries: QUERIES.length, results }, null, 2)}\n`);
+  console.log(`Results written to ${RESULTS}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
