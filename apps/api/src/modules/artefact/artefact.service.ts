@@ -1,5 +1,5 @@
 import type { EntityManager } from '../../db/orm.js';
-import { assignDefined, loadChildForChange } from '../experiment/experiment-child.js';
+import { assignDefined, changeChild, removeChild } from '../experiment/experiment-child.js';
 import { loadForChange } from '../experiment/experiment.service.js';
 import type { Member } from '../member/member.entity.js';
 import { Artefact } from './artefact.entity.js';
@@ -29,25 +29,16 @@ export async function addArtefact(
   });
 }
 
-export async function updateArtefact(
+export function updateArtefact(
   em: EntityManager,
   viewer: Member | null,
   id: string,
   version: number,
   input: UpdateArtefactInput,
 ): Promise<Artefact> {
-  return em.transactional(async (tem) => {
-    const artefact = await loadChildForChange(tem, viewer, Artefact, 'Artefact', id, version);
-    applyArtefactFields(artefact, input);
-    artefact.updatedAt = new Date();
-    return artefact;
-  });
+  return changeChild(em, viewer, Artefact, 'Artefact', id, version, (artefact) => applyArtefactFields(artefact, input));
 }
 
-export async function removeArtefact(em: EntityManager, viewer: Member | null, id: string, version: number): Promise<string> {
-  return em.transactional(async (tem) => {
-    const artefact = await loadChildForChange(tem, viewer, Artefact, 'Artefact', id, version);
-    tem.remove(artefact);
-    return id;
-  });
+export function removeArtefact(em: EntityManager, viewer: Member | null, id: string, version: number): Promise<string> {
+  return removeChild(em, viewer, Artefact, 'Artefact', id, version);
 }

@@ -5,7 +5,7 @@ import type { Member } from '../member/member.entity.js';
 import type { Experiment } from './experiment.entity.js';
 import { loadForChange } from './experiment.service.js';
 
-interface ExperimentChild {
+export interface ExperimentChild {
   id: string;
   version: number;
   experiment: Ref<Experiment>;
@@ -41,4 +41,37 @@ export function assignDefined<T extends object>(target: T, input: object, keys: 
     const value = (input as Record<string, unknown>)[key];
     if (value !== undefined) (target as Record<string, unknown>)[key] = value;
   }
+}
+
+/** Applies a change to an outcome or artefact in a transaction, with the experiment's rules and version check. */
+export function changeChild<T extends ExperimentChild & { updatedAt: Date }>(
+  em: EntityManager,
+  viewer: Member | null,
+  entity: EntityClass<T>,
+  label: string,
+  id: string,
+  version: number,
+  apply: (child: T) => void,
+): Promise<T> {
+  return em.transactional(async (tem) => {
+    const child = await loadChildForChange(tem, viewer, entity, label, id, version);
+    apply(child);
+    child.updatedAt = new Date();
+    return child;
+  });
+}
+
+/** Removes an outcome or artefact, with the experiment's rules and version check; returns its id. */
+export function removeChild<T extends ExperimentChild>(
+  em: EntityManager,
+  viewer: Member | null,
+  entity: EntityClass<T>,
+  label: string,
+  id: string,
+  version: number,
+): Promise<string> {
+  return em.transactional(async (tem) => {
+    tem.remove(await loadChildForChange(tem, viewer, entity, label, id, version));
+    return id;
+  });
 }

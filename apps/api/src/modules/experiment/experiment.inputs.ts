@@ -219,8 +219,9 @@ export class UpdateExperimentInput extends ExperimentFieldsInput {
 
 const each = { each: true } as const;
 
-@InputType({ description: 'Narrows a list of experiments. Values within a field are ORed; fields are ANDed.' })
-export class ExperimentFilter {
+/** The filters that listing and search share. */
+@InputType()
+export class ExperimentFilterBase {
   @Field(() => [String], { nullable: true, description: 'Service area slugs.' })
   @IsOptional()
   @ArrayMaxSize(LIMITS.filterValuesMax)
@@ -258,7 +259,10 @@ export class ExperimentFilter {
   @ArrayMaxSize(LIMITS.filterValuesMax)
   @IsEnum(Nation, each)
   nations?: Nation[] | null;
+}
 
+@InputType({ description: 'Narrows a list of experiments. Values within a field are ORed; fields are ANDed.' })
+export class ExperimentFilter extends ExperimentFilterBase {
   @Field(() => [ExperimentStatus], {
     nullable: true,
     description: 'Defaults to PUBLISHED. Drafts and archived experiments are only ever those of your own organisation.',

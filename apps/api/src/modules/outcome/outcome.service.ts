@@ -1,5 +1,5 @@
 import type { EntityManager } from '../../db/orm.js';
-import { assignDefined, loadChildForChange } from '../experiment/experiment-child.js';
+import { assignDefined, changeChild, removeChild } from '../experiment/experiment-child.js';
 import { loadForChange } from '../experiment/experiment.service.js';
 import type { Member } from '../member/member.entity.js';
 import { Outcome } from './outcome.entity.js';
@@ -42,25 +42,16 @@ export async function addOutcome(
   });
 }
 
-export async function updateOutcome(
+export function updateOutcome(
   em: EntityManager,
   viewer: Member | null,
   id: string,
   version: number,
   input: UpdateOutcomeInput,
 ): Promise<Outcome> {
-  return em.transactional(async (tem) => {
-    const outcome = await loadChildForChange(tem, viewer, Outcome, 'Outcome', id, version);
-    applyOutcomeFields(outcome, input);
-    outcome.updatedAt = new Date();
-    return outcome;
-  });
+  return changeChild(em, viewer, Outcome, 'Outcome', id, version, (outcome) => applyOutcomeFields(outcome, input));
 }
 
-export async function removeOutcome(em: EntityManager, viewer: Member | null, id: string, version: number): Promise<string> {
-  return em.transactional(async (tem) => {
-    const outcome = await loadChildForChange(tem, viewer, Outcome, 'Outcome', id, version);
-    tem.remove(outcome);
-    return id;
-  });
+export function removeOutcome(em: EntityManager, viewer: Member | null, id: string, version: number): Promise<string> {
+  return removeChild(em, viewer, Outcome, 'Outcome', id, version);
 }

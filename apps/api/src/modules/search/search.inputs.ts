@@ -1,7 +1,8 @@
-import { ArtefactType, BudgetBand, CouncilType, LIMITS, Nation, RuralUrbanClass, SERVICE_AREA_SLUGS, Stage, Verdict } from '@synapse/domain';
+import { ArtefactType, BudgetBand, CouncilType, LIMITS, RuralUrbanClass } from '@synapse/domain';
 import { ArrayMaxSize, IsEnum, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { POPULATION_BANDS } from '@synapse/search';
+import { ExperimentFilterBase } from '../experiment/experiment.inputs.js';
 
 export enum SearchSort {
   RELEVANCE = 'RELEVANCE',
@@ -14,44 +15,13 @@ export const POPULATION_BAND_VALUES = POPULATION_BANDS.map(({ band }) => band);
 const each = { each: true } as const;
 
 @InputType({ description: 'Narrows a search. Values within a field are ORed; fields are ANDed. Each field has facet counts.' })
-export class SearchFilter {
-  @Field(() => [String], { nullable: true, description: 'Service area slugs.' })
-  @IsOptional()
-  @ArrayMaxSize(LIMITS.filterValuesMax)
-  @IsIn(SERVICE_AREA_SLUGS, { ...each, message: '$property must contain only known service area slugs' })
-  serviceAreas?: string[] | null;
-
-  @Field(() => [Stage], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(LIMITS.filterValuesMax)
-  @IsEnum(Stage, each)
-  stages?: Stage[] | null;
-
-  @Field(() => [Verdict], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(LIMITS.filterValuesMax)
-  @IsEnum(Verdict, each)
-  verdicts?: Verdict[] | null;
-
+export class SearchFilter extends ExperimentFilterBase {
   @Field(() => Int, { nullable: true, description: 'Only experiments with an outcome at least this strong (Nesta level 1–5).' })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(5)
   minEvidenceLevel?: number | null;
-
-  @Field(() => [Nation], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(LIMITS.filterValuesMax)
-  @IsEnum(Nation, each)
-  nations?: Nation[] | null;
-
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(LIMITS.filterValuesMax)
-  @IsString(each)
-  @MaxLength(60, each)
-  regions?: string[] | null;
 
   @Field(() => [CouncilType], { nullable: true, description: 'Type of the lead council.' })
   @IsOptional()
@@ -106,10 +76,4 @@ export class SearchFilter {
   @MaxLength(LIMITS.themeMax, each)
   themes?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'GSS codes: experiments led by, or run in, these councils.' })
-  @IsOptional()
-  @ArrayMaxSize(LIMITS.filterValuesMax)
-  @IsString(each)
-  @MaxLength(9, each)
-  organisations?: string[] | null;
 }
