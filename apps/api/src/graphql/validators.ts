@@ -1,5 +1,21 @@
 import { LIMITS } from '@synapse/domain';
-import { IsISO8601, IsUrl, Matches, MaxLength, ValidateBy, type ValidationOptions } from 'class-validator';
+import { IsISO8601, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, ValidateBy, type ValidationOptions } from 'class-validator';
+
+function all(...decorators: PropertyDecorator[]): PropertyDecorator {
+  return (target, key) => {
+    for (const decorator of decorators) decorator(target, key);
+  };
+}
+
+/** Optional free text of at most `max` characters (null clears it). */
+export function OptionalText(max: number): PropertyDecorator {
+  return all(IsOptional(), IsString(), MaxLength(max));
+}
+
+/** Text that must be given, not blank, between `min` and `max` characters. */
+export function RequiredText(min: number, max: number): PropertyDecorator {
+  return all(IsString(), NotBlank(), Length(min, max));
+}
 
 /** Rejects strings that are empty or only white space. */
 export function NotBlank(options?: ValidationOptions): PropertyDecorator {

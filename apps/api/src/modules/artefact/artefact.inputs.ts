@@ -1,27 +1,21 @@
 import { ArtefactType, LIMITS, Licence } from '@synapse/domain';
-import { IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsEnum, IsOptional, IsString } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { LocalDateScalar } from '../../graphql/scalars.js';
-import { IsCalendarDate, IsWebUrl, NotBlank } from '../../graphql/validators.js';
+import { IsCalendarDate, IsWebUrl, OptionalText, RequiredText } from '../../graphql/validators.js';
 
 @InputType()
 export class ArtefactFieldsInput {
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(LIMITS.longTextMax)
+  @OptionalText(LIMITS.longTextMax)
   description?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(60)
+  @OptionalText(60)
   format?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
+  @OptionalText(40)
   documentVersion?: string | null;
 
   @Field(() => LocalDateScalar, { nullable: true })
@@ -37,9 +31,7 @@ export class AddArtefactInput extends ArtefactFieldsInput {
   type!: ArtefactType;
 
   @Field(() => String)
-  @IsString()
-  @NotBlank()
-  @Length(3, LIMITS.titleMax)
+  @RequiredText(3, LIMITS.titleMax)
   title!: string;
 
   @Field(() => Licence)
@@ -61,9 +53,7 @@ export class UpdateArtefactInput extends ArtefactFieldsInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @NotBlank()
-  @Length(3, LIMITS.titleMax)
+  @RequiredText(3, LIMITS.titleMax)
   title?: string;
 
   @Field(() => Licence, { nullable: true })

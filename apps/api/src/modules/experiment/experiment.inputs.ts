@@ -26,14 +26,12 @@ import {
 } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { LocalDateScalar } from '../../graphql/scalars.js';
-import { IsCalendarDate, NoDuplicates, NotBlank } from '../../graphql/validators.js';
+import { IsCalendarDate, NoDuplicates, OptionalText, RequiredText } from '../../graphql/validators.js';
 
 @InputType({ description: 'A partner: an organisation on Synapse (by slug) or one named only.' })
 export class PartnerInput {
   @Field(() => String)
-  @IsString()
-  @NotBlank()
-  @Length(1, LIMITS.shortTextMax)
+  @RequiredText(1, LIMITS.shortTextMax)
   name!: string;
 
   @Field(() => PartnerRole)
@@ -41,15 +39,11 @@ export class PartnerInput {
   role!: PartnerRole;
 
   @Field(() => String, { nullable: true, description: 'Slug of the organisation on Synapse, if it is there.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(LIMITS.slugMax)
+  @OptionalText(LIMITS.slugMax)
   organisationSlug?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(LIMITS.shortTextMax)
+  @OptionalText(LIMITS.shortTextMax)
   contribution?: string | null;
 }
 
@@ -57,27 +51,19 @@ export class PartnerInput {
 @InputType()
 export class ExperimentFieldsInput {
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(LIMITS.longTextMax)
+  @OptionalText(LIMITS.longTextMax)
   problem?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(LIMITS.longTextMax)
+  @OptionalText(LIMITS.longTextMax)
   whoItServes?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(LIMITS.longTextMax)
+  @OptionalText(LIMITS.longTextMax)
   whatIsNew?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(LIMITS.longTextMax)
+  @OptionalText(LIMITS.longTextMax)
   approach?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Service area slugs (see the serviceAreas query).' })
@@ -107,9 +93,7 @@ export class ExperimentFieldsInput {
   stageChangedOn?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Why the stage changed; required when stopping.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(LIMITS.longTextMax)
+  @OptionalText(LIMITS.longTextMax)
   stageNote?: string | null;
 
   @Field(() => LocalDateScalar, { nullable: true })
@@ -135,9 +119,7 @@ export class ExperimentFieldsInput {
   actualCost?: number | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(LIMITS.shortTextMax)
+  @OptionalText(LIMITS.shortTextMax)
   fundingSource?: string | null;
 
   @Field(() => [PartnerInput], { nullable: true, description: 'Replaces the whole partner list.' })
@@ -157,15 +139,11 @@ export class ExperimentFieldsInput {
   placeGssCodes?: string[] | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(LIMITS.shortTextMax)
+  @OptionalText(LIMITS.shortTextMax)
   contactName?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(LIMITS.shortTextMax)
+  @OptionalText(LIMITS.shortTextMax)
   contactRole?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -188,15 +166,11 @@ export class ExperimentFieldsInput {
 @InputType({ description: 'A new draft experiment, led by your organisation.' })
 export class CreateExperimentInput extends ExperimentFieldsInput {
   @Field(() => String)
-  @IsString()
-  @NotBlank()
-  @Length(3, LIMITS.titleMax)
+  @RequiredText(3, LIMITS.titleMax)
   title!: string;
 
   @Field(() => String)
-  @IsString()
-  @NotBlank()
-  @Length(1, LIMITS.summaryMax)
+  @RequiredText(1, LIMITS.summaryMax)
   summary!: string;
 }
 
@@ -204,16 +178,12 @@ export class CreateExperimentInput extends ExperimentFieldsInput {
 export class UpdateExperimentInput extends ExperimentFieldsInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @NotBlank()
-  @Length(3, LIMITS.titleMax)
+  @RequiredText(3, LIMITS.titleMax)
   title?: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @NotBlank()
-  @Length(1, LIMITS.summaryMax)
+  @RequiredText(1, LIMITS.summaryMax)
   summary?: string;
 }
 

@@ -6,11 +6,10 @@ import {
   IsIn,
   IsOptional,
   IsString,
-  Length,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, NotBlank } from '../../graphql/validators.js';
+import { IsCalendarDate, NotBlank, OptionalText, RequiredText } from '../../graphql/validators.js';
 import { AddArtefactInput } from '../artefact/artefact.inputs.js';
 import { CreateExperimentInput, PartnerInput } from '../experiment/experiment.inputs.js';
 import { AddOutcomeInput, MeasureInput } from '../outcome/outcome.inputs.js';
@@ -26,17 +25,13 @@ export class StageEntryInput {
   @IsCalendarDate()
   changedOn!: string;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(LIMITS.longTextMax)
+  @OptionalText(LIMITS.longTextMax)
   note?: string | null;
 }
 
 /** One experiment in an import file: the create fields plus identity, status, history, outcomes and artefacts. */
 export class ImportExperimentRecord extends CreateExperimentInput {
-  @IsString()
-  @NotBlank()
-  @Length(1, LIMITS.externalIdMax)
+  @RequiredText(1, LIMITS.externalIdMax)
   externalId!: string;
 
   @IsString()

@@ -1,5 +1,6 @@
 import { CouncilType, LIMITS, Nation, OrganisationKind } from '@synapse/domain';
 import { ArrayMaxSize, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { OptionalText } from '../../graphql/validators.js';
 import { Field, InputType } from 'type-graphql';
 
 const each = { each: true } as const;
@@ -32,8 +33,6 @@ export class OrganisationFilter {
   kinds?: OrganisationKind[] | null;
 
   @Field(() => String, { nullable: true, description: 'Part of the name, any case.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(LIMITS.shortTextMax)
+  @OptionalText(LIMITS.shortTextMax)
   name?: string | null;
 }

@@ -7,23 +7,18 @@ import {
   IsInt,
   IsNumber,
   IsOptional,
-  IsString,
-  Length,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { LocalDateScalar } from '../../graphql/scalars.js';
-import { IsCalendarDate, NotBlank } from '../../graphql/validators.js';
+import { IsCalendarDate, OptionalText, RequiredText } from '../../graphql/validators.js';
 
 @InputType()
 export class MeasureInput {
   @Field(() => String)
-  @IsString()
-  @NotBlank()
-  @Length(1, LIMITS.shortTextMax)
+  @RequiredText(1, LIMITS.shortTextMax)
   name!: string;
 
   @Field(() => Float, { nullable: true })
@@ -37,15 +32,11 @@ export class MeasureInput {
   result?: number | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
+  @OptionalText(40)
   unit?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(LIMITS.shortTextMax)
+  @OptionalText(LIMITS.shortTextMax)
   period?: string | null;
 
   @Field(() => GoodDirection)
@@ -69,9 +60,7 @@ export class OutcomeFieldsInput {
   independentEvaluation?: boolean | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(LIMITS.shortTextMax)
+  @OptionalText(LIMITS.shortTextMax)
   evaluatedBy?: string | null;
 
   @Field(() => Float, { nullable: true, description: 'Pounds sterling, not negative.' })
@@ -89,21 +78,15 @@ export class OutcomeFieldsInput {
   annualSavings?: number | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(LIMITS.longTextMax)
+  @OptionalText(LIMITS.longTextMax)
   whatWorked?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(LIMITS.longTextMax)
+  @OptionalText(LIMITS.longTextMax)
   whatDidNotWork?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(LIMITS.longTextMax)
+  @OptionalText(LIMITS.longTextMax)
   conditionsForSuccess?: string | null;
 
   @Field(() => LocalDateScalar, { nullable: true })
@@ -115,9 +98,7 @@ export class OutcomeFieldsInput {
 @InputType()
 export class AddOutcomeInput extends OutcomeFieldsInput {
   @Field(() => String)
-  @IsString()
-  @NotBlank()
-  @Length(3, LIMITS.titleMax)
+  @RequiredText(3, LIMITS.titleMax)
   title!: string;
 
   @Field(() => Verdict)
@@ -139,9 +120,7 @@ export class AddOutcomeInput extends OutcomeFieldsInput {
 export class UpdateOutcomeInput extends OutcomeFieldsInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @NotBlank()
-  @Length(3, LIMITS.titleMax)
+  @RequiredText(3, LIMITS.titleMax)
   title?: string;
 
   @Field(() => Verdict, { nullable: true })
