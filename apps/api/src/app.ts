@@ -1,16 +1,24 @@
 import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
-import express from 'express';
+import cookieParser from 'cookie-parser';
+import express, { type Request, type Response } from 'express';
 import { createServer, type Server } from 'node:http';
 import type { AppConfig } from './config.js';
 import { entityManager } from './db/orm.js';
 import { formatError } from './errors.js';
-import type { Context } from './graphql/context.js';
+import { authenticate, SESSION_COOKIE, sessionCookieOptions } from './http/authenticate.js';
+import { ANONYMOUS } from './http/principal.js';
+import type { RateLimits } from './http/rate-limit.js';
+import type { Context, HttpControls } from './graphql/context.js';
+import { csrfPlugin } from './graphql/csrf.js';
 import { getSchema } from './graphql/schema.js';
-import { findDemoMember } from './demo/demo-member.js';
+import { authRoutes } from './modules/identity/identity.routes.js';
+import { sameSecret } from './modules/identity/tokens.js';
+import type { Mailer } from './modules/identity/mailer.js';
+import { Member } from './modules/member/member.entity.js';
 import type { SearchIndex } from './modules/search/search-index.js';
 
 const HOME_PAGE = `<!doctype html>
@@ -28,6 +36,14 @@ export interface App {
   apollo: ApolloServer<Context>;
 }
 
+export interface AppDependencies {
+  orm: MikroORM;
+  config: AppConfig;
+  mailer: Mailer;
+  searchIndex?: SearchIndex | null;
+  rateLimits?: RateLimits | null;
+}
+
 /** Creates the Apollo server on the real schema (tests call executeOperation on it directly). */
 export async function createApollo(httpServer?: Server): Promise<ApolloServer<Context>> {
   return new ApolloServer<Context>({
@@ -35,18 +51,32 @@ export async function createApollo(httpServer?: Server): Promise<ApolloServer<Co
     formatError,
     introspection: true,
     // The default landing page loads Apollo Sandbox from a CDN; Synapse loads nothing from third parties.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : [])],
+    plugins: [ApolloServerPluginLandingPageDisabled(), csrfPlugin, ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : [])],
   });
 }
 
-/** The HTTP app: GraphQL at /graphql and a health check at /healthz. */
-export async function createApp(orm: MikroORM, config: AppConfig, searchIndex: SearchIndex | null = null): Promise<App> {
+function httpControls(config: AppConfig, request: Request, response: Response): HttpControls {
+  return {
+    userAgent: request.header('user-agent') ?? null,
+    setSessionCookie: (token, expires) => response.cookie(SESSION_COOKIE, token, sessionCookieOptions(config, request, expires)),
+    clearSessionCookie: () => response.clearCookie(SESSION_COOKIE, sessionCookieOptions(config, request)),
+  };
+}
+
+/** The HTTP app: GraphQL at /graphql, sign-in at /auth, a health check at /healthz. */
+export async function createApp({ orm, config, mailer, searchIndex = null, rateLimits = null }: AppDependencies): Promise<App> {
   const app = express();
   const server = createServer(app);
   const apollo = await createApollo(server);
   await apollo.start();
 
   app.disable('x-powered-by');
+  if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
+  app.use(cookieParser());
+
+  app.get('/', (_req, res) => {
+    res.type('html').send(HOME_PAGE);
+  });
   app.get('/healthz', async (_req, res) => {
     try {
       await entityManager(orm).fork().getConnection().execute('select 1');
@@ -56,20 +86,26 @@ export async function createApp(orm: MikroORM, config: AppConfig, searchIndex: S
     }
   });
 
-  app.get('/', (_req, res) => {
-    res.type('html').send(HOME_PAGE);
-  });
+  const limit = rateLimits ? [rateLimits.middleware] : [];
+  app.use('/auth', ...limit, authRoutes({ orm, config }));
+  if (!config.production && !config.smtpUrl) {
+    const { devMailboxRoute } = await import('./modules/identity/dev-mailbox.route.js');
+    app.get('/dev/mailbox', devMailboxRoute(orm, config));
+  }
 
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    authenticate(orm),
+    ...limit,
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<Context> => {
+      context: async ({ req, res }): Promise<Context> => {
         const em = entityManager(orm).fork();
-        // Until sign-in exists (see README), demo mode acts as the labelled demo member, unless asked not to.
-        const anonymous = req.header('x-synapse-anonymous') === '1';
-        const viewer = config.demoMode && !anonymous ? await findDemoMember(em) : null;
-        return { em, viewer, searchIndex };
+        const principal = req.principal ?? ANONYMOUS;
+        const viewer = principal.kind === 'session' ? await em.findOne(Member, { id: principal.memberId, deletedAt: null }) : null;
+        const presented = req.header('x-csrf-token');
+        const csrfVerified = principal.kind === 'session' && !!presented && sameSecret(presented, principal.csrfToken);
+        return { em, viewer, principal, csrfVerified, searchIndex, services: { config, mailer }, http: httpControls(config, req, res) };
       },
     }),
   );

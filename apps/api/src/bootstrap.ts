@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { entityManager } from './db/orm.js';
-import { ensureDemoMember } from './demo/demo-member.js';
+import { ensureDemoAccounts } from './demo/demo-member.js';
 import { seedDemoExperiments } from './demo/demo-data.js';
 import { Experiment } from './modules/experiment/experiment.entity.js';
 import { loadReferenceCouncils } from './modules/organisation/organisation.service.js';
@@ -18,7 +18,7 @@ export async function bootstrapData(orm: MikroORM, options: BootstrapOptions): P
   await syncServiceAreas(em);
   const { councils } = await loadReferenceCouncils(em);
   log(`Reference data: ${councils} UK councils.`);
-  await ensureDemoMember(em);
+  await ensureDemoAccounts(em);
   if (options.seedDemo && (await em.count(Experiment, {})) === 0) {
     const report = await seedDemoExperiments(em);
     log(`Demo data: loaded ${report.created} experiments.`);

@@ -3,6 +3,8 @@ import { createApp } from './app.js';
 import { bootstrapData } from './bootstrap.js';
 import { loadConfig } from './config.js';
 import { openConfiguredDatabase } from './db/open.js';
+import { createRateLimits } from './http/rate-limit.js';
+import { createMailer } from './modules/identity/mailer.js';
 import { startSearch } from './modules/search/search-runtime.js';
 
 async function main(): Promise<void> {
@@ -10,7 +12,9 @@ async function main(): Promise<void> {
   const orm = await openConfiguredDatabase(config);
   await bootstrapData(orm, { seedDemo: config.seedDemo, log: (message) => console.log(message) });
   const search = await startSearch(orm, config, (message) => console.log(message));
-  const { server } = await createApp(orm, config, search?.index ?? null);
+  const rateLimits = await createRateLimits(config);
+  const mailer = createMailer(config, orm);
+  const { server } = await createApp({ orm, config, mailer, searchIndex: search?.index ?? null, rateLimits });
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address();
@@ -18,8 +22,8 @@ async function main(): Promise<void> {
   const database = config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`;
   const engine = search ? (search.local ? 'local Meilisearch' : config.meiliUrl) : 'database matching only';
   console.log(`Synapse is running at http://localhost:${port}/ (GraphQL at /graphql), data: ${database}, search: ${engine}`);
-  if (config.demoMode) {
-    console.log('Demo mode: requests act as "Demo Editor (demonstration account)" of "Demo Council". Send the header x-synapse-anonymous: 1 to act anonymously.');
+  if (!config.smtpUrl) {
+    console.log(`No SMTP_URL: sign-in emails are written to this log and to http://localhost:${port}/dev/mailbox`);
   }
 
   let stopping = false;
@@ -29,6 +33,7 @@ async function main(): Promise<void> {
     console.log(`${signal} received, shutting down.`);
     server.close();
     await search?.stop();
+    await rateLimits.close();
     await orm.close();
     process.exit(0);
   };

@@ -6,7 +6,11 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { createApollo } from '../src/app.js';
 import { type EntityManager, entityManager, openDatabase } from '../src/db/orm.js';
+import { type AppConfig, loadConfig } from '../src/config.js';
 import type { Context } from '../src/graphql/context.js';
+import { ANONYMOUS, type Principal } from '../src/http/principal.js';
+import { ApiKey } from '../src/modules/api-key/api-key.entity.js';
+import type { Mail } from '../src/modules/identity/mailer.js';
 import { Member } from '../src/modules/member/member.entity.js';
 import { SearchIndex } from '../src/modules/search/search-index.js';
 import { OutboxWorker } from '../src/modules/search/search-sync.js';
@@ -29,8 +33,11 @@ export interface Harness {
   apollo: ApolloServer<Context>;
   /** A fresh EntityManager, as a request would get. */
   em(): EntityManager;
-  /** Runs an operation through the real schema, acting as `viewer` (null: anonymous). */
-  run<T = any>(query: string, variables?: Record<string, unknown>, viewer?: Member | null): Promise<GraphQLResult<T>>;
+  /** Runs an operation through the real schema, as a signed-in member, an API key, or anonymously (null). */
+  run<T = any>(query: string, variables?: Record<string, unknown>, as?: Member | ApiKey | null): Promise<GraphQLResult<T>>;
+  /** Emails the schema sent (the test mailer keeps them). */
+  mail: Mail[];
+  config: AppConfig;
   /** Counts the SQL statements `work` sends (only those matching `pattern`, when given). */
   countQueries(work: () => Promise<unknown>, pattern?: RegExp): Promise<number>;
   close(): Promise<void>;
@@ -78,6 +85,8 @@ export async function createHarness(options: { search?: boolean | SearchIndex } 
   const worker = searchIndex ? new OutboxWorker(orm, searchIndex) : null;
 
   const em = () => entityManager(orm).fork();
+  const mail: Mail[] = [];
+  const config = loadConfig({ PUBLIC_URL: 'https://synapse.test' });
   return {
     database: TEST_DATABASE,
     searchIndex,
@@ -88,10 +97,27 @@ export async function createHarness(options: { search?: boolean | SearchIndex } 
     orm,
     apollo,
     em,
-    async run(query, variables = {}, viewer = null) {
+    mail,
+    config,
+    async run(query, variables = {}, as = null) {
       const requestEm = em();
-      const member = viewer ? await requestEm.findOneOrFail(Member, viewer.id) : null;
-      const response = await apollo.executeOperation({ query, variables }, { contextValue: { em: requestEm, viewer: member, searchIndex } });
+      const member = as instanceof Member ? await requestEm.findOneOrFail(Member, as.id) : null;
+      const principal: Principal =
+        as instanceof Member
+          ? { kind: 'session', sessionId: 'test-session', memberId: as.id, csrfToken: 'test' }
+          : as instanceof ApiKey
+            ? { kind: 'apiKey', apiKeyId: as.id, organisationId: as.organisation.id }
+            : ANONYMOUS;
+      const contextValue: Context = {
+        em: requestEm,
+        viewer: member,
+        principal,
+        csrfVerified: true,
+        searchIndex,
+        services: { config, mailer: { send: async (sent) => void mail.push(sent) } },
+        http: null,
+      };
+      const response = await apollo.executeOperation({ query, variables }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('Expected a single GraphQL result');
       return response.body.singleResult as GraphQLResult;
     },

@@ -8,6 +8,15 @@ import { Outcome } from '../modules/outcome/outcome.entity.js';
 import { SearchOutboxEntry } from '../modules/search/search-outbox.entity.js';
 import { ServiceArea } from '../modules/service-area/service-area.entity.js';
 
+import { ApiKey } from '../modules/api-key/api-key.entity.js';
+import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
+import { ExperimentTeamMember } from '../modules/experiment/experiment-team-member.entity.js';
+import { DevMail } from '../modules/identity/dev-mail.entity.js';
+import { Session } from '../modules/identity/session.entity.js';
+import { SignInToken } from '../modules/identity/sign-in-token.entity.js';
+import { JoinRequest } from '../modules/membership/join-request.entity.js';
+import { OrganisationDomain } from '../modules/membership/organisation-domain.entity.js';
+
 export const ENTITIES = [
   Organisation,
   Member,
@@ -18,4 +27,12 @@ export const ENTITIES = [
   Outcome,
   Artefact,
   SearchOutboxEntry,
+  ExperimentTeamMember,
+  Session,
+  SignInToken,
+  DevMail,
+  OrganisationDomain,
+  JoinRequest,
+  ApiKey,
+  AuditEntry,
 ];

@@ -3,6 +3,7 @@ import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { ArtefactResolver } from '../modules/artefact/artefact.resolver.js';
 import { ExperimentPartnerResolver, ExperimentResolver } from '../modules/experiment/experiment.resolver.js';
+import { IdentityResolver } from '../modules/identity/identity.resolver.js';
 import { MemberResolver } from '../modules/member/member.resolver.js';
 import { OrganisationResolver } from '../modules/organisation/organisation.resolver.js';
 import { OutcomeResolver } from '../modules/outcome/outcome.resolver.js';
@@ -25,6 +26,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       OrganisationResolver,
       ServiceAreaResolver,
       MemberResolver,
+      IdentityResolver,
       SearchResolver,
     ],
     validate: true,

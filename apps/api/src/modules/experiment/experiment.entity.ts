@@ -20,6 +20,7 @@ import { Organisation } from '../organisation/organisation.entity.js';
 import { Outcome } from '../outcome/outcome.entity.js';
 import { ServiceArea } from '../service-area/service-area.entity.js';
 import { ExperimentPartner } from './experiment-partner.entity.js';
+import { ExperimentTeamMember } from './experiment-team-member.entity.js';
 import { StageChange } from './stage-change.entity.js';
 
 /** A pilot or new service model, from idea to outcome. Relations are resolved in ExperimentResolver. */
@@ -110,6 +111,10 @@ export class Experiment {
 
   @OneToMany(() => Artefact, (child) => child.experiment, { orphanRemoval: true })
   artefacts = new Collection<Artefact>(this);
+
+  /** Named co-editors from outside the lead organisation. */
+  @OneToMany(() => ExperimentTeamMember, (member) => member.experiment, { orphanRemoval: true })
+  teamMembers = new Collection<ExperimentTeamMember>(this);
 
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 200, nullable: true })

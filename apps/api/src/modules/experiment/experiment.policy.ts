@@ -2,42 +2,55 @@ import { ExperimentStatus, MemberRole } from '@synapse/domain';
 import type { Member } from '../member/member.entity.js';
 import type { Experiment } from './experiment.entity.js';
 
-// Who may do what to which experiment, in one place. Deny by default: every rule needs a member.
-// (The identity issue widens this to named co-editors from partner organisations.)
+// Who may do what to which experiment, in one place. Deny by default: every rule needs a signed-in member.
+//   team       members of the lead organisation (any role) and named co-editors
+//   edit       editors and admins of the lead organisation, and named co-editors
+//   publish    editors and admins of the lead organisation
+//   archive    admins of the lead organisation
+//   view       anyone, once published; the team, before
+// Outcomes and artefacts follow their experiment's edit rule.
 
-function organisationId(member: Member): string {
-  return member.organisation.id;
+/** What the policy needs to know about a member and an experiment. */
+export interface ExperimentAccess {
+  member: Member | null;
+  experiment: Experiment;
+  /** Whether the member is a named co-editor of this experiment (looked up by the caller). */
+  coEditor: boolean;
 }
 
-function isTeam(member: Member | null, experiment: Experiment): member is Member {
-  return member !== null && organisationId(member) === experiment.leadOrganisation.id;
+export function organisationIdOf(member: Member | null): string | null {
+  return member?.organisation?.id ?? null;
 }
 
-function isEditor(member: Member): boolean {
-  return member.role === MemberRole.EDITOR || member.role === MemberRole.ADMIN;
+function inLeadOrganisation({ member, experiment }: ExperimentAccess): boolean {
+  return member !== null && organisationIdOf(member) === experiment.leadOrganisation.id;
+}
+
+function hasRole(member: Member | null, ...roles: MemberRole[]): boolean {
+  return member !== null && roles.includes(member.role);
 }
 
 export const experimentPolicy = {
-  /** Published experiments are public; drafts and archived ones are seen only by their team. */
-  view(member: Member | null, experiment: Experiment): boolean {
-    return experiment.status === ExperimentStatus.PUBLISHED || isTeam(member, experiment);
+  view(access: ExperimentAccess): boolean {
+    return access.experiment.status === ExperimentStatus.PUBLISHED || experimentPolicy.team(access);
   },
-  /** Editors and admins of the lead organisation. */
-  edit(member: Member | null, experiment: Experiment): boolean {
-    return isTeam(member, experiment) && isEditor(member);
+  team(access: ExperimentAccess): boolean {
+    return access.member !== null && (inLeadOrganisation(access) || access.coEditor);
   },
-  publish(member: Member | null, experiment: Experiment): boolean {
-    return experimentPolicy.edit(member, experiment) && experiment.status !== ExperimentStatus.PUBLISHED;
+  edit(access: ExperimentAccess): boolean {
+    return (inLeadOrganisation(access) && hasRole(access.member, MemberRole.EDITOR, MemberRole.ADMIN)) || (access.member !== null && access.coEditor);
   },
-  archive(member: Member | null, experiment: Experiment): boolean {
-    return experimentPolicy.edit(member, experiment) && experiment.status !== ExperimentStatus.ARCHIVED;
+  publish(access: ExperimentAccess): boolean {
+    return inLeadOrganisation(access) && hasRole(access.member, MemberRole.EDITOR, MemberRole.ADMIN);
   },
-  /** Any editor may start an experiment for their own organisation. */
+  archive(access: ExperimentAccess): boolean {
+    return inLeadOrganisation(access) && hasRole(access.member, MemberRole.ADMIN);
+  },
+  manageTeam(access: ExperimentAccess): boolean {
+    return inLeadOrganisation(access) && hasRole(access.member, MemberRole.EDITOR, MemberRole.ADMIN);
+  },
+  /** Editors and admins start experiments for their own organisation. */
   create(member: Member | null): member is Member {
-    return member !== null && isEditor(member);
-  },
-  /** The organisation whose drafts this member may see, if any. */
-  draftScope(member: Member | null): string | null {
-    return member ? organisationId(member) : null;
+    return organisationIdOf(member) !== null && hasRole(member, MemberRole.EDITOR, MemberRole.ADMIN);
   },
 };

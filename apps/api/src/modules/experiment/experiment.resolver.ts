@@ -1,3 +1,4 @@
+import { ExperimentStatus } from '@synapse/domain';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { connectionType, PageArgs } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
@@ -10,6 +11,7 @@ import { Experiment } from './experiment.entity.js';
 import { CreateExperimentInput, ExperimentFilter, UpdateExperimentInput } from './experiment.inputs.js';
 import { experimentPolicy } from './experiment.policy.js';
 import {
+  accessFor,
   archiveExperiment,
   createExperiment,
   findVisibleExperiment,
@@ -31,6 +33,9 @@ export class ExperimentPermissions {
 
   @Field(() => Boolean)
   archive!: boolean;
+
+  @Field(() => Boolean, { description: 'Add or remove named co-editors.' })
+  manageTeam!: boolean;
 }
 
 @Resolver(() => Experiment)
@@ -133,15 +138,17 @@ export class ExperimentResolver {
   @FieldResolver(() => Experiment, { nullable: true, description: 'The experiment this one was forked from, if you may see it.' })
   async forkParent(@Root() experiment: Experiment, @Ctx() { viewer }: Context): Promise<Experiment | null> {
     const parent = experiment.forkParent ? await experiment.forkParent.load() : null;
-    return parent && experimentPolicy.view(viewer, parent) ? parent : null;
+    return parent && experimentPolicy.view(await accessFor(viewer, parent)) ? parent : null;
   }
 
   @FieldResolver(() => ExperimentPermissions)
-  viewerCan(@Root() experiment: Experiment, @Ctx() { viewer }: Context): ExperimentPermissions {
+  async viewerCan(@Root() experiment: Experiment, @Ctx() { viewer }: Context): Promise<ExperimentPermissions> {
+    const access = await accessFor(viewer, experiment);
     return {
-      edit: experimentPolicy.edit(viewer, experiment),
-      publish: experimentPolicy.publish(viewer, experiment),
-      archive: experimentPolicy.archive(viewer, experiment),
+      edit: experimentPolicy.edit(access),
+      publish: experimentPolicy.publish(access) && experiment.status !== ExperimentStatus.PUBLISHED,
+      archive: experimentPolicy.archive(access) && experiment.status !== ExperimentStatus.ARCHIVED,
+      manageTeam: experimentPolicy.manageTeam(access),
     };
   }
 }

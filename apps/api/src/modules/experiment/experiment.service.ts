@@ -9,11 +9,21 @@ import { ServiceArea } from '../service-area/service-area.entity.js';
 import { ExperimentPartner } from './experiment-partner.entity.js';
 import { Experiment } from './experiment.entity.js';
 import type { CreateExperimentInput, ExperimentFieldsInput, ExperimentFilter, UpdateExperimentInput } from './experiment.inputs.js';
-import { experimentPolicy } from './experiment.policy.js';
+import { type ExperimentAccess, experimentPolicy, organisationIdOf } from './experiment.policy.js';
 import { StageChange } from './stage-change.entity.js';
 import { today } from './text.js';
 
-type Action = 'edit' | 'publish' | 'archive';
+export type ExperimentAction = 'edit' | 'publish' | 'archive' | 'manageTeam';
+
+/** The facts the policy needs: co-editorship is looked up (batched across a page) only when it can matter. */
+export async function accessFor(viewer: Member | null, experiment: Experiment): Promise<ExperimentAccess> {
+  let coEditor = false;
+  if (viewer && organisationIdOf(viewer) !== experiment.leadOrganisation.id) {
+    const team = await experiment.teamMembers.loadItems();
+    coEditor = team.some((entry) => entry.member.id === viewer.id);
+  }
+  return { member: viewer, experiment, coEditor };
+}
 
 /** Finds an experiment the viewer may see, by id or slug; null when missing or not visible. */
 export async function findVisibleExperiment(
@@ -24,15 +34,20 @@ export async function findVisibleExperiment(
   if (!key.id && !key.slug) throw BadInputError.field('id', 'give an id or a slug');
   const where: FilterQuery<Experiment> = key.id ? { id: key.id } : { slug: key.slug! };
   const experiment = await em.findOne(Experiment, where);
-  return experiment && experimentPolicy.view(viewer, experiment) ? experiment : null;
+  return experiment && experimentPolicy.view(await accessFor(viewer, experiment)) ? experiment : null;
 }
 
+/** The rows of `experiment.policy.ts`'s view rule, as a query: published, or the viewer's team's. */
 function visibilityCondition(viewer: Member | null, statuses: ExperimentStatus[]): FilterQuery<Experiment> | null {
-  const scope = experimentPolicy.draftScope(viewer);
   const hidden = statuses.filter((status) => status !== ExperimentStatus.PUBLISHED);
   const branches: FilterQuery<Experiment>[] = [];
   if (statuses.includes(ExperimentStatus.PUBLISHED)) branches.push({ status: ExperimentStatus.PUBLISHED });
-  if (hidden.length > 0 && scope) branches.push({ status: { $in: hidden }, leadOrganisation: scope });
+  if (hidden.length > 0 && viewer) {
+    const organisationId = organisationIdOf(viewer);
+    const team: FilterQuery<Experiment>[] = [{ teamMembers: { member: viewer.id } }];
+    if (organisationId) team.push({ leadOrganisation: organisationId });
+    branches.push({ status: { $in: hidden }, $or: team });
+  }
   if (branches.length === 0) return null;
   return branches.length === 1 ? branches[0] : { $or: branches };
 }
@@ -73,12 +88,13 @@ export async function loadForChange(
   em: EntityManager,
   viewer: Member | null,
   id: string,
-  action: Action,
+  action: ExperimentAction,
   expectedVersion?: number,
 ): Promise<Experiment> {
   const experiment = await em.findOne(Experiment, { id });
-  if (!experiment || !experimentPolicy.view(viewer, experiment)) throw new NotFoundError('Experiment', id);
-  if (!experimentPolicy.edit(viewer, experiment)) throw new ForbiddenError(`${action} this experiment`);
+  const access = experiment ? await accessFor(viewer, experiment) : null;
+  if (!experiment || !access || !experimentPolicy.view(access)) throw new NotFoundError('Experiment', id);
+  if (!experimentPolicy[action](access)) throw new ForbiddenError(`${action === 'manageTeam' ? 'manage the team of' : action} this experiment`);
   if (expectedVersion !== undefined && experiment.version !== expectedVersion) {
     throw new ConflictError('This experiment', expectedVersion, experiment.version);
   }
@@ -194,7 +210,7 @@ export async function createExperiment(
   if (!experimentPolicy.create(viewer)) throw new ForbiddenError('create experiments');
   return em.transactional(async (tem) => {
     const experiment = new Experiment();
-    experiment.leadOrganisation = tem.getReference(Organisation, viewer.organisation.id, { wrapped: true });
+    experiment.leadOrganisation = tem.getReference(Organisation, organisationIdOf(viewer)!, { wrapped: true });
     experiment.createdBy = tem.getReference(viewer.constructor as typeof Member, viewer.id, { wrapped: true });
     experiment.slug = await uniqueSlug(tem, input.title);
     await applyExperimentFields(tem, experiment, input, true);

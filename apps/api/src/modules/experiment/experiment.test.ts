@@ -247,7 +247,8 @@ describe('changing experiments', () => {
       places: [{ gssCode: place.gssCode }],
       partners: [{ name: council.name, role: 'CO_LEAD', organisation: { slug: council.slug } }],
       themes: ['prevention', 'volunteering'],
-      viewerCan: { edit: true, publish: true, archive: true },
+      // Archiving needs an admin of the lead organisation.
+      viewerCan: { edit: true, publish: true, archive: false },
     });
 
     // Publishing needs a problem and an approach first.
@@ -280,7 +281,9 @@ describe('changing experiments', () => {
     expect(published.data.publishExperiment.publishedAt).toBeTruthy();
     expect((await h.run('query($id: ID) { experiment(id: $id) { title } }', { id: draft.id })).data?.experiment).not.toBeNull();
 
-    const archived = await h.run(ARCHIVE, { id: draft.id, version: 3 }, editor);
+    expect(errorCodes(await h.run(ARCHIVE, { id: draft.id, version: 3 }, editor))).toEqual(['FORBIDDEN']);
+    const admin = await buildMember(h.em(), council, MemberRole.ADMIN);
+    const archived = await h.run(ARCHIVE, { id: draft.id, version: 3 }, admin);
     expect(archived.data.archiveExperiment).toEqual({ status: 'ARCHIVED', version: 4 });
     expect((await h.run('query($id: ID) { experiment(id: $id) { title } }', { id: draft.id })).data?.experiment).toBeNull();
   });
@@ -366,11 +369,12 @@ describe('changing experiments', () => {
     });
 
     it('refuses to publish twice or archive twice', async () => {
-      const { council, editor } = await team();
+      const { council } = await team();
+      const admin = await buildMember(h.em(), council, MemberRole.ADMIN);
       const experiment = await buildExperiment(h.em(), { lead: council, status: ExperimentStatus.PUBLISHED });
-      expect(errorCodes(await h.run(PUBLISH, { id: experiment.id, version: 1 }, editor))).toEqual(['BAD_USER_INPUT']);
-      await h.run(ARCHIVE, { id: experiment.id, version: 1 }, editor);
-      expect(errorCodes(await h.run(ARCHIVE, { id: experiment.id, version: 2 }, editor))).toEqual(['BAD_USER_INPUT']);
+      expect(errorCodes(await h.run(PUBLISH, { id: experiment.id, version: 1 }, admin))).toEqual(['BAD_USER_INPUT']);
+      await h.run(ARCHIVE, { id: experiment.id, version: 1 }, admin);
+      expect(errorCodes(await h.run(ARCHIVE, { id: experiment.id, version: 2 }, admin))).toEqual(['BAD_USER_INPUT']);
     });
   });
 });

@@ -5,7 +5,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { newId } from '../../db/ids.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 
-/** A person who belongs to one organisation with a role. Only the public profile is exposed. */
+/** A person; belongs to at most one organisation, with a role there. Only the public profile is exposed. */
 @ObjectType({ description: "A member's public profile." })
 @Entity({ tableName: 'members' })
 @Index({ properties: ['organisation', 'role'] })
@@ -27,16 +27,25 @@ export class Member {
   @Property({ type: 'string', length: 320 })
   email!: string;
 
-  @ManyToOne(() => Organisation, { ref: true })
-  organisation!: Ref<Organisation>;
+  /** Null for unaffiliated readers (no verified domain matched, no join request approved yet). */
+  @ManyToOne(() => Organisation, { ref: true, nullable: true })
+  organisation: Ref<Organisation> | null = null;
 
   @Field(() => MemberRole)
   @Enum({ items: () => MemberRole })
   role: MemberRole = MemberRole.MEMBER;
 
-  @Field(() => Boolean, { description: 'True for the demonstration account used before sign-in exists.' })
+  @Field(() => Boolean, { description: 'True for demonstration accounts in the demo data.' })
   @Property({ type: 'boolean' })
   isDemo: boolean = false;
+
+  /** Manages organisations and their verified domains. */
+  @Property({ type: 'boolean' })
+  platformAdmin: boolean = false;
+
+  /** Set when the person deleted their account: the record stays, anonymised, for content attribution. */
+  @Property({ type: DateTimeType, nullable: true })
+  deletedAt: Date | null = null;
 
   @Property({ type: DateTimeType })
   createdAt: Date = new Date();

@@ -5,13 +5,13 @@ import { Member } from './member.entity.js';
 
 @Resolver(() => Member)
 export class MemberResolver {
-  @Query(() => Member, { nullable: true, description: 'Who you are acting as; null when anonymous.' })
+  @Query(() => Member, { nullable: true, description: 'Who you are signed in as; null when signed out.' })
   viewer(@Ctx() { viewer }: Context): Member | null {
     return viewer;
   }
 
-  @FieldResolver(() => Organisation)
-  organisation(@Root() member: Member): Promise<Organisation> {
-    return member.organisation.loadOrFail();
+  @FieldResolver(() => Organisation, { nullable: true, description: 'Null for readers not (yet) in an organisation.' })
+  async organisation(@Root() member: Member): Promise<Organisation | null> {
+    return member.organisation ? member.organisation.loadOrFail() : null;
   }
 }

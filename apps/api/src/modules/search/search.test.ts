@@ -164,10 +164,11 @@ describe('search', () => {
     await h.syncSearch();
     expect(await titles('contamination')).toEqual(['Kerbside glass collection trial']);
     const current = await h.run('query($id: ID) { experiment(id: $id) { version } }', { id: draft.id });
+    const admin = await buildMember(h.em(), england, MemberRole.ADMIN);
     const archived = await h.run(
       'mutation($id: ID!, $version: Int!) { archiveExperiment(id: $id, version: $version) { status } }',
       { id: draft.id, version: current.data.experiment.version },
-      editor,
+      admin,
     );
     expect(archived.data.archiveExperiment.status).toBe('ARCHIVED');
     await h.syncSearch();

@@ -1,0 +1,60 @@
+import { Arg, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { ForbiddenError } from '../../errors.js';
+import type { Context } from '../../graphql/context.js';
+import { Member } from '../member/member.entity.js';
+import { RequestSignInInput } from './identity.inputs.js';
+import { completeSignIn, requestSignIn, signOut, signOutEverywhere } from './identity.service.js';
+import { Session } from './session.entity.js';
+
+@ObjectType({ description: 'Your signed-in session.' })
+export class CurrentSession {
+  @Field(() => String, { description: 'Send this in the x-csrf-token header with every mutation.' })
+  csrfToken!: string;
+
+  @Field(() => Date)
+  expiresAt!: Date;
+
+  @Field(() => Member)
+  member!: Member;
+}
+
+@Resolver()
+export class IdentityResolver {
+  @Query(() => CurrentSession, { nullable: true, description: 'The session this browser is signed in with, if any.' })
+  async currentSession(@Ctx() { em, principal, viewer }: Context): Promise<CurrentSession | null> {
+    if (principal.kind !== 'session' || !viewer) return null;
+    const session = await em.findOne(Session, { id: principal.sessionId });
+    return session ? { csrfToken: session.csrfToken, expiresAt: session.expiresAt, member: viewer } : null;
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Emails a sign-in link to this address. Always answers true: it never reveals who has an account.',
+  })
+  async requestSignIn(@Ctx() { em, services }: Context, @Arg('input', () => RequestSignInInput) input: RequestSignInInput): Promise<boolean> {
+    await requestSignIn(em, services.mailer, services.config, input.email);
+    return true;
+  }
+
+  @Mutation(() => Member, { description: 'Uses the token from a sign-in link; starts a session (an HTTP-only cookie).' })
+  async completeSignIn(@Ctx() { em, services, http }: Context, @Arg('token', () => String) token: string): Promise<Member> {
+    const { token: cookie, session, member } = await completeSignIn(em, services.config, token, http?.userAgent ?? null);
+    http?.setSessionCookie(cookie, session.expiresAt);
+    return member;
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends this session.' })
+  async signOut(@Ctx() { em, principal, http }: Context): Promise<boolean> {
+    if (principal.kind !== 'session') throw new ForbiddenError('sign out: you are not signed in');
+    await signOut(em, principal.sessionId);
+    http?.clearSessionCookie();
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends every session of yours, on every device.' })
+  async signOutEverywhere(@Ctx() { em, viewer, http }: Context): Promise<boolean> {
+    if (!viewer) throw new ForbiddenError('sign out: you are not signed in');
+    await signOutEverywhere(em, viewer.id);
+    http?.clearSessionCookie();
+    return true;
+  }
+}

@@ -1,0 +1,35 @@
+import type { MikroORM } from '@mikro-orm/core';
+import { createTransport } from 'nodemailer';
+import type { AppConfig } from '../../config.js';
+import { entityManager } from '../../db/orm.js';
+import { DevMail } from './dev-mail.entity.js';
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  send(mail: Mail): Promise<void>;
+}
+
+/** SMTP when SMTP_URL is set; otherwise (development only) the log and the /dev/mailbox page. */
+export function createMailer(config: AppConfig, orm: MikroORM, log: (message: string) => void = console.log): Mailer {
+  if (config.smtpUrl) {
+    const transport = createTransport(config.smtpUrl);
+    return {
+      async send(mail) {
+        await transport.sendMail({ from: config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text });
+      },
+    };
+  }
+  return {
+    async send(mail) {
+      const em = entityManager(orm).fork();
+      em.persist(Object.assign(new DevMail(), mail));
+      await em.flush();
+      log(`[dev mail] to ${mail.to}: ${mail.subject}\n${mail.text}`);
+    },
+  };
+}
