@@ -10,18 +10,21 @@ export interface RateLimits {
   close(): Promise<void>;
 }
 
+/** The limiters create their table asynchronously and report through a callback (sometimes synchronously). */
 function whenReady<T>(create: (ready: (error?: unknown) => void) => T): Promise<T> {
   return new Promise((resolve, reject) => {
     let limiter: T | undefined;
-    let settled: unknown = undefined;
-    let done = false;
-    const ready = (error?: unknown) => {
-      done = true;
-      settled = error;
-      if (limiter !== undefined) (error ? reject(error) : resolve(limiter));
+    let outcome: { error?: unknown } | undefined;
+    const finish = () => {
+      if (limiter === undefined || outcome === undefined) return;
+      if (outcome.error) reject(outcome.error);
+      else resolve(limiter);
     };
-    limiter = create(ready);
-    if (done) (settled ? reject(settled) : resolve(limiter));
+    limiter = create((error) => {
+      outcome = { error };
+      finish();
+    });
+    finish();
   });
 }
 
