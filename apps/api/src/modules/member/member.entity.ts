@@ -40,6 +40,7 @@ export class Member {
   isDemo: boolean = false;
 
   /** Manages organisations and their verified domains. */
+  @Field(() => Boolean)
   @Property({ type: 'boolean' })
   platformAdmin: boolean = false;
 

@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Browser, startTestServer, type TestServer } from '../../../test/http.js';
+import { entityManager } from '../../db/orm.js';
+import { DevMail } from './dev-mail.entity.js';
+import { SignInToken } from './sign-in-token.entity.js';
+
+// Sign-in end to end over HTTP: the development mailbox, the link, the cookie, CSRF, signing out.
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ SYNAPSE_PLATFORM_ADMINS: 'chief@platform.example' }, { search: false });
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const REQUEST = 'mutation($email: String!) { requestSignIn(input: { email: $email }) }';
+const VIEWER = '{ viewer { name role organisation { name } } currentSession { csrfToken } }';
+
+/** Asks for a link, reads it from the development mailbox page, and returns the path to follow. */
+async function signInLink(browser: Browser, email: string): Promise<string> {
+  const { body } = await browser.graphql(REQUEST, { email });
+  expect(body.data?.requestSignIn).toBe(true);
+  const mailbox = await (await fetch(`${server.base}/dev/mailbox`)).text();
+  const pattern = new RegExp(`href="${server.base.replace(/[.:/]/g, '\\$&')}(/auth/verify\\?token=[^"]+)"`);
+  const section = mailbox.slice(mailbox.indexOf(email.toLowerCase()));
+  const match = pattern.exec(section);
+  expect(match, `a sign-in link for ${email} on /dev/mailbox`).not.toBeNull();
+  return match![1].replace(/&#38;/g, '&');
+}
+
+async function signIn(email: string): Promise<Browser> {
+  const browser = new Browser(server.base);
+  const response = await browser.fetch(await signInLink(browser, email));
+  expect(response.status).toBe(303);
+  const session = await browser.graphql(VIEWER);
+  browser.csrfToken = session.body.data.currentSession.csrfToken;
+  return browser;
+}
+
+describe('signing in with an email link', () => {
+  it('signs a new person in with only an email address, into the council that owns the domain', async () => {
+    const browser = new Browser(server.base);
+    const response = await browser.fetch(await signInLink(browser, 'Jo.Bloggs@wigan.councils.example'));
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/');
+    const cookie = response.headers.getSetCookie().find((line) => line.startsWith('synapse_session='))!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    const { body } = await browser.graphql(VIEWER);
+    expect(body.data.viewer).toEqual({ name: 'Jo Bloggs', role: 'EDITOR', organisation: { name: 'Wigan' } });
+    expect(body.data.currentSession.csrfToken).toMatch(/^[\w-]{20,}$/);
+  });
+
+  it('lets that person publish for their council, and only with the CSRF token', async () => {
+    const browser = await signIn('sam.patel@wigan.councils.example');
+    const create = `mutation { createExperiment(input: { title: "Warm welcome packs for care leavers", summary: "Starter kits for first homes.",
+      problem: "Bare flats.", approach: "Packs.", serviceAreas: ["childrens-services"] }) { id version leadOrganisation { name } } }`;
+    const token = browser.csrfToken;
+    browser.csrfToken = null;
+    const refused = await browser.graphql(create);
+    expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'csrf' });
+    browser.csrfToken = 'not-the-token';
+    expect((await browser.graphql(create)).body.errors?.[0].extensions?.reason).toBe('csrf');
+    browser.csrfToken = token;
+    const created = await browser.graphql(create);
+    expect(created.body.errors).toBeUndefined();
+    expect(created.body.data.createExperiment.leadOrganisation.name).toBe('Wigan');
+    const { id, version } = created.body.data.createExperiment;
+    const published = await browser.graphql('mutation($id: ID!, $v: Int!) { publishExperiment(id: $id, version: $v) { status } }', { id, v: version });
+    expect(published.body.data.publishExperiment.status).toBe('PUBLISHED');
+    const anonymous = await new Browser(server.base).graphql('query($id: ID) { experiment(id: $id) { title } }', { id });
+    expect(anonymous.body.data.experiment.title).toBe('Warm welcome packs for care leavers');
+  });
+
+  it('leaves people from unknown domains as readers who cannot publish', async () => {
+    const browser = await signIn('someone@gmail.example');
+    expect((await browser.graphql(VIEWER)).body.data.viewer).toMatchObject({ organisation: null, role: 'MEMBER' });
+    const attempt = await browser.graphql('mutation { createExperiment(input: { title: "Mine", summary: "x" }) { id } }');
+    expect(attempt.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('makes the configured people platform admins', async () => {
+    const browser = await signIn('chief@platform.example');
+    const { body } = await browser.graphql('{ viewer { platformAdmin } }');
+    expect(body.data.viewer.platformAdmin).toBe(true);
+  });
+
+  it('accepts a link once, and not after it expires', async () => {
+    const first = new Browser(server.base);
+    const link = await signInLink(first, 'once@wigan.councils.example');
+    expect((await first.fetch(link)).status).toBe(303);
+    const reuse = await new Browser(server.base).fetch(link);
+    expect(reuse.status).toBe(400);
+    expect(await reuse.text()).toContain('already been used');
+
+    const late = new Browser(server.base);
+    const expiring = await signInLink(late, 'late@wigan.councils.example');
+    await entityManager(server.orm).fork().nativeUpdate(SignInToken, { email: 'late@wigan.councils.example' }, { expiresAt: new Date(Date.now() - 1000) });
+    const expired = await late.fetch(expiring);
+    expect(expired.status).toBe(400);
+    expect(await expired.text()).toContain('expired');
+    expect(late.cookie('synapse_session')).toBeUndefined();
+
+    const forged = await new Browser(server.base).fetch('/auth/verify?token=made-up');
+    expect(forged.status).toBe(400);
+  });
+
+  it('stores tokens hashed and never says whether an address is known', async () => {
+    const browser = new Browser(server.base);
+    await browser.graphql(REQUEST, { email: 'nobody-here@nowhere.example' });
+    const em = entityManager(server.orm).fork();
+    const mail = await em.findOneOrFail(DevMail, { to: 'nobody-here@nowhere.example' });
+    const token = /token=([\w-]+)/.exec(mail.text)![1];
+    const stored = await em.findOneOrFail(SignInToken, { email: 'nobody-here@nowhere.example' });
+    expect(stored.tokenHash).not.toContain(token);
+    expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    const bad = await browser.graphql(REQUEST, { email: 'not an email' });
+    expect(bad.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.email' });
+  });
+
+  it('signs out here, or everywhere', async () => {
+    const laptop = await signIn('alex@wigan.councils.example');
+    const phone = await signIn('alex@wigan.councils.example');
+    const out = await laptop.graphql('mutation { signOut }');
+    expect(out.body.data.signOut).toBe(true);
+    expect(laptop.cookie('synapse_session')).toBeUndefined();
+    expect((await laptop.graphql(VIEWER)).body.data.viewer).toBeNull();
+    expect((await phone.graphql(VIEWER)).body.data.viewer).not.toBeNull();
+
+    const tablet = await signIn('alex@wigan.councils.example');
+    await tablet.graphql('mutation { signOutEverywhere }');
+    expect((await phone.graphql(VIEWER)).body.data.viewer).toBeNull();
+    expect((await tablet.graphql(VIEWER)).body.data.viewer).toBeNull();
+  });
+});
+
+describe('rate limits', () => {
+  let limited: TestServer;
+  beforeAll(async () => {
+    limited = await startTestServer({ RATE_LIMIT_ANONYMOUS: '3', RATE_LIMIT_WINDOW_SECONDS: '60', SYNAPSE_SEED_DEMO: 'false' }, { search: false });
+  });
+  afterAll(async () => {
+    await limited?.close();
+  });
+
+  it('says how much is left in standard headers, and refuses clearly past the limit', async () => {
+    const browser = new Browser(limited.base);
+    const remaining: string[] = [];
+    for (let n = 0; n < 3; n++) {
+      const { response } = await browser.graphql('{ serviceAreas { slug } }');
+      expect(response.status).toBe(200);
+      expect(response.headers.get('ratelimit-limit')).toBe('3');
+      expect(response.headers.get('ratelimit-policy')).toBe('3;w=60');
+      remaining.push(response.headers.get('ratelimit-remaining')!);
+    }
+    expect(remaining).toEqual(['2', '1', '0']);
+    const { response, body } = await browser.graphql('{ serviceAreas { slug } }');
+    expect(response.status).toBe(429);
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 3, windowSeconds: 60 });
+  });
+});
+
+describe('the development mailbox', () => {
+  it('does not exist in production', async () => {
+    const production = await startTestServer({ NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:9', SYNAPSE_SEED_DEMO: 'false' }, { search: false });
+    try {
+      expect((await fetch(`${production.base}/dev/mailbox`)).status).toBe(404);
+    } finally {
+      await production.close();
+    }
+  });
+});
