@@ -3,7 +3,11 @@ import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { ArtefactResolver } from '../modules/artefact/artefact.resolver.js';
 import { ExperimentPartnerResolver, ExperimentResolver } from '../modules/experiment/experiment.resolver.js';
+import { ApiKeyResolver } from '../modules/api-key/api-key.resolver.js';
+import { auditMutations } from '../modules/audit/audit-scope.js';
+import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { IdentityResolver } from '../modules/identity/identity.resolver.js';
+import { JoinRequestResolver, MembershipResolver } from '../modules/membership/membership.resolver.js';
 import { MemberResolver } from '../modules/member/member.resolver.js';
 import { OrganisationResolver } from '../modules/organisation/organisation.resolver.js';
 import { OutcomeResolver } from '../modules/outcome/outcome.resolver.js';
@@ -27,10 +31,15 @@ export function getSchema(): Promise<GraphQLSchema> {
       ServiceAreaResolver,
       MemberResolver,
       IdentityResolver,
+      MembershipResolver,
+      JoinRequestResolver,
+      ApiKeyResolver,
+      AuditResolver,
       SearchResolver,
     ],
     validate: true,
     validateFn: validateArgument,
+    globalMiddlewares: [auditMutations],
   });
   return schema;
 }

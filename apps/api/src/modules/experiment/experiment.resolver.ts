@@ -3,6 +3,7 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Qu
 import { connectionType, PageArgs } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { Artefact } from '../artefact/artefact.entity.js';
+import { Member } from '../member/member.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { Outcome } from '../outcome/outcome.entity.js';
 import { ServiceArea } from '../service-area/service-area.entity.js';
@@ -139,6 +140,14 @@ export class ExperimentResolver {
   async forkParent(@Root() experiment: Experiment, @Ctx() { viewer }: Context): Promise<Experiment | null> {
     const parent = experiment.forkParent ? await experiment.forkParent.load() : null;
     return parent && experimentPolicy.view(await accessFor(viewer, parent)) ? parent : null;
+  }
+
+  @FieldResolver(() => [Member], { nullable: true, description: 'Named co-editors from other organisations; visible to the team (null otherwise).' })
+  async coEditors(@Root() experiment: Experiment, @Ctx() { viewer }: Context): Promise<Member[] | null> {
+    const access = await accessFor(viewer, experiment);
+    if (!experimentPolicy.team(access)) return null;
+    const team = await experiment.teamMembers.loadItems();
+    return Promise.all(team.map((entry) => entry.member.loadOrFail()));
   }
 
   @FieldResolver(() => ExperimentPermissions)

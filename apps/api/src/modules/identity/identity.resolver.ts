@@ -1,9 +1,11 @@
+import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { ForbiddenError } from '../../errors.js';
 import type { Context } from '../../graphql/context.js';
 import { Member } from '../member/member.entity.js';
 import { RequestSignInInput } from './identity.inputs.js';
 import { completeSignIn, requestSignIn, signOut, signOutEverywhere } from './identity.service.js';
+import { deleteAccount, personalData } from './personal-data.service.js';
 import { Session } from './session.entity.js';
 
 @ObjectType({ description: 'Your signed-in session.' })
@@ -46,6 +48,20 @@ export class IdentityResolver {
   async signOut(@Ctx() { em, principal, http }: Context): Promise<boolean> {
     if (principal.kind !== 'session') throw new ForbiddenError('sign out: you are not signed in');
     await signOut(em, principal.sessionId);
+    http?.clearSessionCookie();
+    return true;
+  }
+
+  @Query(() => GraphQLJSON, { description: 'Everything Synapse holds about you, as JSON, for download.' })
+  myPersonalData(@Ctx() { em, viewer }: Context): Promise<Record<string, unknown>> {
+    return personalData(em, viewer);
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Deletes your account and signs you out everywhere. Your organisation keeps what it published.',
+  })
+  async deleteMyAccount(@Ctx() { em, viewer, http }: Context): Promise<boolean> {
+    await deleteAccount(em, viewer);
     http?.clearSessionCookie();
     return true;
   }

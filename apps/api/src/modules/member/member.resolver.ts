@@ -10,6 +10,11 @@ export class MemberResolver {
     return viewer;
   }
 
+  @FieldResolver(() => String, { nullable: true, description: 'Private: only you see your own email address.' })
+  email(@Root() member: Member, @Ctx() { viewer }: Context): string | null {
+    return viewer?.id === member.id ? member.email : null;
+  }
+
   @FieldResolver(() => Organisation, { nullable: true, description: 'Null for readers not (yet) in an organisation.' })
   async organisation(@Root() member: Member): Promise<Organisation | null> {
     return member.organisation ? member.organisation.loadOrFail() : null;

@@ -1,7 +1,13 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { connectionType, PageArgs } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
+import { ApiKey } from '../api-key/api-key.entity.js';
+import { listApiKeys } from '../api-key/api-key.service.js';
+import { Member } from '../member/member.entity.js';
+import { JoinRequest, JoinRequestStatus } from '../membership/join-request.entity.js';
+import { OrganisationDomain } from '../membership/organisation-domain.entity.js';
 import { Organisation } from './organisation.entity.js';
+import { organisationPolicy } from './organisation.policy.js';
 import { OrganisationFilter } from './organisation.inputs.js';
 import { findOrganisation, listOrganisations } from './organisation.service.js';
 
@@ -17,6 +23,24 @@ export class HexPosition {
 
   @Field(() => Int)
   r!: number;
+}
+
+@ObjectType({ description: 'What the current viewer may do with an organisation.' })
+export class OrganisationPermissions {
+  @Field(() => Boolean)
+  manageMembers!: boolean;
+
+  @Field(() => Boolean)
+  manageApiKeys!: boolean;
+
+  @Field(() => Boolean)
+  readAuditLog!: boolean;
+
+  @Field(() => Boolean)
+  manageDomains!: boolean;
+
+  @Field(() => Boolean, { description: 'True for signed-in people not yet in an organisation.' })
+  requestToJoin!: boolean;
 }
 
 @Resolver(() => Organisation)
@@ -37,6 +61,40 @@ export class OrganisationResolver {
     @Arg('filter', () => OrganisationFilter, { nullable: true }) filter?: OrganisationFilter | null,
   ) {
     return listOrganisations(em, filter, page);
+  }
+
+  @FieldResolver(() => [OrganisationDomain], { description: 'Email domains whose people join this organisation when they sign in.' })
+  domains(@Ctx() { em }: Context, @Root() organisation: Organisation): Promise<OrganisationDomain[]> {
+    return em.find(OrganisationDomain, { organisation: organisation.id }, { orderBy: { domain: 'asc' } });
+  }
+
+  @FieldResolver(() => [Member], { nullable: true, description: 'Its members; visible to them and to platform admins (null otherwise).' })
+  async members(@Ctx() { em, viewer }: Context, @Root() organisation: Organisation): Promise<Member[] | null> {
+    if (!organisationPolicy.seeMembers(viewer, organisation)) return null;
+    return em.find(Member, { organisation: organisation.id, deletedAt: null }, { orderBy: { name: 'asc' } });
+  }
+
+  @FieldResolver(() => [JoinRequest], { nullable: true, description: 'Requests waiting for a decision; for its admins (null otherwise).' })
+  async joinRequests(@Ctx() { em, viewer }: Context, @Root() organisation: Organisation): Promise<JoinRequest[] | null> {
+    if (!organisationPolicy.manageMembers(viewer, organisation)) return null;
+    return em.find(JoinRequest, { organisation: organisation.id, status: JoinRequestStatus.PENDING }, { orderBy: { createdAt: 'asc' } });
+  }
+
+  @FieldResolver(() => [ApiKey], { nullable: true, description: 'Its partner API keys (never the secrets); for its admins (null otherwise).' })
+  async apiKeys(@Ctx() { em, viewer }: Context, @Root() organisation: Organisation): Promise<ApiKey[] | null> {
+    if (!organisationPolicy.manageApiKeys(viewer, organisation)) return null;
+    return listApiKeys(em, organisation.id);
+  }
+
+  @FieldResolver(() => OrganisationPermissions)
+  viewerCan(@Ctx() { viewer }: Context, @Root() organisation: Organisation): OrganisationPermissions {
+    return {
+      manageMembers: organisationPolicy.manageMembers(viewer, organisation),
+      manageApiKeys: organisationPolicy.manageApiKeys(viewer, organisation),
+      readAuditLog: organisationPolicy.readAuditLog(viewer, organisation),
+      manageDomains: organisationPolicy.manageDomains(viewer),
+      requestToJoin: organisationPolicy.requestToJoin(viewer),
+    };
   }
 
   @FieldResolver(() => HexPosition, { nullable: true })
