@@ -42,14 +42,16 @@ export async function buildCouncil(em: EntityManager, overrides: Partial<Organis
 
 export async function buildMember(
   em: EntityManager,
-  organisation: Organisation,
+  organisation: Organisation | null,
   role: MemberRole = MemberRole.EDITOR,
+  extra: Partial<Member> = {},
 ): Promise<Member> {
   const member = Object.assign(new Member(), {
     name: `Officer ${unique()}`,
     email: `officer-${unique()}@example.gov.uk`,
-    organisation: em.getReference(Organisation, organisation.id, { wrapped: true }),
+    organisation: organisation ? em.getReference(Organisation, organisation.id, { wrapped: true }) : null,
     role,
+    ...extra,
   });
   await em.persist(member).flush();
   return member;

@@ -1,0 +1,256 @@
+import { ExperimentStatus, MemberRole, Verdict } from '@synapse/domain';
+import { ref } from '@mikro-orm/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiKey } from '../src/modules/api-key/api-key.entity.js';
+import { Artefact } from '../src/modules/artefact/artefact.entity.js';
+import { ExperimentTeamMember } from '../src/modules/experiment/experiment-team-member.entity.js';
+import type { Experiment } from '../src/modules/experiment/experiment.entity.js';
+import { sha256 } from '../src/modules/identity/tokens.js';
+import type { Member } from '../src/modules/member/member.entity.js';
+import { JoinRequest } from '../src/modules/membership/join-request.entity.js';
+import { OrganisationDomain } from '../src/modules/membership/organisation-domain.entity.js';
+import type { Organisation } from '../src/modules/organisation/organisation.entity.js';
+import { Outcome } from '../src/modules/outcome/outcome.entity.js';
+import { buildCouncil, buildExperiment, buildMember } from './factories.js';
+import { createHarness, type Harness } from './harness.js';
+
+// The permission matrix: every mutation, for every kind of caller, allowed or denied as designed; and
+// drafts never visible to the wrong people through any query, search included. Each cell gets a world of
+// its own, so destructive mutations never affect another cell.
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness({ search: true });
+});
+afterAll(async () => {
+  await h.close();
+});
+
+const ACTORS = [
+  'anonymous',
+  'unaffiliated',
+  'member',
+  'editor',
+  'admin',
+  'otherEditor',
+  'coEditor',
+  'platformAdmin',
+  'apiKey',
+] as const;
+type Actor = (typeof ACTORS)[number];
+
+interface World {
+  lead: Organisation;
+  other: Organisation;
+  people: Record<Exclude<Actor, 'anonymous' | 'apiKey'> | 'secondAdmin' | 'applicant' | 'partnerFriend', Member>;
+  apiKey: ApiKey;
+  draft: Experiment;
+  published: Experiment;
+  outcome: Outcome;
+  artefact: Artefact;
+  joinRequest: JoinRequest;
+  domain: OrganisationDomain;
+  tag: string;
+}
+
+async function buildWorld(): Promise<World> {
+  const em = h.em();
+  const lead = await buildCouncil(em);
+  const other = await buildCouncil(em);
+  const partner = await buildCouncil(em);
+  const tag = `zq${lead.id.slice(0, 8).replace(/[^a-z0-9]/g, '')}`;
+  const people = {
+    unaffiliated: await buildMember(em, null, MemberRole.MEMBER),
+    member: await buildMember(em, lead, MemberRole.MEMBER),
+    editor: await buildMember(em, lead, MemberRole.EDITOR),
+    admin: await buildMember(em, lead, MemberRole.ADMIN),
+    secondAdmin: await buildMember(em, lead, MemberRole.ADMIN),
+    otherEditor: await buildMember(em, other, MemberRole.EDITOR),
+    coEditor: await buildMember(em, partner, MemberRole.MEMBER),
+    platformAdmin: await buildMember(em, null, MemberRole.MEMBER, { platformAdmin: true }),
+    applicant: await buildMember(em, null, MemberRole.MEMBER),
+    partnerFriend: await buildMember(em, partner, MemberRole.MEMBER),
+  };
+  const draft = await buildExperiment(em, {
+    lead,
+    status: ExperimentStatus.DRAFT,
+    title: `Draft ${tag} experiment`,
+    outcomes: [{ verdict: Verdict.WORKED }],
+    artefacts: 1,
+  });
+  const published = await buildExperiment(em, { lead, title: `Published ${tag} experiment` });
+  const writer = h.em();
+  writer.persist(Object.assign(new ExperimentTeamMember(), { experiment: writer.getReference('Experiment', draft.id), member: writer.getReference('Member', people.coEditor.id) }));
+  const apiKey = Object.assign(new ApiKey(), { organisation: ref(lead), name: 'Matrix key', prefix: `syn_${tag.slice(2, 10).padEnd(8, 'x')}`, secretHash: sha256(tag) });
+  const joinRequest = Object.assign(new JoinRequest(), { member: ref(people.applicant), organisation: ref(lead) });
+  const domain = Object.assign(new OrganisationDomain(), { domain: `${tag}.example`, organisation: ref(other) });
+  writer.persist([apiKey, joinRequest, domain]);
+  await writer.flush();
+  const outcome = await h.em().findOneOrFail(Outcome, { experiment: draft.id });
+  const artefact = await h.em().findOneOrFail(Artefact, { experiment: draft.id });
+  return { lead, other, people, apiKey, draft, published, outcome, artefact, joinRequest, domain, tag };
+}
+
+function principal(world: World, actor: Actor): Member | ApiKey | null {
+  if (actor === 'anonymous') return null;
+  if (actor === 'apiKey') return world.apiKey;
+  return world.people[actor];
+}
+
+type Cell = (w: World) => [string, Record<string, unknown>];
+
+const MUTATIONS: Record<string, { run: Cell; allowed: Actor[]; open?: boolean }> = {
+  createExperiment: {
+    run: () => ['mutation { createExperiment(input: { title: "A new pilot", summary: "Something." }) { id } }', {}],
+    allowed: ['editor', 'admin', 'otherEditor'],
+  },
+  updateExperiment: {
+    run: (w) => ['mutation($id: ID!) { updateExperiment(id: $id, version: 1, input: { title: "Renamed pilot" }) { id } }', { id: w.draft.id }],
+    allowed: ['editor', 'admin', 'coEditor'],
+  },
+  publishExperiment: {
+    run: (w) => ['mutation($id: ID!) { publishExperiment(id: $id, version: 1) { id } }', { id: w.draft.id }],
+    allowed: ['editor', 'admin'],
+  },
+  archiveExperiment: {
+    run: (w) => ['mutation($id: ID!) { archiveExperiment(id: $id, version: 1) { id } }', { id: w.published.id }],
+    allowed: ['admin'],
+  },
+  addOutcome: {
+    run: (w) => [
+      'mutation($id: ID!) { addOutcome(experimentId: $id, input: { title: "Found this", verdict: MIXED, evaluationDesign: CASE_STUDY, evidenceLevel: 1 }) { id } }',
+      { id: w.draft.id },
+    ],
+    allowed: ['editor', 'admin', 'coEditor'],
+  },
+  updateOutcome: {
+    run: (w) => ['mutation($id: ID!) { updateOutcome(id: $id, version: 1, input: { verdict: NO_EFFECT }) { id } }', { id: w.outcome.id }],
+    allowed: ['editor', 'admin', 'coEditor'],
+  },
+  removeOutcome: {
+    run: (w) => ['mutation($id: ID!) { removeOutcome(id: $id, version: 1) }', { id: w.outcome.id }],
+    allowed: ['editor', 'admin', 'coEditor'],
+  },
+  addArtefact: {
+    run: (w) => [
+      'mutation($id: ID!) { addArtefact(experimentId: $id, input: { type: TEMPLATE, title: "A template", licence: OGL_3, url: "https://example.org/t" }) { id } }',
+      { id: w.draft.id },
+    ],
+    allowed: ['editor', 'admin', 'coEditor'],
+  },
+  updateArtefact: {
+    run: (w) => ['mutation($id: ID!) { updateArtefact(id: $id, version: 1, input: { title: "Renamed toolkit" }) { id } }', { id: w.artefact.id }],
+    allowed: ['editor', 'admin', 'coEditor'],
+  },
+  removeArtefact: {
+    run: (w) => ['mutation($id: ID!) { removeArtefact(id: $id, version: 1) }', { id: w.artefact.id }],
+    allowed: ['editor', 'admin', 'coEditor'],
+  },
+  addCoEditor: {
+    run: (w) => ['mutation($id: ID!, $email: String!) { addCoEditor(input: { experimentId: $id, email: $email }) { id } }', { id: w.draft.id, email: w.people.partnerFriend.email }],
+    allowed: ['editor', 'admin'],
+  },
+  removeCoEditor: {
+    run: (w) => ['mutation($id: ID!, $member: ID!) { removeCoEditor(experimentId: $id, memberId: $member) { id } }', { id: w.draft.id, member: w.people.coEditor.id }],
+    allowed: ['editor', 'admin'],
+  },
+  addOrganisationDomain: {
+    run: (w) => ['mutation($org: ID!, $domain: String!) { addOrganisationDomain(input: { organisationId: $org, domain: $domain }) { id } }', { org: w.lead.id, domain: `${w.tag}-new.example` }],
+    allowed: ['platformAdmin'],
+  },
+  removeOrganisationDomain: {
+    run: (w) => ['mutation($id: ID!) { removeOrganisationDomain(id: $id) }', { id: w.domain.id }],
+    allowed: ['platformAdmin'],
+  },
+  requestToJoinOrganisation: {
+    run: (w) => ['mutation($org: ID!) { requestToJoinOrganisation(input: { organisationId: $org, message: "Hello" }) { id } }', { org: w.lead.id }],
+    allowed: ['unaffiliated', 'platformAdmin'],
+  },
+  decideJoinRequest: {
+    run: (w) => ['mutation($id: ID!) { decideJoinRequest(id: $id, approve: true) { status } }', { id: w.joinRequest.id }],
+    allowed: ['admin', 'platformAdmin'],
+  },
+  setMemberRole: {
+    run: (w) => ['mutation($id: ID!) { setMemberRole(input: { memberId: $id, role: EDITOR }) { role } }', { id: w.people.member.id }],
+    allowed: ['admin', 'platformAdmin'],
+  },
+  removeMember: {
+    run: (w) => ['mutation($id: ID!) { removeMember(memberId: $id) { id } }', { id: w.people.member.id }],
+    allowed: ['admin', 'platformAdmin'],
+  },
+  createApiKey: {
+    run: (w) => ['mutation($org: ID!) { createApiKey(input: { organisationId: $org, name: "Dashboard" }) { secret } }', { org: w.lead.id }],
+    allowed: ['admin'],
+  },
+  revokeApiKey: {
+    run: (w) => ['mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', { id: w.apiKey.id }],
+    allowed: ['admin'],
+  },
+  signOut: {
+    run: () => ['mutation { signOut }', {}],
+    allowed: ['unaffiliated', 'member', 'editor', 'admin', 'otherEditor', 'coEditor', 'platformAdmin'],
+  },
+  signOutEverywhere: {
+    run: () => ['mutation { signOutEverywhere }', {}],
+    allowed: ['unaffiliated', 'member', 'editor', 'admin', 'otherEditor', 'coEditor', 'platformAdmin'],
+  },
+  deleteMyAccount: {
+    run: () => ['mutation { deleteMyAccount }', {}],
+    allowed: ['unaffiliated', 'member', 'editor', 'admin', 'otherEditor', 'coEditor', 'platformAdmin'],
+  },
+  requestSignIn: {
+    run: (w) => ['mutation($email: String!) { requestSignIn(input: { email: $email }) }', { email: `someone@${w.tag}.example` }],
+    allowed: [...ACTORS],
+  },
+};
+
+const DENIED = ['FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED'];
+
+describe('the permission matrix', () => {
+  for (const [mutation, { run, allowed }] of Object.entries(MUTATIONS)) {
+    it.each(ACTORS.map((actor) => [actor, allowed.includes(actor)] as const))(`${mutation} as %s: allowed %s`, async (actor, expected) => {
+      const world = await buildWorld();
+      const [query, variables] = run(world);
+      const result = await h.run(query, variables, principal(world, actor));
+      if (expected) {
+        expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+        expect(result.data?.[mutation]).not.toBeNull();
+      } else {
+        expect(result.errors?.map((e) => e.extensions?.code)).toEqual([expect.toBeOneOf(DENIED)]);
+      }
+    });
+  }
+});
+
+describe('drafts are visible only to their team, through every query', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await buildWorld();
+    await h.syncSearch();
+  });
+
+  const TEAM: Actor[] = ['member', 'editor', 'admin', 'coEditor'];
+
+  it.each(ACTORS.map((actor) => [actor, TEAM.includes(actor)] as const))('as %s, sees the draft: %s', async (actor, sees) => {
+    const as = principal(world, actor);
+    const one = await h.run('query($id: ID) { experiment(id: $id) { title } }', { id: world.draft.id }, as);
+    const bySlug = await h.run('query($slug: String) { experiment(slug: $slug) { title } }', { slug: world.draft.slug }, as);
+    const list = await h.run(
+      'query($org: String!) { experiments(first: 50, filter: { organisations: [$org], statuses: [DRAFT, PUBLISHED, ARCHIVED] }) { nodes { id } } }',
+      { org: world.lead.gssCode },
+      as,
+    );
+    const search = await h.run('query($q: String!) { search(query: $q) { degraded hits { experiment { id } } } }', { q: world.tag }, as);
+    const suggestions = await h.run('query($p: String!) { searchSuggestions(prefix: $p) { slug } }', { p: world.tag }, as);
+    const outcomeSeen = list.data?.experiments.nodes.some((n: { id: string }) => n.id === world.draft.id);
+
+    expect(one.data?.experiment !== null).toBe(sees);
+    expect(bySlug.data?.experiment !== null).toBe(sees);
+    expect(outcomeSeen).toBe(sees);
+    // Search never shows drafts, not even to their team (drafts are not indexed at all).
+    expect(search.data.search.degraded).toBe(false);
+    expect(search.data.search.hits.map((hit: { experiment: { id: string } }) => hit.experiment.id)).not.toContain(world.draft.id);
+    expect(search.data.search.hits.map((hit: { experiment: { id: string } }) => hit.experiment.id)).toContain(world.published.id);
+    expect(suggestions.data.searchSuggestions.map((s: { slug: string }) => s.slug)).not.toContain(world.draft.slug);
+  });
+});
