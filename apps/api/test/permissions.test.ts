@@ -80,7 +80,7 @@ async function buildWorld(): Promise<World> {
   });
   const published = await buildExperiment(em, { lead, title: `Published ${tag} experiment` });
   const writer = h.em();
-  writer.persist(Object.assign(new ExperimentTeamMember(), { experiment: writer.getReference('Experiment', draft.id), member: writer.getReference('Member', people.coEditor.id) }));
+  writer.persist(Object.assign(new ExperimentTeamMember(), { experiment: ref(draft), member: ref(people.coEditor) }));
   const apiKey = Object.assign(new ApiKey(), { organisation: ref(lead), name: 'Matrix key', prefix: `syn_${tag.slice(2, 10).padEnd(8, 'x')}`, secretHash: sha256(tag) });
   const joinRequest = Object.assign(new JoinRequest(), { member: ref(people.applicant), organisation: ref(lead) });
   const domain = Object.assign(new OrganisationDomain(), { domain: `${tag}.example`, organisation: ref(other) });
