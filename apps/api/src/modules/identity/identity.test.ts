@@ -134,6 +134,40 @@ describe('signing in with an email link', () => {
   });
 });
 
+describe('partner API keys', () => {
+  it('are created by an organisation admin, shown once, used as a Bearer token, limited per key, and revocable', async () => {
+    const admin = await signIn('demo.editor@demo-council.example');
+    const { body } = await admin.graphql('{ viewer { role organisation { id slug } } }');
+    expect(body.data.viewer.role).toBe('ADMIN');
+    const created = await admin.graphql('mutation($org: ID!) { createApiKey(input: { organisationId: $org, name: "Research sync" }) { secret apiKey { id prefix scopes } } }', {
+      org: body.data.viewer.organisation.id,
+    });
+    const { secret, apiKey } = created.body.data.createApiKey;
+    expect(secret.startsWith(`${apiKey.prefix}_`)).toBe(true);
+    expect(apiKey.scopes).toEqual(['PUBLIC_READ']);
+
+    const partner = new Browser(server.base);
+    const read = await partner.graphql('{ experiments(first: 1) { totalCount } viewer { id } }', {}, { authorization: `Bearer ${secret}` });
+    expect(read.response.status).toBe(200);
+    expect(read.body.data.experiments.totalCount).toBeGreaterThan(0);
+    expect(read.body.data.viewer).toBeNull();
+    expect(read.response.headers.get('ratelimit-limit')).toBe(String(server.config.rateLimit.apiKey));
+    const write = await partner.graphql('mutation { createExperiment(input: { title: "By key", summary: "x" }) { id } }', {}, { authorization: `Bearer ${secret}` });
+    expect(write.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    const listed = await admin.graphql('query($slug: String) { organisation(slug: $slug) { apiKeys { prefix lastUsedAt revokedAt } } }', { slug: body.data.viewer.organisation.slug });
+    expect(listed.body.data.organisation.apiKeys).toEqual([{ prefix: apiKey.prefix, lastUsedAt: expect.any(String), revokedAt: null }]);
+    expect(JSON.stringify(listed.body)).not.toContain(secret);
+
+    const wrong = await partner.graphql('{ serviceAreas { slug } }', {}, { authorization: `Bearer ${secret.slice(0, -2)}xx` });
+    expect(wrong.response.status).toBe(401);
+    expect(wrong.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    await admin.graphql('mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', { id: apiKey.id });
+    const revoked = await partner.graphql('{ serviceAreas { slug } }', {}, { authorization: `Bearer ${secret}` });
+    expect(revoked.response.status).toBe(401);
+  });
+});
+
 describe('rate limits', () => {
   let limited: TestServer;
   beforeAll(async () => {

@@ -2,6 +2,7 @@ import { MemberRole } from '@synapse/domain';
 import type { EntityManager } from '../../db/orm.js';
 import { ForbiddenError } from '../../errors.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
+import { auditScope } from '../audit/audit-scope.js';
 import { ExperimentTeamMember } from '../experiment/experiment-team-member.entity.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { Member } from '../member/member.entity.js';
@@ -46,7 +47,8 @@ export async function personalData(em: EntityManager, viewer: Member | null): Pr
  */
 export async function deleteAccount(em: EntityManager, viewer: Member | null): Promise<void> {
   if (!viewer) throw new ForbiddenError('delete an account: sign in first');
-  await em.transactional(async (tem) => {
+  // Outside the automatic audit (which would copy the name and email into the log); recorded by hand below.
+  await auditScope.exit(() => em.transactional(async (tem) => {
     const member = await tem.findOneOrFail(Member, { id: viewer.id });
     if (member.role === MemberRole.ADMIN && member.organisation) {
       const admins = await tem.count(Member, { organisation: member.organisation.id, role: MemberRole.ADMIN, deletedAt: null });
@@ -57,6 +59,7 @@ export async function deleteAccount(em: EntityManager, viewer: Member | null): P
     await tem.nativeDelete(JoinRequest, { member: member.id });
     await tem.nativeDelete(ExperimentTeamMember, { member: member.id });
     await tem.nativeUpdate(AuditEntry, { actorId: member.id }, { actorName: 'Former member' });
+    await tem.nativeUpdate(AuditEntry, { entityType: 'Member', entityId: member.id }, { before: null, after: null });
     Object.assign(member, {
       name: 'Former member',
       jobTitle: null,
@@ -66,5 +69,17 @@ export async function deleteAccount(em: EntityManager, viewer: Member | null): P
       platformAdmin: false,
       deletedAt: new Date(),
     });
-  });
+    tem.persist(
+      Object.assign(new AuditEntry(), {
+        operation: 'deleteMyAccount',
+        actorId: member.id,
+        actorName: 'Former member',
+        actorOrganisationId: viewer.organisation?.id ?? null,
+        subjectOrganisationId: viewer.organisation?.id ?? null,
+        entityType: 'Member',
+        entityId: member.id,
+        change: 'UPDATE',
+      }),
+    );
+  }));
 }
