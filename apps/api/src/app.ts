@@ -16,6 +16,7 @@ import type { Context, HttpControls } from './graphql/context.js';
 import { csrfPlugin } from './graphql/csrf.js';
 import { getSchema } from './graphql/schema.js';
 import { authRoutes } from './modules/identity/identity.routes.js';
+import { oidcRoutes } from './modules/identity/oidc.routes.js';
 import { sameSecret } from './modules/identity/tokens.js';
 import type { Mailer } from './modules/identity/mailer.js';
 import { Member } from './modules/member/member.entity.js';
@@ -87,7 +88,7 @@ export async function createApp({ orm, config, mailer, searchIndex = null, rateL
   });
 
   const limit = rateLimits ? [rateLimits.middleware] : [];
-  app.use('/auth', ...limit, authRoutes({ orm, config }));
+  app.use('/auth', ...limit, authRoutes({ orm, config }), oidcRoutes({ orm, config }));
   if (!config.production && !config.smtpUrl) {
     const { devMailboxRoute } = await import('./modules/identity/dev-mailbox.route.js');
     app.get('/dev/mailbox', devMailboxRoute(orm, config));

@@ -27,7 +27,7 @@ export interface TestServer {
  * Synapse as `npm start` runs it, on a free port: configuration from an environment, migrations, reference
  * and demo data, rate limits, the dev mailer, and the suite's Meilisearch (as MEILI_URL) in an index of its own.
  */
-export async function startTestServer(overrides: NodeJS.ProcessEnv = {}, options: { search?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(overrides: NodeJS.ProcessEnv = {}, options: { search?: boolean; port?: number } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'synapse-data-'));
   const env: NodeJS.ProcessEnv = {
     PORT: '0',
@@ -44,7 +44,7 @@ export async function startTestServer(overrides: NodeJS.ProcessEnv = {}, options
     env.DATABASE_URL = database.url;
     dropDatabase = database.drop;
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const base = `http://127.0.0.1:${port}`;
   const config = loadConfig({ ...env, PORT: String(port), PUBLIC_URL: base });
   const orm = await openConfiguredDatabase(config);

@@ -20,8 +20,32 @@ export class CurrentSession {
   member!: Member;
 }
 
+@ObjectType({ description: "Single sign-on with the council's identity provider." })
+export class SsoMethod {
+  @Field(() => String, { description: 'e.g. "Microsoft Entra ID".' })
+  label!: string;
+
+  @Field(() => String, { description: 'Send the browser here to start.' })
+  startUrl!: string;
+}
+
+@ObjectType()
+export class SignInMethods {
+  @Field(() => Boolean, { description: 'Sign in with a link sent by email.' })
+  emailLink!: boolean;
+
+  @Field(() => SsoMethod, { nullable: true, description: 'Present when single sign-on is configured.' })
+  sso!: SsoMethod | null;
+}
+
 @Resolver()
 export class IdentityResolver {
+  @Query(() => SignInMethods, { description: 'How people can sign in to this installation.' })
+  signInMethods(@Ctx() { services }: Context): SignInMethods {
+    const oidc = services.config.oidc;
+    return { emailLink: true, sso: oidc ? { label: oidc.label, startUrl: `${services.config.publicUrl}/auth/oidc/start` } : null };
+  }
+
   @Query(() => CurrentSession, { nullable: true, description: 'The session this browser is signed in with, if any.' })
   async currentSession(@Ctx() { em, principal, viewer }: Context): Promise<CurrentSession | null> {
     if (principal.kind !== 'session' || !viewer) return null;
