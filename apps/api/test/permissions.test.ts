@@ -14,7 +14,7 @@ import { Outcome } from '../src/modules/outcome/outcome.entity.js';
 import { buildCouncil, buildExperiment, buildMember } from './factories.js';
 import { createHarness, type Harness } from './harness.js';
 
-// The permission matrix: every mutation, for every kind of caller, allowed or denied as designed; and
+// The permission matrix: every mutation (a test below checks the list is complete), for every kind of caller, allowed or denied as designed; and
 // drafts never visible to the wrong people through any query, search included. Each cell gets a world of
 // its own, so destructive mutations never affect another cell.
 
@@ -154,6 +154,10 @@ const MUTATIONS: Record<string, { run: Cell; allowed: Actor[]; open?: boolean }>
     run: (w) => ['mutation($id: ID!, $member: ID!) { removeCoEditor(experimentId: $id, memberId: $member) { id } }', { id: w.draft.id, member: w.people.coEditor.id }],
     allowed: ['editor', 'admin'],
   },
+  createPartnerOrganisation: {
+    run: (w) => ['mutation($name: String!) { createPartnerOrganisation(input: { name: $name, kind: VOLUNTARY_AND_COMMUNITY }) { slug } }', { name: `Friends of ${w.tag}` }],
+    allowed: ['platformAdmin'],
+  },
   addOrganisationDomain: {
     run: (w) => ['mutation($org: ID!, $domain: String!) { addOrganisationDomain(input: { organisationId: $org, domain: $domain }) { id } }', { org: w.lead.id, domain: `${w.tag}-new.example` }],
     allowed: ['platformAdmin'],
@@ -207,6 +211,12 @@ const MUTATIONS: Record<string, { run: Cell; allowed: Actor[]; open?: boolean }>
 const DENIED = ['FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED'];
 
 describe('the permission matrix', () => {
+  it('covers every mutation in the schema', async () => {
+    const { getSchema } = await import('../src/graphql/schema.js');
+    const mutations = Object.keys((await getSchema()).getMutationType()!.getFields()).sort();
+    expect(Object.keys(MUTATIONS).concat('completeSignIn').sort()).toEqual(mutations);
+  });
+
   for (const [mutation, { run, allowed }] of Object.entries(MUTATIONS)) {
     it.each(ACTORS.map((actor) => [actor, allowed.includes(actor)] as const))(`${mutation} as %s: allowed %s`, async (actor, expected) => {
       const world = await buildWorld();

@@ -1,7 +1,7 @@
-import { MemberRole } from '@synapse/domain';
-import { IsEmail, IsEnum, IsString, Matches, MaxLength } from 'class-validator';
+import { MemberRole, OrganisationKind } from '@synapse/domain';
+import { IsEmail, IsEnum, IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { OptionalText } from '../../graphql/validators.js';
+import { OptionalText, RequiredText } from '../../graphql/validators.js';
 
 @InputType()
 export class AddOrganisationDomainInput {
@@ -48,4 +48,21 @@ export class AddCoEditorInput {
   @IsEmail({}, { message: '$property must be an email address' })
   @MaxLength(320)
   email!: string;
+}
+
+const PARTNER_KINDS = Object.values(OrganisationKind).filter((kind) => kind !== OrganisationKind.COUNCIL);
+
+@InputType({ description: 'A partner organisation (charity, NHS body, university…). Councils come from reference data.' })
+export class CreatePartnerOrganisationInput {
+  @Field(() => String)
+  @RequiredText(2, 200)
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'The full official name, if different.' })
+  @OptionalText(300)
+  officialName?: string | null;
+
+  @Field(() => OrganisationKind)
+  @IsIn(PARTNER_KINDS, { message: '$property must be a kind of partner organisation, not COUNCIL' })
+  kind!: OrganisationKind;
 }

@@ -4,10 +4,11 @@ import { Experiment } from '../experiment/experiment.entity.js';
 import { Member } from '../member/member.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { JoinRequest } from './join-request.entity.js';
-import { AddCoEditorInput, AddOrganisationDomainInput, RequestToJoinInput, SetMemberRoleInput } from './membership.inputs.js';
+import { AddCoEditorInput, AddOrganisationDomainInput, CreatePartnerOrganisationInput, RequestToJoinInput, SetMemberRoleInput } from './membership.inputs.js';
 import {
   addCoEditor,
   addOrganisationDomain,
+  createPartnerOrganisation,
   decideJoinRequest,
   removeCoEditor,
   removeMember,
@@ -19,6 +20,11 @@ import { OrganisationDomain } from './organisation-domain.entity.js';
 
 @Resolver()
 export class MembershipResolver {
+  @Mutation(() => Organisation, { description: 'Adds a partner organisation. Platform admins only.' })
+  createPartnerOrganisation(@Ctx() { em, viewer }: Context, @Arg('input', () => CreatePartnerOrganisationInput) input: CreatePartnerOrganisationInput) {
+    return createPartnerOrganisation(em, viewer, input);
+  }
+
   @Mutation(() => OrganisationDomain, { description: 'Verifies an email domain for an organisation. Platform admins only.' })
   addOrganisationDomain(@Ctx() { em, viewer }: Context, @Arg('input', () => AddOrganisationDomainInput) input: AddOrganisationDomainInput) {
     return addOrganisationDomain(em, viewer, input.organisationId, input.domain);

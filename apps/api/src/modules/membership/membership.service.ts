@@ -1,5 +1,5 @@
 import { ref } from '@mikro-orm/core';
-import { MemberRole } from '@synapse/domain';
+import { MemberRole, type OrganisationKind, slugify } from '@synapse/domain';
 import type { EntityManager } from '../../db/orm.js';
 import { BadInputError, ForbiddenError, NotFoundError } from '../../errors.js';
 import { ExperimentTeamMember } from '../experiment/experiment-team-member.entity.js';
@@ -11,6 +11,23 @@ import { Organisation } from '../organisation/organisation.entity.js';
 import { organisationPolicy } from '../organisation/organisation.policy.js';
 import { JoinRequest, JoinRequestStatus } from './join-request.entity.js';
 import { OrganisationDomain } from './organisation-domain.entity.js';
+
+/** Platform admins add partner organisations (councils are reference data). */
+export async function createPartnerOrganisation(
+  em: EntityManager,
+  viewer: Member | null,
+  input: { name: string; officialName?: string | null; kind: OrganisationKind },
+): Promise<Organisation> {
+  if (!organisationPolicy.manageDomains(viewer)) throw new ForbiddenError('create organisations');
+  const name = input.name.trim();
+  const base = slugify(name) || 'organisation';
+  const taken = new Set((await em.find(Organisation, { slug: { $like: `${base}%` } }, { fields: ['slug'] })).map((o) => o.slug));
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  const organisation = Object.assign(new Organisation(), { name, officialName: input.officialName?.trim() || name, kind: input.kind, slug });
+  await em.persist(organisation).flush();
+  return organisation;
+}
 
 async function organisationOrFail(em: EntityManager, id: string): Promise<Organisation> {
   const organisation = await em.findOne(Organisation, { id });

@@ -6,7 +6,7 @@ import type { Organisation } from './organisation.entity.js';
 //   manageMembers   approve join requests, change roles, remove members: its admins, platform admins
 //   manageApiKeys   its admins
 //   readAuditLog    its admins, platform admins
-//   manageDomains   platform admins only (a domain decides who joins a council)
+//   manageDomains   platform admins only (a domain decides who joins a council); they also add partner organisations
 
 function isAdminOf(member: Member | null, organisation: Organisation): boolean {
   return member !== null && member.organisation?.id === organisation.id && member.role === MemberRole.ADMIN;
