@@ -5,6 +5,7 @@ import { loadConfig } from './config.js';
 import { openConfiguredDatabase } from './db/open.js';
 import { createRateLimits } from './http/rate-limit.js';
 import { createMailer } from './modules/identity/mailer.js';
+import { NotificationWorker } from './modules/notification/notification.service.js';
 import { startSearch } from './modules/search/search-runtime.js';
 
 async function main(): Promise<void> {
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
   const search = await startSearch(orm, config, (message) => console.log(message));
   const rateLimits = await createRateLimits(config);
   const mailer = createMailer(config, orm);
+  const notifications = new NotificationWorker(orm, mailer, config, { log: (message) => console.log(message) });
+  notifications.start();
   const { server } = await createApp({ orm, config, mailer, searchIndex: search?.index ?? null, rateLimits });
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
@@ -34,6 +37,7 @@ async function main(): Promise<void> {
     server.close();
     await search?.stop();
     await rateLimits.close();
+    await notifications.stop();
     await orm.close();
     process.exit(0);
   };

@@ -64,15 +64,18 @@ export interface ExperimentSpec {
   serviceAreas?: string[];
   stage?: Stage;
   places?: Organisation[];
-  outcomes?: { verdict: Verdict; evidenceLevel?: number }[];
+  outcomes?: { verdict: Verdict; evidenceLevel?: number; at?: Date }[];
   artefacts?: number;
   partners?: { name: string; organisation?: Organisation }[];
   createdAt?: Date;
+  forkOf?: Experiment;
+  actualCost?: number;
 }
 
 export async function buildExperiment(em: EntityManager, spec: ExperimentSpec): Promise<Experiment> {
   const id = unique();
   const experiment = Object.assign(new Experiment(), {
+    forkParent: spec.forkOf ? em.getReference(Experiment, spec.forkOf.id, { wrapped: true }) : null,
     slug: `experiment-${id}`,
     title: spec.title ?? `Experiment ${id}`,
     summary: 'A test experiment.',
@@ -84,6 +87,8 @@ export async function buildExperiment(em: EntityManager, spec: ExperimentSpec): 
     createdAt: spec.createdAt ?? new Date(),
     leadOrganisation: em.getReference(Organisation, spec.lead.id, { wrapped: true }),
   });
+  experiment.familyId = spec.forkOf ? (spec.forkOf.familyId ?? spec.forkOf.id) : experiment.id;
+  if (spec.actualCost !== undefined) experiment.actualCost = spec.actualCost;
   const areas = await em.find(ServiceArea, { slug: { $in: spec.serviceAreas ?? ['adult-social-care'] } });
   experiment.serviceAreas.set(areas);
   experiment.places.set(spec.places ?? [spec.lead]);
@@ -95,6 +100,7 @@ export async function buildExperiment(em: EntityManager, spec: ExperimentSpec): 
         verdict: outcome.verdict,
         evaluationDesign: EvaluationDesign.BEFORE_AFTER,
         evidenceLevel: outcome.evidenceLevel ?? 2,
+        createdAt: outcome.at ?? new Date(),
         measures: [{ name: 'People helped', baseline: 10, result: 20, unit: 'people', period: null, goodDirection: GoodDirection.UP }],
       }),
     );

@@ -202,6 +202,26 @@ const MUTATIONS: Record<string, { run: Cell; allowed: Actor[]; open?: boolean }>
     run: () => ['mutation { deleteMyAccount }', {}],
     allowed: ['unaffiliated', 'member', 'editor', 'admin', 'otherEditor', 'coEditor', 'platformAdmin'],
   },
+  forkExperiment: {
+    run: (w) => ['mutation($id: ID!) { forkExperiment(input: { experimentId: $id, adaptationNotes: "Adapted for a rural district." }) { id } }', { id: w.published.id }],
+    allowed: ['editor', 'admin', 'otherEditor'],
+  },
+  follow: {
+    run: (w) => ['mutation($id: String!) { follow(input: { target: EXPERIMENT, key: $id }) { id } }', { id: w.published.id }],
+    allowed: ['unaffiliated', 'member', 'editor', 'admin', 'otherEditor', 'coEditor', 'platformAdmin'],
+  },
+  unfollow: {
+    run: () => ['mutation { unfollow(input: { target: THEME, key: "prevention" }) }', {}],
+    allowed: ['unaffiliated', 'member', 'editor', 'admin', 'otherEditor', 'coEditor', 'platformAdmin'],
+  },
+  markNotificationsRead: {
+    run: () => ['mutation { markNotificationsRead }', {}],
+    allowed: ['unaffiliated', 'member', 'editor', 'admin', 'otherEditor', 'coEditor', 'platformAdmin'],
+  },
+  setNotificationDigest: {
+    run: () => ['mutation { setNotificationDigest(input: { frequency: WEEKLY }) { digest } }', {}],
+    allowed: ['unaffiliated', 'member', 'editor', 'admin', 'otherEditor', 'coEditor', 'platformAdmin'],
+  },
   requestSignIn: {
     run: (w) => ['mutation($email: String!) { requestSignIn(input: { email: $email }) }', { email: `someone@${w.tag}.example` }],
     allowed: [...ACTORS],

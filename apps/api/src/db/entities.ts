@@ -17,6 +17,10 @@ import { SignInToken } from '../modules/identity/sign-in-token.entity.js';
 import { JoinRequest } from '../modules/membership/join-request.entity.js';
 import { OrganisationDomain } from '../modules/membership/organisation-domain.entity.js';
 
+import { DomainEvent } from '../modules/notification/domain-event.entity.js';
+import { Follow } from '../modules/notification/follow.entity.js';
+import { Notification } from '../modules/notification/notification.entity.js';
+
 export const ENTITIES = [
   Organisation,
   Member,
@@ -35,4 +39,7 @@ export const ENTITIES = [
   JoinRequest,
   ApiKey,
   AuditEntry,
+  Follow,
+  Notification,
+  DomainEvent,
 ];

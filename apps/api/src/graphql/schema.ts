@@ -7,6 +7,8 @@ import { ApiKeyResolver } from '../modules/api-key/api-key.resolver.js';
 import { auditMutations } from '../modules/audit/audit-scope.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { IdentityResolver } from '../modules/identity/identity.resolver.js';
+import { ArtefactReuseResolver, LineageResolver } from '../modules/lineage/lineage.resolver.js';
+import { ExperimentFollowResolver, NotificationResolver } from '../modules/notification/notification.resolver.js';
 import { JoinRequestResolver, MembershipResolver } from '../modules/membership/membership.resolver.js';
 import { MemberResolver } from '../modules/member/member.resolver.js';
 import { OrganisationResolver } from '../modules/organisation/organisation.resolver.js';
@@ -35,6 +37,10 @@ export function getSchema(): Promise<GraphQLSchema> {
       JoinRequestResolver,
       ApiKeyResolver,
       AuditResolver,
+      LineageResolver,
+      ArtefactReuseResolver,
+      NotificationResolver,
+      ExperimentFollowResolver,
       SearchResolver,
     ],
     validate: true,

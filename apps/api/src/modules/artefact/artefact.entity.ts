@@ -22,6 +22,10 @@ export class Artefact {
   @ManyToOne(() => Organisation, { ref: true })
   owner!: Ref<Organisation>;
 
+  /** For an artefact carried into a fork: the original it refers to. */
+  @ManyToOne(() => Artefact, { ref: true, nullable: true, deleteRule: 'set null' })
+  sourceArtefact: Ref<Artefact> | null = null;
+
   @Field(() => ArtefactType)
   @Enum({ items: () => ArtefactType })
   type!: ArtefactType;

@@ -1,6 +1,8 @@
+import { ExperimentStatus } from '@synapse/domain';
 import type { EntityManager } from '../../db/orm.js';
 import { assignDefined, changeChild, removeChild } from '../experiment/experiment-child.js';
 import { loadForChange } from '../experiment/experiment.service.js';
+import { EventKind, recordEvent } from '../notification/events.js';
 import type { Member } from '../member/member.entity.js';
 import { Artefact } from './artefact.entity.js';
 import type { AddArtefactInput, UpdateArtefactInput } from './artefact.inputs.js';
@@ -25,6 +27,9 @@ export async function addArtefact(
     applyArtefactFields(artefact, input);
     experiment.artefacts.add(artefact);
     experiment.updatedAt = new Date();
+    if (experiment.status === ExperimentStatus.PUBLISHED) {
+      recordEvent(tem, EventKind.ARTEFACT_CHANGED, experiment.id, viewer, { artefactId: artefact.id, title: artefact.title, change: 'added' });
+    }
     return artefact;
   });
 }
@@ -36,7 +41,15 @@ export function updateArtefact(
   version: number,
   input: UpdateArtefactInput,
 ): Promise<Artefact> {
-  return changeChild(em, viewer, Artefact, 'Artefact', id, version, (artefact) => applyArtefactFields(artefact, input));
+  return changeChild(em, viewer, Artefact, 'Artefact', id, version, (artefact, tem) => {
+    const versionBefore = artefact.documentVersion;
+    applyArtefactFields(artefact, input);
+    const experiment = artefact.experiment.getEntity();
+    if (experiment.status === ExperimentStatus.PUBLISHED && artefact.documentVersion !== versionBefore) {
+      const data = { artefactId: artefact.id, title: artefact.title, change: 'new version', documentVersion: artefact.documentVersion };
+      recordEvent(tem, EventKind.ARTEFACT_CHANGED, experiment.id, viewer, data);
+    }
+  });
 }
 
 export function removeArtefact(em: EntityManager, viewer: Member | null, id: string, version: number): Promise<string> {

@@ -9,7 +9,7 @@ import { AuditEntry } from './audit-entry.entity.js';
 import { auditScope } from './audit-scope.js';
 
 /** Bookkeeping, not content: never audited. */
-const IGNORED = new Set(['AuditEntry', 'SearchOutboxEntry', 'Session', 'SignInToken', 'DevMail']);
+const IGNORED = new Set(['AuditEntry', 'SearchOutboxEntry', 'Session', 'SignInToken', 'DevMail', 'DomainEvent', 'Notification']);
 const SECRET = /hash|token|secret/i;
 
 function idOf(value: unknown): string | null {

@@ -143,6 +143,15 @@ export class Experiment {
   @ManyToOne(() => Experiment, { ref: true, nullable: true })
   forkParent: Ref<Experiment> | null = null;
 
+  /** Direct adaptations of this experiment, in any status. */
+  @OneToMany(() => Experiment, (child) => child.forkParent)
+  forks = new Collection<Experiment>(this);
+
+  /** The root of this experiment's fork family (its own id for an original). Lets a family load in one query. */
+  @Index()
+  @Property({ type: 'string', length: 36, nullable: true })
+  familyId: string | null = null;
+
   @Field(() => String, { nullable: true, description: 'For a fork: what is different here, and why.' })
   @Property({ type: 'text', nullable: true })
   adaptationNotes: string | null = null;

@@ -11,6 +11,7 @@ import { Experiment } from './experiment.entity.js';
 import type { CreateExperimentInput, ExperimentFieldsInput, ExperimentFilter, UpdateExperimentInput } from './experiment.inputs.js';
 import { type ExperimentAccess, experimentPolicy, organisationIdOf } from './experiment.policy.js';
 import { StageChange } from './stage-change.entity.js';
+import { EventKind, recordEvent } from '../notification/events.js';
 import { today } from './text.js';
 
 export type ExperimentAction = 'edit' | 'publish' | 'archive' | 'manageTeam';
@@ -213,6 +214,7 @@ export async function createExperiment(
     experiment.leadOrganisation = tem.getReference(Organisation, organisationIdOf(viewer)!, { wrapped: true });
     experiment.createdBy = tem.getReference(viewer.constructor as typeof Member, viewer.id, { wrapped: true });
     experiment.slug = await uniqueSlug(tem, input.title);
+    experiment.familyId = experiment.id;
     await applyExperimentFields(tem, experiment, input, true);
     tem.persist(experiment);
     return experiment;
@@ -229,8 +231,12 @@ export async function updateExperiment(
 ): Promise<Experiment> {
   return em.transactional(async (tem) => {
     const experiment = await loadForChange(tem, viewer, id, 'edit', version);
+    const stageBefore = experiment.stage;
     await applyExperimentFields(tem, experiment, input, false);
     experiment.updatedAt = new Date(); // also bumps the version when only lists changed
+    if (experiment.status === ExperimentStatus.PUBLISHED && experiment.stage !== stageBefore) {
+      recordEvent(tem, EventKind.STAGE_CHANGE, experiment.id, viewer, { from: stageBefore, to: experiment.stage });
+    }
     return experiment;
   });
 }
@@ -258,6 +264,8 @@ export async function publishExperiment(
     if (problems.length > 0) throw new BadInputError(problems);
     experiment.status = ExperimentStatus.PUBLISHED;
     experiment.publishedAt ??= new Date();
+    recordEvent(tem, EventKind.NEW_EXPERIMENT, experiment.id, viewer);
+    if (experiment.forkParent) recordEvent(tem, EventKind.FORK_PUBLISHED, experiment.id, viewer, { parentId: experiment.forkParent.id });
     return experiment;
   });
 }

@@ -18,6 +18,17 @@ export const IMPORT_FORMAT = 'synapse-experiments';
 export const IMPORT_FORMAT_VERSION = 1;
 const MAX_CHILDREN = 50;
 
+/** Which experiment a record adapts: another record, by its lead organisation and external id. */
+export class ForkOfInput {
+  @IsString()
+  @NotBlank()
+  @MaxLength(LIMITS.slugMax)
+  leadOrganisation!: string;
+
+  @RequiredText(1, LIMITS.externalIdMax)
+  externalId!: string;
+}
+
 export class StageEntryInput {
   @IsEnum(Stage)
   stage!: Stage;
@@ -46,6 +57,15 @@ export class ImportExperimentRecord extends CreateExperimentInput {
   @IsOptional()
   @IsCalendarDate()
   publishedOn?: string | null;
+
+  @IsOptional()
+  @ValidateNested()
+  forkOf?: ForkOfInput | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.longTextMax)
+  adaptationNotes?: string | null;
 
   @IsOptional()
   @IsArray()
@@ -80,6 +100,7 @@ export function toImportRecord(plain: unknown): ImportExperimentRecord {
   const record = instance(ImportExperimentRecord, plain);
   if (record === null || typeof record !== 'object') return record;
   record.partners = instances(PartnerInput, record.partners);
+  if (record.forkOf !== undefined && record.forkOf !== null) record.forkOf = instance(ForkOfInput, record.forkOf);
   record.stageHistory = instances(StageEntryInput, record.stageHistory);
   record.artefacts = instances(AddArtefactInput, record.artefacts);
   record.outcomes = instances(AddOutcomeInput, record.outcomes);

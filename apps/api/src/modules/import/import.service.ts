@@ -1,3 +1,4 @@
+import { ref } from '@mikro-orm/core';
 import { ExperimentStatus } from '@synapse/domain';
 import type { EntityManager } from '../../db/orm.js';
 import { BadInputError, DomainError, type FieldProblem } from '../../errors.js';
@@ -44,6 +45,13 @@ async function importOne(em: EntityManager, record: ImportExperimentRecord): Pro
     const lead = await tem.findOne(Organisation, { $or: [{ gssCode: record.leadOrganisation }, { slug: record.leadOrganisation }] });
     if (!lead) throw BadInputError.field('leadOrganisation', `no organisation has GSS code or slug ${record.leadOrganisation}`);
 
+    let parent: Experiment | null = null;
+    if (record.forkOf) {
+      const parentLead = await tem.findOne(Organisation, { $or: [{ gssCode: record.forkOf.leadOrganisation }, { slug: record.forkOf.leadOrganisation }] });
+      parent = parentLead ? await tem.findOne(Experiment, { leadOrganisation: parentLead, externalId: record.forkOf.externalId }) : null;
+      if (!parent) throw BadInputError.field('forkOf', 'the experiment it adapts must be imported first (earlier in the file or before)');
+    }
+
     let experiment = await tem.findOne(Experiment, { leadOrganisation: lead, externalId: record.externalId });
     const created = experiment === null;
     if (experiment === null) {
@@ -51,6 +59,7 @@ async function importOne(em: EntityManager, record: ImportExperimentRecord): Pro
       experiment.externalId = record.externalId;
       experiment.leadOrganisation = tem.getReference(Organisation, lead.id, { wrapped: true });
       experiment.slug = await uniqueSlug(tem, record.title);
+      experiment.familyId = experiment.id;
       tem.persist(experiment);
     } else {
       // Re-running an import replaces the record's content: same id and slug, fresh history and children.
@@ -60,6 +69,10 @@ async function importOne(em: EntityManager, record: ImportExperimentRecord): Pro
       experiment.artefacts.removeAll();
       experiment.updatedAt = new Date();
     }
+
+    experiment.forkParent = parent ? ref(parent) : null;
+    experiment.familyId = parent ? (parent.familyId ?? parent.id) : experiment.id;
+    experiment.adaptationNotes = record.adaptationNotes?.trim() || null;
 
     const history = [...(record.stageHistory ?? [])].sort((a, b) => a.changedOn.localeCompare(b.changedOn));
     for (const entry of history) recordStage(experiment, entry.stage, entry.changedOn, entry.note?.trim() || null);

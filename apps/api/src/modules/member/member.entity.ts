@@ -1,9 +1,16 @@
 import { Entity, Index, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { DateTimeType, type Ref } from '@mikro-orm/core';
 import { MemberRole } from '@synapse/domain';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { newId } from '../../db/ids.js';
 import { Organisation } from '../organisation/organisation.entity.js';
+
+export enum DigestFrequency {
+  NONE = 'NONE',
+  DAILY = 'DAILY',
+  WEEKLY = 'WEEKLY',
+}
+registerEnumType(DigestFrequency, { name: 'DigestFrequency', description: 'How often unread notifications are emailed.' });
 
 /** A person; belongs to at most one organisation, with a role there. Only the public profile is exposed. */
 @ObjectType({ description: "A member's public profile." })
@@ -43,6 +50,14 @@ export class Member {
   @Field(() => Boolean)
   @Property({ type: 'boolean' })
   platformAdmin: boolean = false;
+
+  /** How often unread notifications are emailed. */
+  @Field(() => DigestFrequency)
+  @Property({ type: 'string', length: 10 })
+  digest: DigestFrequency = DigestFrequency.NONE;
+
+  @Property({ type: DateTimeType, nullable: true })
+  lastDigestAt: Date | null = null;
 
   /** Set when the person deleted their account: the record stays, anonymised, for content attribution. */
   @Property({ type: DateTimeType, nullable: true })

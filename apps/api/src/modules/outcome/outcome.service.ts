@@ -1,6 +1,8 @@
+import { ExperimentStatus } from '@synapse/domain';
 import type { EntityManager } from '../../db/orm.js';
 import { assignDefined, changeChild, removeChild } from '../experiment/experiment-child.js';
 import { loadForChange } from '../experiment/experiment.service.js';
+import { EventKind, recordEvent } from '../notification/events.js';
 import type { Member } from '../member/member.entity.js';
 import { Outcome } from './outcome.entity.js';
 import type { AddOutcomeInput, OutcomeFieldsInput, UpdateOutcomeInput } from './outcome.inputs.js';
@@ -38,6 +40,9 @@ export async function addOutcome(
     applyOutcomeFields(outcome, input);
     experiment.outcomes.add(outcome);
     experiment.updatedAt = new Date();
+    if (experiment.status === ExperimentStatus.PUBLISHED) {
+      recordEvent(tem, EventKind.NEW_OUTCOME, experiment.id, viewer, { outcomeId: outcome.id, title: outcome.title, verdict: outcome.verdict });
+    }
     return outcome;
   });
 }

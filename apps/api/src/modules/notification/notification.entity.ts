@@ -1,0 +1,58 @@
+import { DateTimeType, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { newId } from '../../db/ids.js';
+import { Experiment } from '../experiment/experiment.entity.js';
+import { Member } from '../member/member.entity.js';
+
+export enum NotificationKind {
+  NEW_EXPERIMENT = 'NEW_EXPERIMENT',
+  NEW_OUTCOME = 'NEW_OUTCOME',
+  STAGE_CHANGE = 'STAGE_CHANGE',
+  FORKED = 'FORKED',
+  UPSTREAM_CHANGE = 'UPSTREAM_CHANGE',
+}
+registerEnumType(NotificationKind, {
+  name: 'NotificationKind',
+  description: 'UPSTREAM_CHANGE: the experiment you forked published a new outcome or a new artefact version.',
+});
+
+/** An in-app notification. Only ever about published experiments. */
+@ObjectType()
+@Entity({ tableName: 'notifications' })
+@Index({ properties: ['member', 'createdAt'] })
+@Unique({ properties: ['member', 'eventId'] })
+export class Notification {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'string', length: 36 })
+  id: string = newId();
+
+  @ManyToOne(() => Member, { ref: true, deleteRule: 'cascade' })
+  member!: Ref<Member>;
+
+  /** The domain event it came from: one notification per member per event, however many follows match. */
+  @Property({ type: 'string', length: 36 })
+  eventId!: string;
+
+  @Field(() => NotificationKind)
+  @Enum({ items: () => NotificationKind })
+  kind!: NotificationKind;
+
+  @ManyToOne(() => Experiment, { ref: true, deleteRule: 'cascade' })
+  experiment!: Ref<Experiment>;
+
+  @Field(() => String, { description: 'A sentence saying what happened.' })
+  @Property({ type: 'text' })
+  message!: string;
+
+  @Field(() => Date)
+  @Property({ type: DateTimeType })
+  createdAt: Date = new Date();
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
+  readAt: Date | null = null;
+
+  @Property({ type: DateTimeType, nullable: true })
+  emailedAt: Date | null = null;
+}

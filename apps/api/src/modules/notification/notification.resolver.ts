@@ -1,0 +1,97 @@
+import { ExperimentStatus } from '@synapse/domain';
+import { IsEnum, IsString, MaxLength } from 'class-validator';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ForbiddenError } from '../../errors.js';
+import { connectionType, PageArgs, toConnection } from '../../graphql/connection.js';
+import type { Context } from '../../graphql/context.js';
+import { Experiment } from '../experiment/experiment.entity.js';
+import { DigestFrequency, Member } from '../member/member.entity.js';
+import { Follow, FollowTarget } from './follow.entity.js';
+import { Notification } from './notification.entity.js';
+import { follow, markRead, setDigest, unfollow } from './notification.service.js';
+
+export const NotificationConnection = connectionType(Notification, 'Notification');
+
+@InputType()
+export class FollowInput {
+  @Field(() => FollowTarget)
+  @IsEnum(FollowTarget)
+  target!: FollowTarget;
+
+  @Field(() => String, { description: 'Experiment or organisation id, service area slug, or theme.' })
+  @IsString()
+  @MaxLength(100)
+  key!: string;
+}
+
+@InputType()
+export class DigestInput {
+  @Field(() => DigestFrequency)
+  @IsEnum(DigestFrequency)
+  frequency!: DigestFrequency;
+}
+
+@Resolver(() => Notification)
+export class NotificationResolver {
+  @Mutation(() => Follow, { description: 'Follows an experiment, a service area, a theme or an organisation.' })
+  follow(@Ctx() { em, viewer }: Context, @Arg('input', () => FollowInput) input: FollowInput): Promise<Follow> {
+    return follow(em, viewer, input.target, input.key);
+  }
+
+  @Mutation(() => Boolean, { description: 'Stops following; false if you were not following it.' })
+  unfollow(@Ctx() { em, viewer }: Context, @Arg('input', () => FollowInput) input: FollowInput): Promise<boolean> {
+    return unfollow(em, viewer, input.target, input.key);
+  }
+
+  @Query(() => [Follow], { description: 'What you follow.' })
+  async myFollows(@Ctx() { em, viewer }: Context): Promise<Follow[]> {
+    if (!viewer) throw new ForbiddenError('see what you follow: sign in first');
+    return em.find(Follow, { member: viewer.id }, { orderBy: { createdAt: 'desc' } });
+  }
+
+  @Query(() => NotificationConnection, { description: 'Your notifications, newest first.' })
+  async notifications(
+    @Ctx() { em, viewer }: Context,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('unreadOnly', () => Boolean, { defaultValue: false }) unreadOnly: boolean,
+  ) {
+    if (!viewer) throw new ForbiddenError('see notifications: sign in first');
+    const cursor = await em.findByCursor(Notification, {
+      where: unreadOnly ? { member: viewer.id, readAt: null } : { member: viewer.id },
+      first: page.first,
+      after: page.after ?? undefined,
+      orderBy: { createdAt: 'desc', id: 'desc' },
+    });
+    return toConnection(cursor);
+  }
+
+  @Query(() => Int, { description: 'How many of your notifications are unread (0 when signed out).' })
+  unreadNotificationCount(@Ctx() { em, viewer }: Context): Promise<number> {
+    return viewer ? em.count(Notification, { member: viewer.id, readAt: null }) : Promise.resolve(0);
+  }
+
+  @Mutation(() => Int, { description: 'Marks notifications read (all of them when ids is omitted); returns how many changed.' })
+  markNotificationsRead(@Ctx() { em, viewer }: Context, @Arg('ids', () => [ID], { nullable: true }) ids: string[] | null): Promise<number> {
+    return markRead(em, viewer, ids);
+  }
+
+  @Mutation(() => Member, { description: 'How often to email unread notifications: NONE, DAILY or WEEKLY.' })
+  setNotificationDigest(@Ctx() { em, viewer }: Context, @Arg('input', () => DigestInput) input: DigestInput): Promise<Member> {
+    return setDigest(em, viewer, input.frequency);
+  }
+
+  @FieldResolver(() => Experiment, { nullable: true, description: 'Null if the experiment has since been withdrawn.' })
+  async experiment(@Root() notification: Notification): Promise<Experiment | null> {
+    const experiment = await notification.experiment.load();
+    return experiment?.status === ExperimentStatus.PUBLISHED ? experiment : null;
+  }
+}
+
+@Resolver(() => Experiment)
+export class ExperimentFollowResolver {
+  @FieldResolver(() => Boolean, { description: 'Whether you follow this experiment.' })
+  async viewerFollows(@Root() experiment: Experiment, @Ctx() { em, viewer }: Context): Promise<boolean> {
+    return viewer ? (await em.count(Follow, { member: viewer.id, target: FollowTarget.EXPERIMENT, targetKey: experiment.id })) > 0 : false;
+  }
+}
+
