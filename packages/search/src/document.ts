@@ -1,3 +1,6 @@
+/** Bump when the document's shape changes: on start, an index with older documents is rebuilt. */
+export const DOCUMENT_SCHEMA = 2;
+
 /** One published experiment as Meilisearch stores it: denormalised with everything people search and filter by. */
 export interface ExperimentDocument {
   id: string;
@@ -38,6 +41,12 @@ export interface ExperimentDocument {
   costBand: string | null;
   /** Unix seconds, for sorting by newest. */
   publishedAt: number;
+  /** The fork family (the original's id), so a search can show one result per family. */
+  familyId: string;
+  /** How many published experiments the family has: "tried in N places". */
+  familySize: number;
+  /** DOCUMENT_SCHEMA when the document was built. */
+  schema: number;
 }
 
 export const POPULATION_BANDS = [

@@ -44,8 +44,8 @@ export function experimentIndexSettings(): Settings {
       'places',
       'partners',
     ],
-    filterableAttributes: [...FACETS, 'leadGssCode', 'placeGssCodes', 'evidenceLevels', 'startYear'],
-    sortableAttributes: ['publishedAt', 'maxEvidenceLevel', 'startYear', 'title'],
+    filterableAttributes: [...FACETS, 'leadGssCode', 'placeGssCodes', 'evidenceLevels', 'startYear', 'familyId'],
+    sortableAttributes: ['publishedAt', 'maxEvidenceLevel', 'startYear', 'title', 'familySize'],
     // Relevance first; between equally relevant results, stronger evidence wins.
     rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'maxEvidenceLevel:desc'],
     displayedAttributes: ['*'],

@@ -1,5 +1,5 @@
 import { ExperimentStatus } from '@synapse/domain';
-import { type ExperimentDocument, populationBand } from '@synapse/search';
+import { DOCUMENT_SCHEMA, type ExperimentDocument, populationBand } from '@synapse/search';
 import type { EntityManager } from '../../db/orm.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 
@@ -25,12 +25,12 @@ function clean<T>(value: T): T {
 }
 
 /** Maps a loaded experiment (with its relations) to its search document. */
-export function toDocument(experiment: Experiment): ExperimentDocument {
-  const document = rawDocument(experiment);
-  return Object.fromEntries(Object.entries(document).map(([key, value]) => [key, clean(value)])) as ExperimentDocument;
+export function toDocument(experiment: Experiment, familySize = 1): ExperimentDocument {
+  const document = { ...rawDocument(experiment), familyId: experiment.familyId ?? experiment.id, familySize, schema: DOCUMENT_SCHEMA };
+  return Object.fromEntries(Object.entries(document).map(([key, value]) => [key, clean(value)])) as unknown as ExperimentDocument;
 }
 
-function rawDocument(experiment: Experiment): ExperimentDocument {
+function rawDocument(experiment: Experiment): Omit<ExperimentDocument, 'familyId' | 'familySize' | 'schema'> {
   const lead = experiment.leadOrganisation.getEntity();
   const outcomes = experiment.outcomes.getItems();
   const artefacts = experiment.artefacts.getItems();
@@ -78,11 +78,34 @@ function rawDocument(experiment: Experiment): ExperimentDocument {
 
 const POPULATE = ['leadOrganisation', 'serviceAreas', 'places', 'partners', 'outcomes', 'artefacts'] as const;
 
-/** Documents for those of `ids` that are published; the others (drafts, archived, deleted) have none. */
+/** Published experiments per family, for the familySize of each document. */
+async function familySizes(em: EntityManager, experiments: Experiment[]): Promise<Map<string, number>> {
+  const families = [...new Set(experiments.map((experiment) => experiment.familyId ?? experiment.id))];
+  const sizes = new Map<string, number>();
+  if (families.length === 0) return sizes;
+  const members = await em.find(Experiment, { familyId: { $in: families }, status: ExperimentStatus.PUBLISHED }, { fields: ['familyId'] });
+  for (const member of members) sizes.set(member.familyId!, (sizes.get(member.familyId!) ?? 0) + 1);
+  return sizes;
+}
+
+function withFamilies(experiments: Experiment[], sizes: Map<string, number>): ExperimentDocument[] {
+  return experiments.map((experiment) => toDocument(experiment, sizes.get(experiment.familyId ?? experiment.id) ?? 1));
+}
+
+/**
+ * Documents for those of `ids` that are published (the others, drafts, archived or deleted, have none), plus
+ * every published member of their families, whose familySize may have changed.
+ */
 export async function buildDocuments(em: EntityManager, ids: string[]): Promise<ExperimentDocument[]> {
   if (ids.length === 0) return [];
-  const experiments = await em.find(Experiment, { id: { $in: ids }, status: ExperimentStatus.PUBLISHED }, { populate: POPULATE });
-  return experiments.map(toDocument);
+  const changed = await em.find(Experiment, { id: { $in: ids } }, { fields: ['familyId'] });
+  const families = [...new Set(changed.map((experiment) => experiment.familyId ?? experiment.id))];
+  const experiments = await em.find(
+    Experiment,
+    { status: ExperimentStatus.PUBLISHED, $or: [{ id: { $in: ids } }, ...(families.length ? [{ familyId: { $in: families } }] : [])] },
+    { populate: POPULATE },
+  );
+  return withFamilies(experiments, await familySizes(em, experiments));
 }
 
 /** All published experiments' documents, a batch at a time, for a full rebuild. */
@@ -95,7 +118,7 @@ export async function* allDocuments(em: EntityManager, batchSize = 500): AsyncGe
       { populate: POPULATE, orderBy: { id: 'asc' }, limit: batchSize },
     );
     if (page.length === 0) return;
-    yield page.map(toDocument);
+    yield withFamilies(page, await familySizes(em, page));
     after = page[page.length - 1].id;
     em.clear();
   }

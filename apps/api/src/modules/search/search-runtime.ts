@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { ExperimentStatus } from '@synapse/domain';
-import { bundledMeilisearchBinary, LocalMeilisearch, MEILISEARCH_UNAVAILABLE_HELP } from '@synapse/search';
+import { bundledMeilisearchBinary, DOCUMENT_SCHEMA, LocalMeilisearch, MEILISEARCH_UNAVAILABLE_HELP } from '@synapse/search';
 import type { AppConfig } from '../../config.js';
 import { entityManager } from '../../db/orm.js';
 import { Experiment } from '../experiment/experiment.entity.js';
@@ -22,8 +22,10 @@ export async function reconcileIndex(orm: MikroORM, index: SearchIndex, log: (me
   const published = await em.count(Experiment, { status: ExperimentStatus.PUBLISHED });
   await index.ensureReady();
   const indexed = await index.count();
-  if (indexed === published) return;
-  log(`Search index has ${indexed} documents for ${published} published experiments: rebuilding it.`);
+  const [sample] = indexed ? (await index.search('', { limit: 1, attributesToRetrieve: ['schema'] })).hits : [];
+  const current = !sample || sample.schema === DOCUMENT_SCHEMA;
+  if (indexed === published && current) return;
+  log(current ? `Search index has ${indexed} documents for ${published} published experiments: rebuilding it.` : 'Search documents have changed shape: rebuilding the index.');
   await index.rebuild(allDocuments(em));
 }
 

@@ -16,8 +16,10 @@ export class SearchResolver {
     @Arg('sort', () => SearchSort, { defaultValue: SearchSort.RELEVANCE }) sort: SearchSort,
     @Arg('first', () => Int, { defaultValue: 20, description: `At most ${SEARCH_PAGE_MAX}.` }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('collapseFamilies', () => Boolean, { defaultValue: false, description: 'One hit per fork family (its best-ranked, then best-evidenced member).' })
+    collapseFamilies: boolean,
   ): Promise<SearchResult> {
-    return search(em, searchIndex, { query, filter, sort, first, after });
+    return search(em, searchIndex, { query, filter, sort, first, after, collapseFamilies });
   }
 
   @Query(() => [SearchSuggestion], { description: 'Experiment titles for search-as-you-type.' })

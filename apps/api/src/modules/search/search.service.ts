@@ -107,6 +107,8 @@ export interface SearchArgs {
   sort: SearchSort;
   first: number;
   after?: string | null;
+  /** One hit per fork family: its best-ranked (with ties, best-evidenced) member. */
+  collapseFamilies?: boolean;
 }
 
 /** Loads the experiments of some ids, published only, in the given order: a stale index can never reveal a draft. */
@@ -148,7 +150,8 @@ export function engineParams(args: SearchArgs, offset: number): SearchParams {
     highlightPreTag: PRE,
     highlightPostTag: POST,
     showMatchesPosition: true,
-    attributesToRetrieve: ['id'],
+    attributesToRetrieve: ['id', 'familySize'],
+    ...(args.collapseFamilies ? { distinct: 'familyId' } : {}),
   };
 }
 
@@ -161,6 +164,7 @@ async function searchEngine(em: EntityManager, index: SearchIndex, args: SearchA
       experiment: experiments.get(hit.id)!,
       highlights: highlightsOf(hit._formatted as Record<string, unknown> | undefined),
       matchedFields: [...new Set(Object.keys(hit._matchesPosition ?? {}).map((path) => path.split('.')[0]))].filter((field) => SEARCHABLE.has(field)),
+      familySize: hit.familySize ?? 1,
     }));
   const facets: Facet[] = Object.entries(response.facetDistribution ?? {}).map(([attribute, counts]) => ({
     field: FACET_FIELD[attribute] ?? attribute,
@@ -215,7 +219,7 @@ async function searchDatabase(em: EntityManager, args: SearchArgs, offset: numbe
   );
   const next = offset + experiments.length;
   return {
-    hits: experiments.map((experiment) => ({ experiment, highlights: [], matchedFields: [] })),
+    hits: experiments.map((experiment) => ({ experiment, highlights: [], matchedFields: [], familySize: 1 })),
     estimatedTotal: total,
     facets: [],
     degraded: true,

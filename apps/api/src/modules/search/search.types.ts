@@ -21,6 +21,9 @@ export class SearchHit {
 
   @Field(() => [String], { description: 'Which fields the query matched, e.g. ["title", "lessons"].' })
   matchedFields!: string[];
+
+  @Field(() => Int, { description: 'How many places its fork family has tried it in ("tried in N places").' })
+  familySize!: number;
 }
 
 @ObjectType()

@@ -1,0 +1,291 @@
+import { ref } from '@mikro-orm/core';
+import { ArtefactType, ExperimentStatus, Licence, MemberRole, Verdict } from '@synapse/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCouncil, buildExperiment, buildMember } from '../../../test/factories.js';
+import { createHarness, errorCodes, type Harness } from '../../../test/harness.js';
+import { Artefact } from '../artefact/artefact.entity.js';
+import type { Experiment } from '../experiment/experiment.entity.js';
+import { DigestFrequency, type Member } from '../member/member.entity.js';
+import { Organisation } from '../organisation/organisation.entity.js';
+import { Notification } from '../notification/notification.entity.js';
+import { NotificationWorker, sendDigests } from '../notification/notification.service.js';
+
+let h: Harness;
+let worker: NotificationWorker;
+beforeAll(async () => {
+  h = await createHarness();
+  worker = new NotificationWorker(h.orm, { send: async (mail) => void h.mail.push(mail) }, h.config);
+});
+afterAll(async () => {
+  await h.close();
+});
+
+const FORK = `mutation($id: ID!, $notes: String!) { forkExperiment(input: { experimentId: $id, adaptationNotes: $notes }) {
+  id status title problem approach themes forkParent { id } adaptationNotes leadOrganisation { id } serviceAreas { slug }
+  outcomes { id } stageHistory { stage } coEditors { id }
+  artefacts { title licence isReference reusable reuseWarning attribution owner { id } }
+} }`;
+
+async function notificationsOf(member: Member) {
+  return (await h.em().find(Notification, { member: member.id }, { orderBy: { createdAt: 'asc' } })).map((n) => ({ kind: n.kind, experiment: n.experiment.id, message: n.message }));
+}
+
+describe('forking', () => {
+  let lead: Organisation;
+  let original: Experiment;
+  beforeAll(async () => {
+    lead = await buildCouncil(h.em(), { name: 'Oakshire', officialName: 'Oakshire County Council' });
+    original = await buildExperiment(h.em(), { lead, title: 'Volunteer drivers', outcomes: [{ verdict: Verdict.WORKED }], artefacts: 1 });
+    const em = h.em();
+    const closed = Object.assign(new Artefact(), {
+      type: ArtefactType.BUSINESS_CASE,
+      title: 'Commercial contract',
+      licence: Licence.ALL_RIGHTS_RESERVED,
+      url: 'https://example.org/contract',
+      owner: ref(lead),
+      experiment: ref(original),
+    });
+    await em.persist(closed).flush();
+  });
+
+  it('lets an editor of any organisation fork a published experiment into their own draft', async () => {
+    const elsewhere = await buildCouncil(h.em());
+    const editor = await buildMember(h.em(), elsewhere, MemberRole.EDITOR);
+    const result = await h.run(FORK, { id: original.id, notes: 'Our district is rural: longer trips, paid mileage.' }, editor);
+    expect(result.errors).toBeUndefined();
+    const fork = result.data.forkExperiment;
+    expect(fork).toMatchObject({
+      status: 'DRAFT',
+      title: 'Volunteer drivers',
+      problem: 'A problem worth solving.',
+      approach: 'Something new, tried carefully.',
+      forkParent: { id: original.id },
+      adaptationNotes: 'Our district is rural: longer trips, paid mileage.',
+      leadOrganisation: { id: elsewhere.id },
+      serviceAreas: [{ slug: 'adult-social-care' }],
+      outcomes: [],
+      stageHistory: [{ stage: 'IDEA' }],
+      coEditors: [],
+    });
+  });
+
+  it('carries artefacts as references, keeping owner, licence and attribution, with a warning where reuse is not licensed', async () => {
+    const editor = await buildMember(h.em(), await buildCouncil(h.em()), MemberRole.EDITOR);
+    const fork = (await h.run(FORK, { id: original.id, notes: 'Adapted for a coastal town.' }, editor)).data.forkExperiment;
+    const byTitle = Object.fromEntries(fork.artefacts.map((a: { title: string }) => [a.title, a]));
+    expect(byTitle['Toolkit 1']).toMatchObject({ licence: 'OGL_3', isReference: true, reusable: true, reuseWarning: null, owner: { id: lead.id } });
+    expect(byTitle['Toolkit 1'].attribution).toBe('Oakshire County Council, Open Government Licence v3.0');
+    expect(byTitle['Commercial contract']).toMatchObject({ licence: 'ALL_RIGHTS_RESERVED', reusable: false, owner: { id: lead.id } });
+    expect(byTitle['Commercial contract'].reuseWarning).toMatch(/ask the owner/);
+  });
+
+  it('refuses people who cannot fork, drafts they cannot see, and forks without adaptation notes', async () => {
+    const other = await buildCouncil(h.em());
+    const reader = await buildMember(h.em(), other, MemberRole.MEMBER);
+    const editor = await buildMember(h.em(), other, MemberRole.EDITOR);
+    const notes = 'Adapted for our town.';
+    expect(errorCodes(await h.run(FORK, { id: original.id, notes }, null))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await h.run(FORK, { id: original.id, notes }, reader))).toEqual(['FORBIDDEN']);
+    const hidden = await buildExperiment(h.em(), { lead, status: ExperimentStatus.DRAFT });
+    expect(errorCodes(await h.run(FORK, { id: hidden.id, notes }, editor))).toEqual(['NOT_FOUND']);
+    const own = await buildExperiment(h.em(), { lead: other, status: ExperimentStatus.DRAFT });
+    const ownDraft = await h.run(FORK, { id: own.id, notes }, editor);
+    expect(ownDraft.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.experimentId' });
+    const noNotes = await h.run(FORK, { id: original.id, notes: '   ' }, editor);
+    expect(noNotes.errors?.[0].extensions?.field).toBe('input.adaptationNotes');
+  });
+});
+
+describe('a three-generation family', () => {
+  let a: Experiment;
+  let b: Experiment;
+  let c: Experiment;
+  let draft: Experiment;
+  let draftTeam: Member;
+  const SUMMARY = `query($id: ID) { experiment(id: $id) { forkCount familySummary { familySize placesTried workedIn withOutcome
+    verdictCounts { verdict count } strongestEvidenceLevel costMin costMax summary } } }`;
+
+  beforeAll(async () => {
+    const [one, two, three, four, five] = await Promise.all([1, 2, 3, 4, 5].map(() => buildCouncil(h.em())));
+    a = await buildExperiment(h.em(), { lead: one, title: 'Gen A', outcomes: [{ verdict: Verdict.WORKED, evidenceLevel: 3 }], actualCost: 100_000 });
+    b = await buildExperiment(h.em(), { lead: two, title: 'Gen B', forkOf: a, outcomes: [{ verdict: Verdict.MIXED, evidenceLevel: 2 }], actualCost: 20_000 });
+    c = await buildExperiment(h.em(), {
+      lead: three,
+      title: 'Gen C',
+      forkOf: b,
+      outcomes: [
+        { verdict: Verdict.NO_EFFECT, evidenceLevel: 1, at: new Date('2024-01-01') },
+        { verdict: Verdict.WORKED, evidenceLevel: 4, at: new Date('2025-01-01') },
+      ],
+    });
+    draft = await buildExperiment(h.em(), { lead: four, title: 'Draft fork', forkOf: a, status: ExperimentStatus.DRAFT, outcomes: [{ verdict: Verdict.HARMFUL }] });
+    draftTeam = await buildMember(h.em(), four, MemberRole.MEMBER);
+    await buildExperiment(h.em(), { lead: five, title: 'Archived fork', forkOf: b, status: ExperimentStatus.ARCHIVED, outcomes: [{ verdict: Verdict.NO_EFFECT }] });
+  });
+
+  it('counts each published place once, by its latest verdict, the same from every member', async () => {
+    for (const member of [a, b, c]) {
+      const result = await h.run(SUMMARY, { id: member.id });
+      expect(result.data.experiment.familySummary).toEqual({
+        familySize: 3,
+        placesTried: 3,
+        workedIn: 2,
+        withOutcome: 3,
+        verdictCounts: [
+          { verdict: 'WORKED', count: 2 },
+          { verdict: 'MIXED', count: 1 },
+        ],
+        strongestEvidenceLevel: 4,
+        costMin: 20_000,
+        costMax: 100_000,
+        summary: 'Worked in 2 of 3 places that tried it.',
+      });
+    }
+    expect((await h.run(SUMMARY, { id: a.id })).data.experiment.forkCount).toBe(1);
+    expect((await h.run(SUMMARY, { id: b.id })).data.experiment.forkCount).toBe(1);
+  });
+
+  it('shows the lineage as a tree, leaving out what the viewer may not see', async () => {
+    const LINEAGE = `query($id: ID) { experiment(id: $id) { lineage {
+      root { title } ancestors { title } descendants { experiment { title } latestVerdict children { experiment { title } } }
+      tree { experiment { title } children { experiment { title } children { experiment { title } } } }
+    } } }`;
+    const seen = (await h.run(LINEAGE, { id: b.id })).data.experiment.lineage;
+    expect(seen.root).toEqual({ title: 'Gen A' });
+    expect(seen.ancestors).toEqual([{ title: 'Gen A' }]);
+    expect(seen.descendants).toEqual([{ experiment: { title: 'Gen C' }, latestVerdict: 'WORKED', children: [] }]);
+    expect(seen.tree).toEqual([{ experiment: { title: 'Gen A' }, children: [{ experiment: { title: 'Gen B' }, children: [{ experiment: { title: 'Gen C' } }] }] }]);
+    const asTeam = (await h.run(LINEAGE, { id: a.id }, draftTeam)).data.experiment.lineage;
+    expect(asTeam.tree[0].children.map((n: { experiment: { title: string } }) => n.experiment.title).sort()).toEqual(['Draft fork', 'Gen B']);
+    // The draft's HARMFUL outcome never counts in anyone's summary.
+    expect((await h.run(SUMMARY, { id: a.id }, draftTeam)).data.experiment.familySummary.verdictCounts).toEqual([
+      { verdict: 'WORKED', count: 2 },
+      { verdict: 'MIXED', count: 1 },
+    ]);
+  });
+
+  it('updates the summary when a member of the family publishes an outcome', async () => {
+    const team = await buildMember(h.em(), await h.em().findOneOrFail(Organisation, c.leadOrganisation.id), MemberRole.EDITOR);
+    const added = await h.run(
+      'mutation($id: ID!) { addOutcome(experimentId: $id, input: { title: "Year two", verdict: NO_EFFECT, evaluationDesign: BEFORE_AFTER, evidenceLevel: 2 }) { id } }',
+      { id: c.id },
+      team,
+    );
+    expect(added.errors).toBeUndefined();
+    const summary = (await h.run(SUMMARY, { id: a.id })).data.experiment.familySummary;
+    expect(summary).toMatchObject({ workedIn: 1, summary: 'Worked in 1 of 3 places that tried it.' });
+    expect(summary.verdictCounts).toEqual([
+      { verdict: 'MIXED', count: 1 },
+      { verdict: 'NO_EFFECT', count: 1 },
+      { verdict: 'WORKED', count: 1 },
+    ]);
+    void draft;
+  });
+});
+
+describe('following and notifications', () => {
+  it('tells followers of a service area about a new experiment once, and never the person who published it', async () => {
+    const council = await buildCouncil(h.em());
+    const editor = await buildMember(h.em(), council, MemberRole.EDITOR);
+    const follower = await buildMember(h.em(), null, MemberRole.MEMBER);
+    await h.run('mutation { follow(input: { target: SERVICE_AREA, key: "waste" }) { id } }', {}, follower);
+    await h.run('mutation($org: String!) { follow(input: { target: ORGANISATION, key: $org }) { id } }', { org: council.id }, follower);
+    await h.run('mutation { follow(input: { target: SERVICE_AREA, key: "waste" }) { id } }', {}, editor);
+    const draft = await buildExperiment(h.em(), { lead: council, title: 'Bin sensors', serviceAreas: ['waste'], status: ExperimentStatus.DRAFT });
+    // Creating and editing a draft tells nobody.
+    await h.run('mutation($id: ID!) { updateExperiment(id: $id, version: 1, input: { stage: PILOT }) { id } }', { id: draft.id }, editor);
+    await h.run('mutation($id: ID!) { addOutcome(experimentId: $id, input: { title: "Early data", verdict: MIXED, evaluationDesign: CASE_STUDY, evidenceLevel: 1 }) { id } }', { id: draft.id }, editor);
+    await worker.drain();
+    expect(await notificationsOf(follower)).toEqual([]);
+
+    const current = (await h.run('query($id: ID) { experiment(id: $id) { version } }', { id: draft.id }, editor)).data.experiment.version;
+    await h.run('mutation($id: ID!, $v: Int!) { publishExperiment(id: $id, version: $v) { id } }', { id: draft.id, v: current }, editor);
+    expect(await notificationsOf(follower)).toEqual([]); // fan-out happens in the background, not in the request
+    await worker.drain();
+    expect(await notificationsOf(follower)).toEqual([{ kind: 'NEW_EXPERIMENT', experiment: draft.id, message: expect.stringContaining('published “Bin sensors”') }]);
+    expect(await notificationsOf(editor)).toEqual([]);
+
+    const unread = await h.run('{ unreadNotificationCount notifications(first: 5) { nodes { id kind message experiment { title } } } }', {}, follower);
+    expect(unread.data.unreadNotificationCount).toBe(1);
+    expect(unread.data.notifications.nodes[0].experiment).toEqual({ title: 'Bin sensors' });
+    expect((await h.run('mutation { markNotificationsRead }', {}, follower)).data.markNotificationsRead).toBe(1);
+    expect((await h.run('{ unreadNotificationCount }', {}, follower)).data.unreadNotificationCount).toBe(0);
+  });
+
+  it('tells followers of an experiment about new outcomes and stage changes', async () => {
+    const council = await buildCouncil(h.em());
+    const editor = await buildMember(h.em(), council, MemberRole.EDITOR);
+    const experiment = await buildExperiment(h.em(), { lead: council, title: 'School streets' });
+    const follower = await buildMember(h.em(), null, MemberRole.MEMBER);
+    await h.run('mutation($id: String!) { follow(input: { target: EXPERIMENT, key: $id }) { id } }', { id: experiment.id }, follower);
+    await h.run('mutation($id: ID!) { addOutcome(experimentId: $id, input: { title: "Less traffic", verdict: WORKED, evaluationDesign: BEFORE_AFTER, evidenceLevel: 2 }) { id } }', { id: experiment.id }, editor);
+    const version = (await h.run('query($id: ID) { experiment(id: $id) { version } }', { id: experiment.id })).data.experiment.version;
+    await h.run('mutation($id: ID!, $v: Int!) { updateExperiment(id: $id, version: $v, input: { stage: SCALING }) { id } }', { id: experiment.id, v: version }, editor);
+    await worker.drain();
+    expect((await notificationsOf(follower)).map((n) => n.kind).sort()).toEqual(['NEW_OUTCOME', 'STAGE_CHANGE']);
+  });
+
+  it('tells fork teams what changed upstream, and the original team when a fork is published', async () => {
+    const originalCouncil = await buildCouncil(h.em());
+    const originalEditor = await buildMember(h.em(), originalCouncil, MemberRole.EDITOR);
+    const originalColleague = await buildMember(h.em(), originalCouncil, MemberRole.MEMBER);
+    const original = await buildExperiment(h.em(), { lead: originalCouncil, title: 'Repair cafés', artefacts: 1 });
+    const forkCouncil = await buildCouncil(h.em());
+    const forkEditor = await buildMember(h.em(), forkCouncil, MemberRole.EDITOR);
+    const forkColleague = await buildMember(h.em(), forkCouncil, MemberRole.MEMBER);
+    const fork = (await h.run(FORK, { id: original.id, notes: 'Adapted for market towns.' }, forkEditor)).data.forkExperiment;
+    await worker.drain();
+    expect(await notificationsOf(originalColleague)).toEqual([]); // a draft fork is not announced
+
+    await h.run(
+      'mutation($id: ID!) { addOutcome(experimentId: $id, input: { title: "Year two results", verdict: WORKED, evaluationDesign: BEFORE_AFTER, evidenceLevel: 2 }) { id } }',
+      { id: original.id },
+      originalEditor,
+    );
+    const [artefact] = await h.em().find(Artefact, { experiment: original.id });
+    await h.run('mutation($id: ID!) { updateArtefact(id: $id, version: 1, input: { documentVersion: "2.0" }) { id } }', { id: artefact.id }, originalEditor);
+    await worker.drain();
+    const upstream = await notificationsOf(forkColleague);
+    expect(upstream.map((n) => n.kind)).toEqual(['UPSTREAM_CHANGE', 'UPSTREAM_CHANGE']);
+    expect(upstream.map((n) => n.message).join(' ')).toMatch(/new outcome since you forked it.*Year two results/);
+    expect(upstream.map((n) => n.message).join(' ')).toMatch(/new version of “Toolkit 1” \(version 2\.0\)/);
+
+    await h.run('mutation($id: ID!) { updateExperiment(id: $id, version: 1, input: { serviceAreas: ["waste"] }) { version } }', { id: fork.id }, forkEditor);
+    await h.run('mutation($id: ID!) { publishExperiment(id: $id, version: 2) { id } }', { id: fork.id }, forkEditor);
+    await worker.drain();
+    expect((await notificationsOf(originalColleague)).map((n) => n.kind)).toEqual(['FORKED']);
+  });
+
+  it('never reveals drafts or withdrawn experiments', async () => {
+    const council = await buildCouncil(h.em());
+    const admin = await buildMember(h.em(), council, MemberRole.ADMIN);
+    const follower = await buildMember(h.em(), null, MemberRole.MEMBER);
+    await h.run('mutation($org: String!) { follow(input: { target: ORGANISATION, key: $org }) { id } }', { org: council.id }, follower);
+    const hidden = await buildExperiment(h.em(), { lead: council, status: ExperimentStatus.DRAFT });
+    expect(errorCodes(await h.run('mutation($id: String!) { follow(input: { target: EXPERIMENT, key: $id }) { id } }', { id: hidden.id }, follower))).toEqual(['BAD_USER_INPUT']);
+    // Published, then withdrawn before the worker ran: nobody hears of it.
+    await h.run('mutation($id: ID!) { publishExperiment(id: $id, version: 1) { id } }', { id: hidden.id }, admin);
+    await h.run('mutation($id: ID!) { archiveExperiment(id: $id, version: 2) { id } }', { id: hidden.id }, admin);
+    await worker.drain();
+    expect(await notificationsOf(follower)).toEqual([]);
+  });
+
+  it('emails a digest of unread notifications when the period is up, and not twice', async () => {
+    const council = await buildCouncil(h.em());
+    const editor = await buildMember(h.em(), council, MemberRole.EDITOR);
+    const follower = await buildMember(h.em(), null, MemberRole.MEMBER);
+    await h.run('mutation { setNotificationDigest(input: { frequency: DAILY }) { digest } }', {}, follower);
+    await h.run('mutation($org: String!) { follow(input: { target: ORGANISATION, key: $org }) { id } }', { org: council.id }, follower);
+    const draft = await buildExperiment(h.em(), { lead: council, title: 'Digest pilot', status: ExperimentStatus.DRAFT });
+    await h.run('mutation($id: ID!) { publishExperiment(id: $id, version: 1) { id } }', { id: draft.id }, editor);
+    await worker.drain();
+    const before = h.mail.length;
+    await sendDigests(h.em(), { send: async (mail) => void h.mail.push(mail) }, h.config);
+    const digest = h.mail.slice(before).find((mail) => mail.to === follower.email);
+    expect(digest?.text).toContain('published “Digest pilot”');
+    const again = h.mail.length;
+    await sendDigests(h.em(), { send: async (mail) => void h.mail.push(mail) }, h.config);
+    expect(h.mail.slice(again).filter((mail) => mail.to === follower.email)).toEqual([]);
+    expect(DigestFrequency.DAILY).toBe('DAILY');
+  });
+});
