@@ -200,6 +200,19 @@ describe('search', () => {
     expect(await titles('homelessness')).toHaveLength(2);
   });
 
+  it('says how many places a family has tried, and can show one result per family', async () => {
+    const root = await buildExperiment(h.em(), { lead: england, title: 'Kerbside batteries root', outcomes: [{ verdict: Verdict.MIXED, evidenceLevel: 1 }] });
+    await buildExperiment(h.em(), { lead: wales, title: 'Kerbside batteries adapted', forkOf: root, outcomes: [{ verdict: Verdict.WORKED, evidenceLevel: 4 }] });
+    await buildExperiment(h.em(), { lead: wales, title: 'Kerbside batteries unpublished', forkOf: root, status: ExperimentStatus.DRAFT });
+    await h.syncSearch();
+    const QUERY = 'query($c: Boolean!) { search(query: "kerbside batteries", collapseFamilies: $c) { hits { familySize experiment { title } } } }';
+    const all = await h.run(QUERY, { c: false });
+    expect(all.data.search.hits).toHaveLength(2);
+    expect(all.data.search.hits.every((hit: { familySize: number }) => hit.familySize === 2)).toBe(true);
+    const collapsed = await h.run(QUERY, { c: true });
+    expect(collapsed.data.search.hits).toEqual([{ familySize: 2, experiment: { title: 'Kerbside batteries adapted' } }]);
+  });
+
   it('refuses bad arguments with the field at fault', async () => {
     expect(errorCodes(await h.run(SEARCH, { query: 'x', first: 51 }))).toEqual(['BAD_USER_INPUT']);
     const badCursor = await h.run(SEARCH, { query: 'x', after: 'bm9wZQ' });
