@@ -289,3 +289,39 @@ describe('following and notifications', () => {
     expect(DigestFrequency.DAILY).toBe('DAILY');
   });
 });
+
+describe('the journey in the issue', () => {
+  it("forks another council's pilot, publishes an outcome on the fork, and both pages show the lineage and the new evidence", async () => {
+    const leeds = await buildCouncil(h.em(), { name: 'Leedsham' });
+    const original = await buildExperiment(h.em(), { lead: leeds, title: 'Home from hospital', outcomes: [{ verdict: Verdict.WORKED, evidenceLevel: 3 }] });
+    const follower = await buildMember(h.em(), null, MemberRole.MEMBER);
+    await h.run('mutation($id: String!) { follow(input: { target: EXPERIMENT, key: $id }) { id } }', { id: original.id }, follower);
+    const calder = await buildCouncil(h.em(), { name: 'Calderbrook' });
+    const editor = await buildMember(h.em(), calder, MemberRole.EDITOR);
+
+    const fork = (await h.run(FORK, { id: original.id, notes: 'Smaller hospital: drivers booked the day before.' }, editor)).data.forkExperiment;
+    const published = await h.run('mutation($id: ID!) { publishExperiment(id: $id, version: 1) { status } }', { id: fork.id }, editor);
+    expect(published.data.publishExperiment.status).toBe('PUBLISHED');
+    const outcome = await h.run(
+      'mutation($id: ID!) { addOutcome(experimentId: $id, input: { title: "Fewer delays", verdict: MIXED, evaluationDesign: BEFORE_AFTER, evidenceLevel: 2 }) { id } }',
+      { id: fork.id },
+      editor,
+    );
+    expect(outcome.errors).toBeUndefined();
+
+    const PAGE = `query($id: ID) { experiment(id: $id) { title forkCount
+      lineage { root { title } tree { experiment { title } latestVerdict children { experiment { title } latestVerdict } } }
+      familySummary { placesTried workedIn summary } } }`;
+    const expectedTree = [{ experiment: { title: 'Home from hospital' }, latestVerdict: 'WORKED', children: [{ experiment: { title: 'Home from hospital' }, latestVerdict: 'MIXED' }] }];
+    for (const id of [original.id, fork.id]) {
+      const page = (await h.run(PAGE, { id })).data.experiment;
+      expect(page.lineage.root).toEqual({ title: 'Home from hospital' });
+      expect(page.lineage.tree).toEqual(expectedTree);
+      expect(page.familySummary).toEqual({ placesTried: 2, workedIn: 1, summary: 'Worked in 1 of 2 places that tried it.' });
+    }
+    expect((await h.run(PAGE, { id: original.id })).data.experiment.forkCount).toBe(1);
+
+    await worker.drain();
+    expect((await notificationsOf(follower)).map((n) => n.kind)).toEqual(['FORKED']);
+  });
+});
