@@ -1,4 +1,4 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -14,6 +14,7 @@ import { ANONYMOUS } from './http/principal.js';
 import type { RateLimits } from './http/rate-limit.js';
 import type { Context, HttpControls } from './graphql/context.js';
 import { csrfPlugin } from './graphql/csrf.js';
+import { costLimitPlugin, protectionRules } from './graphql/protection.js';
 import { getSchema } from './graphql/schema.js';
 import { authRoutes } from './modules/identity/identity.routes.js';
 import { oidcRoutes } from './modules/identity/oidc.routes.js';
@@ -51,8 +52,16 @@ export async function createApollo(httpServer?: Server): Promise<ApolloServer<Co
     schema: await getSchema(),
     formatError,
     introspection: true,
+    // Stack traces are for logs, never for callers (Apollo includes them unless NODE_ENV is production).
+    includeStacktraceInErrorResponses: false,
     // The default landing page loads Apollo Sandbox from a CDN; Synapse loads nothing from third parties.
-    plugins: [ApolloServerPluginLandingPageDisabled(), csrfPlugin, ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : [])],
+    validationRules: protectionRules,
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      csrfPlugin,
+      costLimitPlugin as ApolloServerPlugin<Context>,
+      ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
+    ],
   });
 }
 
