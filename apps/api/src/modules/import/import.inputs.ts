@@ -29,6 +29,14 @@ export class ForkOfInput {
   externalId!: string;
 }
 
+/** An artefact in an import file; `owner` keeps the original owner of an artefact carried into a fork. */
+export class ImportArtefactInput extends AddArtefactInput {
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.slugMax)
+  owner?: string | null;
+}
+
 export class StageEntryInput {
   @IsEnum(Stage)
   stage!: Stage;
@@ -83,7 +91,7 @@ export class ImportExperimentRecord extends CreateExperimentInput {
   @IsArray()
   @ArrayMaxSize(MAX_CHILDREN)
   @ValidateNested({ each: true })
-  artefacts?: AddArtefactInput[];
+  artefacts?: ImportArtefactInput[];
 }
 
 function instance<T extends object>(type: new () => T, plain: unknown): T {
@@ -102,7 +110,7 @@ export function toImportRecord(plain: unknown): ImportExperimentRecord {
   record.partners = instances(PartnerInput, record.partners);
   if (record.forkOf !== undefined && record.forkOf !== null) record.forkOf = instance(ForkOfInput, record.forkOf);
   record.stageHistory = instances(StageEntryInput, record.stageHistory);
-  record.artefacts = instances(AddArtefactInput, record.artefacts);
+  record.artefacts = instances(ImportArtefactInput, record.artefacts);
   record.outcomes = instances(AddOutcomeInput, record.outcomes);
   for (const outcome of record.outcomes ?? []) {
     if (outcome && typeof outcome === 'object') outcome.measures = instances(MeasureInput, outcome.measures);

@@ -75,18 +75,27 @@ async function importOne(em: EntityManager, record: ImportExperimentRecord): Pro
     experiment.adaptationNotes = record.adaptationNotes?.trim() || null;
 
     const history = [...(record.stageHistory ?? [])].sort((a, b) => a.changedOn.localeCompare(b.changedOn));
-    for (const entry of history) recordStage(experiment, entry.stage, entry.changedOn, entry.note?.trim() || null);
+    // Creation times a millisecond apart keep the file's order for entries that would otherwise tie.
+    const base = Date.now();
+    history.forEach((entry, index) => {
+      recordStage(experiment, entry.stage, entry.changedOn, entry.note?.trim() || null);
+      experiment.stageHistory.getItems().at(-1)!.createdAt = new Date(base + index);
+    });
     await applyExperimentFields(tem, experiment, history.length ? { ...record, stage: undefined } : record, created);
 
-    for (const input of record.outcomes ?? []) {
+    (record.outcomes ?? []).forEach((input, index) => {
       const outcome = new Outcome();
       applyOutcomeFields(outcome, input);
+      outcome.createdAt = new Date(base + index);
       experiment.outcomes.add(outcome);
-    }
-    for (const input of record.artefacts ?? []) {
+    });
+    for (const [index, input] of (record.artefacts ?? []).entries()) {
       const artefact = new Artefact();
-      artefact.owner = experiment.leadOrganisation;
+      const owner = input.owner ? await tem.findOne(Organisation, { $or: [{ slug: input.owner }, { gssCode: input.owner }] }) : null;
+      if (input.owner && !owner) throw BadInputError.field(`artefacts.${index}.owner`, `no organisation has slug or GSS code ${input.owner}`);
+      artefact.owner = owner ? ref(owner) : experiment.leadOrganisation;
       applyArtefactFields(artefact, input);
+      artefact.createdAt = new Date(base + index);
       experiment.artefacts.add(artefact);
     }
 
