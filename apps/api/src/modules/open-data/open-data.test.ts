@@ -41,13 +41,13 @@ describe('open data exports', () => {
   });
 
   it('exports CSV for experiments, outcomes, artefacts and organisations', async () => {
-    const experiments = parse((await get('/export/experiments.csv')).text, { columns: true });
+    const experiments = parse((await get("/export/experiments.csv")).text, { columns: true }) as Record<string, string>[];
     expect(experiments.length).toBeGreaterThanOrEqual(30);
     expect(Object.keys(experiments[0] as object)).toEqual(expect.arrayContaining(['slug', 'title', 'lead_gss_code', 'latest_verdict', 'url']));
-    const outcomes = parse((await get('/export/outcomes.csv')).text, { columns: true });
+    const outcomes = parse((await get("/export/outcomes.csv")).text, { columns: true }) as Record<string, string>[];
     expect(outcomes.length).toBeGreaterThanOrEqual(experiments.length);
     expect(outcomes[0]).toHaveProperty('verdict');
-    const artefacts = parse((await get('/export/artefacts.csv')).text, { columns: true });
+    const artefacts = parse((await get("/export/artefacts.csv")).text, { columns: true }) as Record<string, string>[];
     expect(artefacts[0].url).toMatch(/^https?:\/\//);
     const { response, text } = await get('/export/organisations.csv');
     expect(response.headers.get('link')).toContain('rel="license"');
