@@ -6,6 +6,7 @@ import { openConfiguredDatabase } from './db/open.js';
 import { createRateLimits } from './http/rate-limit.js';
 import { createMailer } from './modules/identity/mailer.js';
 import { NotificationWorker } from './modules/notification/notification.service.js';
+import { WebhookWorker } from './modules/webhook/webhook.service.js';
 import { startSearch } from './modules/search/search-runtime.js';
 
 async function main(): Promise<void> {
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
   const mailer = createMailer(config, orm);
   const notifications = new NotificationWorker(orm, mailer, config, { log: (message) => console.log(message) });
   notifications.start();
+  const webhooks = new WebhookWorker(orm);
+  webhooks.start();
   const { server } = await createApp({ orm, config, mailer, searchIndex: search?.index ?? null, rateLimits });
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
     await search?.stop();
     await rateLimits.close();
     await notifications.stop();
+    await webhooks.stop();
     await orm.close();
     process.exit(0);
   };

@@ -11,6 +11,7 @@ import { JoinRequest } from '../src/modules/membership/join-request.entity.js';
 import { OrganisationDomain } from '../src/modules/membership/organisation-domain.entity.js';
 import type { Organisation } from '../src/modules/organisation/organisation.entity.js';
 import { Outcome } from '../src/modules/outcome/outcome.entity.js';
+import { DeliveryStatus, Webhook, WebhookDelivery, WebhookEvent } from '../src/modules/webhook/webhook.entity.js';
 import { buildCouncil, buildExperiment, buildMember } from './factories.js';
 import { createHarness, type Harness } from './harness.js';
 
@@ -50,6 +51,8 @@ interface World {
   artefact: Artefact;
   joinRequest: JoinRequest;
   domain: OrganisationDomain;
+  webhook: Webhook;
+  delivery: WebhookDelivery;
   tag: string;
 }
 
@@ -84,11 +87,13 @@ async function buildWorld(): Promise<World> {
   const apiKey = Object.assign(new ApiKey(), { organisation: ref(lead), name: 'Matrix key', prefix: `syn_${tag.slice(2, 10).padEnd(8, 'x')}`, secretHash: sha256(tag) });
   const joinRequest = Object.assign(new JoinRequest(), { member: ref(people.applicant), organisation: ref(lead) });
   const domain = Object.assign(new OrganisationDomain(), { domain: `${tag}.example`, organisation: ref(other) });
-  writer.persist([apiKey, joinRequest, domain]);
+  const webhook = Object.assign(new Webhook(), { organisation: ref(lead), url: 'https://example.org/hook', events: [WebhookEvent.EXPERIMENT_PUBLISHED], secret: `whsec_${tag}` });
+  const delivery = Object.assign(new WebhookDelivery(), { webhook: ref(webhook), event: WebhookEvent.EXPERIMENT_PUBLISHED, payload: {}, status: DeliveryStatus.FAILED, attempts: 8 });
+  writer.persist([apiKey, joinRequest, domain, webhook, delivery]);
   await writer.flush();
   const outcome = await h.em().findOneOrFail(Outcome, { experiment: draft.id });
   const artefact = await h.em().findOneOrFail(Artefact, { experiment: draft.id });
-  return { lead, other, people, apiKey, draft, published, outcome, artefact, joinRequest, domain, tag };
+  return { lead, other, people, apiKey, draft, published, outcome, artefact, joinRequest, domain, webhook, delivery, tag };
 }
 
 function principal(world: World, actor: Actor): Member | ApiKey | null {
@@ -221,6 +226,18 @@ const MUTATIONS: Record<string, { run: Cell; allowed: Actor[]; open?: boolean }>
   setNotificationDigest: {
     run: () => ['mutation { setNotificationDigest(input: { frequency: WEEKLY }) { digest } }', {}],
     allowed: ['unaffiliated', 'member', 'editor', 'admin', 'otherEditor', 'coEditor', 'platformAdmin'],
+  },
+  createWebhook: {
+    run: (w) => ['mutation($org: ID!) { createWebhook(input: { organisationId: $org, url: "https://example.org/hook", events: [EXPERIMENT_PUBLISHED] }) { secret } }', { org: w.lead.id }],
+    allowed: ['admin'],
+  },
+  deleteWebhook: {
+    run: (w) => ['mutation($id: ID!) { deleteWebhook(id: $id) }', { id: w.webhook.id }],
+    allowed: ['admin'],
+  },
+  replayWebhookDelivery: {
+    run: (w) => ['mutation($id: ID!) { replayWebhookDelivery(id: $id) { status } }', { id: w.delivery.id }],
+    allowed: ['admin'],
   },
   requestSignIn: {
     run: (w) => ['mutation($email: String!) { requestSignIn(input: { email: $email }) }', { email: `someone@${w.tag}.example` }],

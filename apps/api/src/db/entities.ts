@@ -21,6 +21,8 @@ import { DomainEvent } from '../modules/notification/domain-event.entity.js';
 import { Follow } from '../modules/notification/follow.entity.js';
 import { Notification } from '../modules/notification/notification.entity.js';
 
+import { Webhook, WebhookDelivery } from '../modules/webhook/webhook.entity.js';
+
 export const ENTITIES = [
   Organisation,
   Member,
@@ -42,4 +44,6 @@ export const ENTITIES = [
   Follow,
   Notification,
   DomainEvent,
+  Webhook,
+  WebhookDelivery,
 ];

@@ -9,6 +9,7 @@ import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { IdentityResolver } from '../modules/identity/identity.resolver.js';
 import { ArtefactReuseResolver, LineageResolver } from '../modules/lineage/lineage.resolver.js';
 import { ExperimentFollowResolver, NotificationResolver } from '../modules/notification/notification.resolver.js';
+import { OrganisationWebhookResolver, WebhookResolver } from '../modules/webhook/webhook.resolver.js';
 import { JoinRequestResolver, MembershipResolver } from '../modules/membership/membership.resolver.js';
 import { MemberResolver } from '../modules/member/member.resolver.js';
 import { OrganisationResolver } from '../modules/organisation/organisation.resolver.js';
@@ -41,6 +42,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       ArtefactReuseResolver,
       NotificationResolver,
       ExperimentFollowResolver,
+      WebhookResolver,
+      OrganisationWebhookResolver,
       SearchResolver,
     ],
     validate: true,

@@ -14,6 +14,7 @@ import { Organisation } from '../organisation/organisation.entity.js';
 import { DomainEvent, EventKind } from './domain-event.entity.js';
 import { Follow, FollowTarget } from './follow.entity.js';
 import { Notification, NotificationKind } from './notification.entity.js';
+import { enqueueDeliveries } from '../webhook/webhook.service.js';
 
 /** Checks a follow target exists and may be seen; returns the normalised key. */
 async function followKey(em: EntityManager, viewer: Member, target: FollowTarget, key: string): Promise<string> {
@@ -227,6 +228,7 @@ export class NotificationWorker {
         if (claimed !== 1) continue;
         try {
           created += await fanOut(entityManager(this.orm).fork(), event);
+          await enqueueDeliveries(entityManager(this.orm).fork(), this.config, event);
           await em.nativeDelete(DomainEvent, { id: event.id });
           progressed = true;
         } catch (error) {

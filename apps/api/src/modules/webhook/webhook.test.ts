@@ -1,0 +1,110 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { ExperimentStatus, MemberRole } from '@synapse/domain';
+import { freePort } from '@synapse/search';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCouncil, buildExperiment, buildMember } from '../../../test/factories.js';
+import { createHarness, errorCodes, type Harness } from '../../../test/harness.js';
+import { NotificationWorker } from '../notification/notification.service.js';
+import { DeliveryStatus, WebhookDelivery } from './webhook.entity.js';
+import { WebhookWorker } from './webhook.service.js';
+
+// Webhooks against a real HTTP receiver on loopback, which is down for a while.
+let h: Harness;
+let events: NotificationWorker;
+let deliveries: WebhookWorker;
+let receiver: Server | null = null;
+let port: number;
+const received: { headers: IncomingMessage['headers']; body: string }[] = [];
+
+function startReceiver(): Promise<void> {
+  receiver = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      received.push({ headers: request.headers, body });
+      response.writeHead(204).end();
+    });
+  });
+  return new Promise((resolve) => receiver!.listen(port, '127.0.0.1', () => resolve()));
+}
+
+beforeAll(async () => {
+  h = await createHarness();
+  events = new NotificationWorker(h.orm, { send: async () => undefined }, h.config);
+  deliveries = new WebhookWorker(h.orm, { backoffMs: 1 });
+  port = await freePort();
+});
+afterAll(async () => {
+  receiver?.close();
+  await h.close();
+});
+
+const CREATE = `mutation($org: ID!, $url: String!) { createWebhook(input: { organisationId: $org, url: $url, events: [EXPERIMENT_PUBLISHED, OUTCOME_PUBLISHED] }) {
+  secret webhook { id url events } } }`;
+
+describe('webhooks', () => {
+  it('delivers signed events, retrying with backoff while the receiver is down, logs every attempt, and can replay', async () => {
+    const partnerOrg = await buildCouncil(h.em());
+    const admin = await buildMember(h.em(), partnerOrg, MemberRole.ADMIN);
+    const created = await h.run(CREATE, { org: partnerOrg.id, url: `http://127.0.0.1:${port}/hooks/synapse` }, admin);
+    expect(created.errors).toBeUndefined();
+    const { secret, webhook } = created.data.createWebhook;
+    expect(secret).toMatch(/^whsec_/);
+
+    const council = await buildCouncil(h.em(), { name: 'Hookshire' });
+    const editor = await buildMember(h.em(), council, MemberRole.EDITOR);
+    const draft = await buildExperiment(h.em(), { lead: council, title: 'Webhook pilot', status: ExperimentStatus.DRAFT });
+    await h.run('mutation($id: ID!) { publishExperiment(id: $id, version: 1) { id } }', { id: draft.id }, editor);
+    await events.drain();
+
+    // The receiver is down: attempts fail, and are logged and rescheduled.
+    expect(await deliveries.drain()).toBe(1);
+    expect(await deliveries.drain()).toBe(1);
+    const failing = await h.em().findOneOrFail(WebhookDelivery, { webhook: webhook.id });
+    expect(failing).toMatchObject({ status: DeliveryStatus.PENDING, attempts: 2 });
+    expect(failing.lastError).toBeTruthy();
+    expect(failing.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() - 1000);
+
+    await startReceiver();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await deliveries.drain()).toBe(1);
+    expect(received).toHaveLength(1);
+    const [call] = received;
+    const body = JSON.parse(call.body);
+    expect(body).toMatchObject({ event: 'EXPERIMENT_PUBLISHED', experiment: { id: draft.id, title: 'Webhook pilot', leadOrganisation: { name: 'Hookshire' } } });
+    expect(call.headers['synapse-event']).toBe('EXPERIMENT_PUBLISHED');
+    const [, timestamp, mac] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(call.headers['synapse-signature']))!;
+    expect(mac).toBe(createHmac('sha256', secret).update(`${timestamp}.${call.body}`).digest('hex'));
+
+    const log = await h.run(
+      'query($slug: String) { organisation(slug: $slug) { webhooks { url deliveries { id status attempts lastStatusCode } } } }',
+      { slug: partnerOrg.slug },
+      admin,
+    );
+    const [delivery] = log.data.organisation.webhooks[0].deliveries;
+    expect(delivery).toMatchObject({ status: 'SUCCEEDED', attempts: 3, lastStatusCode: 204 });
+
+    const replayed = await h.run('mutation($id: ID!) { replayWebhookDelivery(id: $id) { status attempts } }', { id: delivery.id }, admin);
+    expect(replayed.data.replayWebhookDelivery).toEqual({ status: 'PENDING', attempts: 0 });
+    await deliveries.drain();
+    expect(received).toHaveLength(2);
+    expect(received[1].headers['synapse-delivery']).toBe(delivery.id);
+  });
+
+  it('never sends drafts, and only admins manage webhooks', async () => {
+    const partnerOrg = await buildCouncil(h.em());
+    const admin = await buildMember(h.em(), partnerOrg, MemberRole.ADMIN);
+    const editor = await buildMember(h.em(), partnerOrg, MemberRole.EDITOR);
+    expect(errorCodes(await h.run(CREATE, { org: partnerOrg.id, url: 'https://example.org/hook' }, editor))).toEqual(['FORBIDDEN']);
+    const bad = await h.run(CREATE, { org: partnerOrg.id, url: 'javascript:alert(1)' }, admin);
+    expect(bad.errors?.[0].extensions?.field).toBe('input.url');
+    const { webhook } = (await h.run(CREATE, { org: partnerOrg.id, url: 'https://example.org/hook' }, admin)).data.createWebhook;
+    const council = await buildCouncil(h.em());
+    const writer = await buildMember(h.em(), council, MemberRole.EDITOR);
+    const draft = await buildExperiment(h.em(), { lead: council, status: ExperimentStatus.DRAFT });
+    await h.run('mutation($id: ID!) { addOutcome(experimentId: $id, input: { title: "Secret", verdict: WORKED, evaluationDesign: CASE_STUDY, evidenceLevel: 1 }) { id } }', { id: draft.id }, writer);
+    await events.drain();
+    expect(await h.em().count(WebhookDelivery, { webhook: webhook.id })).toBe(0);
+  });
+});
