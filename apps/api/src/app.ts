@@ -1,5 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
@@ -14,6 +14,7 @@ import { ANONYMOUS } from './http/principal.js';
 import type { RateLimits } from './http/rate-limit.js';
 import type { Context, HttpControls } from './graphql/context.js';
 import { csrfPlugin } from './graphql/csrf.js';
+import { httpCachingPlugin } from './graphql/http-caching.js';
 import { costLimitPlugin, protectionRules } from './graphql/protection.js';
 import { getSchema } from './graphql/schema.js';
 import { authRoutes } from './modules/identity/identity.routes.js';
@@ -59,6 +60,8 @@ export async function createApollo(httpServer?: Server): Promise<ApolloServer<Co
     validationRules: protectionRules,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(), // our own caching headers instead (http-caching.ts)
+      httpCachingPlugin,
       csrfPlugin,
       costLimitPlugin as ApolloServerPlugin<Context>,
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
