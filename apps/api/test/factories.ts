@@ -24,6 +24,13 @@ import { ServiceArea } from '../src/modules/service-area/service-area.entity.js'
 
 const unique = () => randomBytes(4).toString('hex');
 
+// Sequential from a random start: random codes collided (birthday odds) when a file builds thousands of councils.
+let councils = 0;
+const councilBase = randomBytes(4).readUInt32BE() % 5_000_000;
+function nextGssCode(): string {
+  return `E0${String((councilBase + councils++) % 10_000_000).padStart(7, '0')}`;
+}
+
 export async function buildCouncil(em: EntityManager, overrides: Partial<Organisation> = {}): Promise<Organisation> {
   const id = unique();
   const council = Object.assign(new Organisation(), {
@@ -31,7 +38,7 @@ export async function buildCouncil(em: EntityManager, overrides: Partial<Organis
     name: `Test Council ${id}`,
     officialName: `Test Borough Council ${id}`,
     kind: OrganisationKind.COUNCIL,
-    gssCode: `E0${randomBytes(4).readUInt32BE() % 10_000_000}`.padEnd(9, '0').slice(0, 9),
+    gssCode: nextGssCode(),
     nation: Nation.ENGLAND,
     region: 'North West',
     ...overrides,

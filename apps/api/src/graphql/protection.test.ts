@@ -35,10 +35,12 @@ describe('protection against abusive queries', () => {
   });
 
   it('refuses an over-costly query with the cost and the limit, and accepts a generous page', async () => {
-    const page = 'experiments(first: 100) { nodes { title outcomes { verdict measures { name } } } }';
+    // A partner's full page: experiments with their outcomes, measures and artefacts.
+    const page = `experiments(first: 100) { nodes { id title summary leadOrganisation { name gssCode }
+      outcomes { title verdict evidenceLevel measures { name baseline result unit } } artefacts { type title licence url } } }`;
     const fine = await h.run(`{ ${page} }`);
     expect(fine.errors).toBeUndefined();
-    const costly = await h.run(`{ ${Array.from({ length: 5 }, (_, n) => `p${n}: ${page}`).join(' ')} }`);
+    const costly = await h.run(`{ ${Array.from({ length: 10 }, (_, n) => `p${n}: ${page}`).join(' ')} }`);
     expect(costly.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit: QUERY_LIMITS.cost });
     expect(costly.errors?.[0].extensions?.cost).toBeGreaterThan(QUERY_LIMITS.cost);
     expect(costly.errors?.[0].extensions?.stacktrace).toBeUndefined();

@@ -15,9 +15,9 @@ export const QUERY_LIMITS = {
   depth: 12,
   aliases: 20,
   directives: 20,
-  /** Computed cost: every field costs 1; a list multiplies what it holds by `first`, or by 10 when unbounded. */
-  cost: 25_000,
-  assumedListSize: 10,
+  /** Computed cost: every field costs 1; a list multiplies what it holds by `first`, or by 5 when unbounded. */
+  cost: 50_000,
+  assumedListSize: 5,
 } as const;
 
 // Armor's rules throw on rejection by default, which Apollo treats as a crash; reported instead, they become
