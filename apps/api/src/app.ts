@@ -14,6 +14,7 @@ import { ANONYMOUS } from './http/principal.js';
 import type { RateLimits } from './http/rate-limit.js';
 import type { Context, HttpControls } from './graphql/context.js';
 import { csrfPlugin } from './graphql/csrf.js';
+import { explorerRoutes } from './graphql/explorer.js';
 import { httpCachingPlugin } from './graphql/http-caching.js';
 import { costLimitPlugin, protectionRules } from './graphql/protection.js';
 import { getSchema } from './graphql/schema.js';
@@ -31,8 +32,9 @@ const HOME_PAGE = `<!doctype html>
 <body style="font-family: Arial, sans-serif; max-width: 40em; margin: 2em auto; line-height: 1.5">
 <h1>Synapse</h1>
 <p>An open network where UK councils publish the experiments they run, what happened, and what others can reuse.</p>
-<p>The GraphQL API is at <a href="/graphql"><code>/graphql</code></a> (POST, JSON). The schema is in
-<code>apps/api/schema.graphql</code>; the web client is being built.</p>
+<p>The GraphQL API is at <a href="/graphql"><code>/graphql</code></a>: open it in a browser for the explorer, with
+example queries. Open data: <a href="/export/experiments.json">experiments as JSON</a>,
+<a href="/export/experiments.csv">as CSV</a>, <a href="/feeds/experiments.atom">Atom feed</a>.</p>
 </body></html>`;
 
 export interface App {
@@ -109,6 +111,7 @@ export async function createApp({ orm, config, mailer, searchIndex = null, rateL
     app.get('/dev/mailbox', devMailboxRoute(orm, config));
   }
 
+  app.use(explorerRoutes());
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
