@@ -1,4 +1,4 @@
-import { ExperimentsDocument, ServiceAreasDocument, SynapseClient, SynapseError } from '@synapse/client';
+import { ExperimentsDocument, SearchDocument, ServiceAreasDocument, SynapseClient, SynapseError } from '@synapse/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entityManager } from '../src/db/orm.js';
 import { DEMO_MEMBER_EMAIL } from '../src/demo/demo-member.js';
@@ -10,7 +10,7 @@ import { startTestServer, type TestServer } from './http.js';
 let server: TestServer;
 let client: SynapseClient;
 beforeAll(async () => {
-  server = await startTestServer({}, { search: false });
+  server = await startTestServer();
   const em = entityManager(server.orm).fork();
   const admin = await em.findOneOrFail(Member, { email: DEMO_MEMBER_EMAIL });
   const { secret } = await createApiKey(em, admin, admin.organisation!.id, 'Client test', ['PUBLIC_READ' as never]);
@@ -31,6 +31,21 @@ describe('@synapse/client', () => {
     expect(new Set(all.map((e) => e.id)).size).toBe(all.length);
     expect(all.every((e) => e.serviceAreas.some((area) => area.slug === 'adult-social-care'))).toBe(true);
     expect(all.flatMap((e) => e.outcomes).every((o) => o.evidenceLevel >= 1 && o.evidenceLevel <= 5)).toBe(true);
+  });
+
+  it('pulls every published experiment on a theme, with outcomes, through search', async () => {
+    // The index fills in the background after start.
+    const variables = { query: '', filter: { themes: ['volunteering'] }, first: 50 };
+    await expect.poll(async () => (await client.request(SearchDocument, variables)).search.hits.length, { timeout: 20_000, interval: 100 }).toBeGreaterThan(2);
+    const titles: string[] = [];
+    const hits = client.paginate(SearchDocument, { query: '', filter: { themes: ['volunteering'] }, first: 2 }, (data) => ({ nodes: data.search.hits, pageInfo: data.search.pageInfo }));
+    for await (const { experiment } of hits) {
+      expect(experiment.themes).toContain('volunteering');
+      expect(experiment.outcomes.length).toBeGreaterThan(0);
+      titles.push(experiment.title);
+    }
+    expect(titles.length).toBeGreaterThan(2);
+    expect(titles).toContain('Volunteer drivers to speed up hospital discharge');
   });
 
   it('reports errors with their stable code and field', async () => {
