@@ -1,4 +1,5 @@
-// Generates typed operations (src/generated/graphql.ts) from the committed schema and src/operations/*.graphql.
+// Generates typed operations (src/generated/graphql.ts) from the committed schema and src/operations/*.graphql,
+// for this package or, with `--package apps/web`, for another one (the web client uses the same generator).
 // `node codegen.mjs --check` fails (for CI) when the generated file is out of date.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { codegen } from '@graphql-codegen/core';
@@ -6,8 +7,11 @@ import * as typedDocumentNode from '@graphql-codegen/typed-document-node';
 import * as typescriptOperations from '@graphql-codegen/typescript-operations';
 import { buildSchema, parse } from 'graphql';
 
-const here = new URL('.', import.meta.url);
-const schemaText = readFileSync(new URL('../../apps/api/schema.graphql', here), 'utf8');
+const root = new URL('../../', import.meta.url);
+const packageArg = process.argv.indexOf('--package');
+const packagePath = packageArg === -1 ? 'packages/client' : process.argv[packageArg + 1];
+const here = new URL(`${packagePath}/`, root);
+const schemaText = readFileSync(new URL('apps/api/schema.graphql', root), 'utf8');
 const operationsDir = new URL('src/operations/', here);
 const documents = readdirSync(operationsDir)
   .filter((file) => file.endsWith('.graphql'))
@@ -41,7 +45,7 @@ if (process.argv.includes('--check')) {
     // missing counts as out of date
   }
   if (current !== text) {
-    console.error('packages/client/src/generated/graphql.ts is out of date: run "npm run codegen -w @synapse/client" and commit it.');
+    console.error(`${packagePath}/src/generated/graphql.ts is out of date: run "npm run codegen --workspaces --if-present" and commit it.`);
     process.exit(1);
   }
   console.log('Typed operations match the schema.');

@@ -25,17 +25,7 @@ import { sameSecret } from './modules/identity/tokens.js';
 import type { Mailer } from './modules/identity/mailer.js';
 import { Member } from './modules/member/member.entity.js';
 import type { SearchIndex } from './modules/search/search-index.js';
-
-const HOME_PAGE = `<!doctype html>
-<html lang="en-GB"><head><meta charset="utf-8"><title>Synapse</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"></head>
-<body style="font-family: Arial, sans-serif; max-width: 40em; margin: 2em auto; line-height: 1.5">
-<h1>Synapse</h1>
-<p>An open network where UK councils publish the experiments they run, what happened, and what others can reuse.</p>
-<p>The GraphQL API is at <a href="/graphql"><code>/graphql</code></a>: open it in a browser for the explorer, with
-example queries. Open data: <a href="/export/experiments.json">experiments as JSON</a>,
-<a href="/export/experiments.csv">as CSV</a>, <a href="/feeds/experiments.atom">Atom feed</a>.</p>
-</body></html>`;
+import { webClientRoutes } from './http/web-client.js';
 
 export interface App {
   server: Server;
@@ -48,6 +38,8 @@ export interface AppDependencies {
   mailer: Mailer;
   searchIndex?: SearchIndex | null;
   rateLimits?: RateLimits | null;
+  /** The built web client to serve at `/`; null serves none (default: apps/web/dist when built). */
+  webDistDir?: string | null;
 }
 
 /** Creates the Apollo server on the real schema (tests call executeOperation on it directly). */
@@ -79,8 +71,8 @@ function httpControls(config: AppConfig, request: Request, response: Response): 
   };
 }
 
-/** The HTTP app: GraphQL at /graphql, sign-in at /auth, a health check at /healthz. */
-export async function createApp({ orm, config, mailer, searchIndex = null, rateLimits = null }: AppDependencies): Promise<App> {
+/** The HTTP app: GraphQL at /graphql, sign-in at /auth, a health check at /healthz, the web client at /. */
+export async function createApp({ orm, config, mailer, searchIndex = null, rateLimits = null, webDistDir }: AppDependencies): Promise<App> {
   const app = express();
   const server = createServer(app);
   const apollo = await createApollo(server);
@@ -90,9 +82,6 @@ export async function createApp({ orm, config, mailer, searchIndex = null, rateL
   if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
   app.use(cookieParser());
 
-  app.get('/', (_req, res) => {
-    res.type('html').send(HOME_PAGE);
-  });
   app.get('/healthz', async (_req, res) => {
     try {
       await entityManager(orm).fork().getConnection().execute('select 1');
@@ -128,5 +117,6 @@ export async function createApp({ orm, config, mailer, searchIndex = null, rateL
       },
     }),
   );
+  app.use(webClientRoutes(webDistDir));
   return { server, apollo };
 }

@@ -1,0 +1,48 @@
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { HomeDocument } from '../generated/graphql.js';
+import { QueryProblem } from './QueryProblem.js';
+import { SearchForm } from './SearchForm.js';
+
+export function HomePage() {
+  const [{ data, error }] = useQuery({ query: HomeDocument });
+  return (
+    <>
+      <title>Synapse: what councils tried, and what happened</title>
+      <h1 className="govuk-heading-xl">Find what other councils tried, and what happened</h1>
+      <p className="govuk-body-l">
+        Councils publish their experiments here: what they tried, what they measured, what worked and what did not,
+        and the documents you can reuse.
+      </p>
+      <SearchForm large />
+      <QueryProblem error={error} />
+      {data && (
+        <>
+          <dl className="govuk-grid-row govuk-!-margin-bottom-6">
+            <div className="govuk-grid-column-one-half">
+              <dt className="govuk-body">Experiments published</dt>
+              <dd className="govuk-heading-l synapse-headline">{data.experiments.totalCount.toLocaleString('en-GB')}</dd>
+            </div>
+            <div className="govuk-grid-column-one-half">
+              <dt className="govuk-body">Councils and organisations</dt>
+              <dd className="govuk-heading-l synapse-headline">{data.organisations.totalCount.toLocaleString('en-GB')}</dd>
+            </div>
+          </dl>
+          <h2 className="govuk-heading-m">New experiments</h2>
+          <ul className="govuk-list">
+            {data.experiments.nodes.map((experiment) => (
+              <li key={experiment.id} className="govuk-!-margin-bottom-4">
+                <Link className="govuk-link govuk-!-font-weight-bold" to={`/experiments/${experiment.slug}`}>
+                  {experiment.title}
+                </Link>
+                <p className="govuk-body-s govuk-!-margin-bottom-0">
+                  {experiment.leadOrganisation.name}: {experiment.summary}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}

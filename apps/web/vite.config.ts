@@ -1,0 +1,22 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const require = createRequire(import.meta.url);
+// govuk-frontend's images and icons are copied to the root of the build; its fonts are not used (see main.css).
+const govukAssets = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist/govuk/assets');
+
+export default defineConfig({
+  plugins: [react()],
+  // The API's bundled GraphiQL keeps React 18 at the repository root; urql and react-router must use this app's React 19.
+  resolve: { dedupe: ['react', 'react-dom'] },
+  publicDir: govukAssets,
+  build: { assetsDir: 'static', outDir: 'dist' },
+  // govuk-frontend keeps an old-IE `@media ... \\0` hack that the minifier rejects; drop those rules.
+  css: { lightningcss: { errorRecovery: true } },
+  server: {
+    // `npm run dev`: hot reload here, API calls go to the API started separately on port 4000.
+    proxy: { '/graphql': 'http://localhost:4000', '/auth': 'http://localhost:4000', '/dev': 'http://localhost:4000' },
+  },
+});
