@@ -1,0 +1,69 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expectAccessible, type RunningSynapse, SCREENSHOTS, startSynapse } from './synapse.js';
+
+// The finding journey: search with a typo, narrow by a facet, open an experiment; every page accessible.
+
+let synapse: RunningSynapse;
+let page: Page;
+
+beforeAll(async () => {
+  synapse = await startSynapse();
+  const context = await synapse.browser.newContext({ viewport: { width: 1200, height: 900 } });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await synapse?.stop();
+});
+
+it('shows headline numbers and new experiments on the home page', async () => {
+  await page.goto(`${synapse.base}/`);
+  await page.getByRole('heading', { name: 'New experiments' }).waitFor();
+  const councils = await page.locator('dt:has-text("Councils and organisations") + dd').textContent();
+  expect(Number(councils!.replace(/,/g, ''))).toBeGreaterThanOrEqual(397);
+  await page.screenshot({ path: `${SCREENSHOTS}home.png` });
+  await expectAccessible(page);
+});
+
+it('finds homelessness pilots from a misspelt search, and keeps the search in the URL', async () => {
+  await page.getByLabel(/Has anyone tried it/).fill('homelessnes');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByText(/^About \d+ experiments?$/).waitFor();
+  expect(new URL(page.url()).searchParams.get('q')).toBe('homelessnes');
+  const titles = await page.locator('main h2 a').allTextContents();
+  expect(titles.length).toBeGreaterThan(0);
+  expect(titles.some((title) => /Housing First|rehousing|homeless/i.test(title))).toBe(true);
+  await expect.poll(() => page.locator('.synapse-snippet mark').count()).toBeGreaterThan(0);
+  await page.screenshot({ path: `${SCREENSHOTS}search.png` });
+  await expectAccessible(page);
+});
+
+it('narrows results with a facet checkbox, and the back button undoes it', async () => {
+  const before = await page.locator('main h2 a').count();
+  const verdict = page.getByRole('group', { name: 'Verdict' }).getByLabel(/^Worked \(\d+\)$/);
+  const expected = Number((await verdict.evaluate((input) => (input as HTMLInputElement).labels![0]!.textContent))!.match(/\((\d+)\)/)![1]);
+  await verdict.check();
+  await page.waitForURL(/verdicts=WORKED/);
+  await expect.poll(() => page.locator('main h2 a').count()).toBe(expected);
+  expect(expected).toBeLessThanOrEqual(before);
+  await page.goBack();
+  await page.waitForURL((url) => !url.searchParams.has('verdicts'));
+  await expect.poll(() => page.locator('main h2 a').count()).toBe(before);
+  await page.goForward();
+  await page.waitForURL(/verdicts=WORKED/);
+});
+
+it('opens an experiment with its outcomes, measures and JSON-LD', async () => {
+  const first = page.locator('main h2 a').first();
+  const title = (await first.textContent())!;
+  await first.click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main-content');
+  await page.getByRole('heading', { name: 'Outcomes' }).waitFor();
+  expect(await page.locator('.govuk-tag').first().textContent()).toBe('Worked');
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+  expect(jsonLd).toMatchObject({ '@type': 'Project', name: title });
+  await page.screenshot({ path: `${SCREENSHOTS}experiment.png`, fullPage: true });
+  await expectAccessible(page);
+});

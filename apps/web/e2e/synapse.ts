@@ -1,0 +1,87 @@
+import AxeBuilder from '@axe-core/playwright';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+const API_MAIN = fileURLToPath(new URL('../../api/dist/main.js', import.meta.url));
+export const SCREENSHOTS = fileURLToPath(new URL('../e2e-screenshots/', import.meta.url));
+const CHROMIUM = process.env.TEST_CHROMIUM_PATH || '/usr/bin/chromium';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.once('error', reject);
+  });
+}
+
+export interface RunningSynapse {
+  base: string;
+  browser: Browser;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts Synapse as `npm start` does (the built API serving the built client, demo data, its own
+ * Meilisearch) in a fresh data directory, waits until search answers from Meilisearch, and opens Chromium.
+ */
+export async function startSynapse(): Promise<RunningSynapse> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'synapse-e2e-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: base };
+  for (const key of ['DATABASE_URL', 'MEILI_URL', 'MEILI_MASTER_KEY', 'MEILI_API_KEY', 'NODE_ENV', 'SMTP_URL']) delete env[key];
+  const api: ChildProcess = spawn(process.execPath, [API_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  api.stdout!.on('data', (chunk) => (output += chunk));
+  api.stderr!.on('data', (chunk) => (output += chunk));
+
+  const deadline = Date.now() + 150_000;
+  for (;;) {
+    if (api.exitCode !== null) throw new Error(`Synapse exited while starting:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`Synapse did not become searchable in time:\n${output}`);
+    try {
+      const response = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ search(query: "homelessness") { degraded estimatedTotal } }' }),
+      });
+      const body = (await response.json()) as { data?: { search: { degraded: boolean; estimatedTotal: number } } };
+      if (body.data && !body.data.search.degraded && body.data.search.estimatedTotal > 0) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    base,
+    browser,
+    async stop() {
+      await browser.close();
+      const exited = new Promise((resolve) => api.once('exit', resolve));
+      api.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** WCAG 2.2 A and AA rules of axe-core: the page must have no violations at all. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(violations).toEqual([]);
+}
