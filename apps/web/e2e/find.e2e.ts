@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { expectAccessible, type RunningSynapse, SCREENSHOTS, startSynapse } from './synapse.js';
+import { expectAccessible } from './accessibility.js';
+import { type RunningSynapse, SCREENSHOTS, startSynapse } from './synapse.js';
 
 // The finding journey: search with a typo, narrow by a facet, open an experiment; every page accessible.
 

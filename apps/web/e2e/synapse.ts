@@ -1,12 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { type Browser, chromium } from 'playwright-core';
 
 const API_MAIN = fileURLToPath(new URL('../../api/dist/main.js', import.meta.url));
 export const SCREENSHOTS = fileURLToPath(new URL('../e2e-screenshots/', import.meta.url));
@@ -22,6 +20,10 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Shared by the end-to-end tests and bench/web (which runs this file with Node's type stripping, so it
+ * imports nothing but Node and playwright-core).
+ */
 export interface RunningSynapse {
   base: string;
   browser: Browser;
@@ -77,11 +79,4 @@ export async function startSynapse(): Promise<RunningSynapse> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** WCAG 2.2 A and AA rules of axe-core: the page must have no violations at all. */
-export async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(violations).toEqual([]);
 }
