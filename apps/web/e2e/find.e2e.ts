@@ -27,6 +27,13 @@ it('shows headline numbers and new experiments on the home page', async () => {
   await expectAccessible(page);
 });
 
+it('suggests experiment titles as you type', async () => {
+  await page.getByLabel(/Has anyone tried it/).fill('Housing Fi');
+  await expect
+    .poll(() => page.locator('#search-suggestions option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value)))
+    .toContain('Housing First for people sleeping rough');
+});
+
 it('finds homelessness pilots from a misspelt search, and keeps the search in the URL', async () => {
   await page.getByLabel(/Has anyone tried it/).fill('homelessnes');
   await page.getByRole('button', { name: 'Search' }).click();

@@ -27,6 +27,7 @@ export function createUrqlClient(): Client {
         keys: {
           ...Object.fromEntries(EMBEDDED.map((type) => [type, () => null])),
           ServiceArea: (area) => (area.slug as string | undefined) ?? null,
+          SearchSuggestion: (suggestion) => (suggestion.slug as string | undefined) ?? null,
         },
       }),
       fetchExchange,

@@ -1,10 +1,24 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { useQuery } from 'urql';
+import { SuggestionsDocument } from '../generated/graphql.js';
+
+/** Experiment titles matching what has been typed so far, asked for once typing pauses. */
+function useSuggestions(text: string): string[] {
+  const [prefix, setPrefix] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setPrefix(text.trim()), 150);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const [{ data }] = useQuery({ query: SuggestionsDocument, variables: { prefix }, pause: prefix.length < 2 });
+  return prefix.length < 2 ? [] : (data?.searchSuggestions.map((suggestion) => suggestion.title) ?? []);
+}
 
 /** The one search box, on the home page and at the top of results; submitting puts the query in the URL. */
 export function SearchForm({ initial = '', large = false }: { initial?: string; large?: boolean }) {
   const [query, setQuery] = useState(initial);
   const navigate = useNavigate();
+  const suggestions = useSuggestions(query);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     navigate(`/search?${new URLSearchParams({ q: query.trim() })}`);
@@ -23,10 +37,18 @@ export function SearchForm({ initial = '', large = false }: { initial?: string; 
           id="search-query"
           name="q"
           type="search"
+          autoComplete="off"
+          list="search-suggestions"
           aria-describedby="search-query-hint"
           value={query}
           onChange={(event) => setQuery(event.target.value)}
         />
+        {/* The browser's own suggestion list: keyboard and screen reader support come with it. */}
+        <datalist id="search-suggestions">
+          {suggestions.map((title) => (
+            <option key={title} value={title} />
+          ))}
+        </datalist>
       </div>
       <button type="submit" className="govuk-button govuk-!-margin-bottom-0" data-module="govuk-button">
         Search
