@@ -51,7 +51,7 @@ it('narrows results with a facet checkbox, and the back button undoes it', async
   const before = await page.locator('main h2 a').count();
   const verdict = page.getByRole('group', { name: 'Verdict' }).getByLabel(/^Worked \(\d+\)$/);
   const expected = Number((await verdict.evaluate((input) => (input as HTMLInputElement).labels![0]!.textContent))!.match(/\((\d+)\)/)![1]);
-  await verdict.check();
+  await verdict.click();
   await page.waitForURL(/verdicts=WORKED/);
   await expect.poll(() => page.locator('main h2 a').count()).toBe(expected);
   expect(expected).toBeLessThanOrEqual(before);

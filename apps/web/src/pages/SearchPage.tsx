@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { SearchPageDocument, type SearchFilter, type SearchSort } from '../generated/graphql.js';
@@ -39,7 +40,11 @@ export function SearchPage() {
     return `/search?${next}`;
   };
 
-  const result = data?.search;
+  // While a changed search loads, keep showing the last results (and the filters just ticked) instead of
+  // emptying the page; the status line says it is searching.
+  const lastResult = useRef(data?.search);
+  if (data?.search) lastResult.current = data.search;
+  const result = data?.search ?? (fetching ? lastResult.current : undefined);
   return (
     <>
       <title>{query ? `${query} – search – Synapse` : 'Search experiments – Synapse'}</title>
