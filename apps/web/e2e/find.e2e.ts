@@ -75,3 +75,13 @@ it('opens an experiment with its outcomes, measures and JSON-LD', async () => {
   await page.screenshot({ path: `${SCREENSHOTS}experiment.png`, fullPage: true });
   await expectAccessible(page);
 });
+
+it("opens the lead council's page with its profile and experiments", async () => {
+  const title = (await page.locator('h1').textContent())!;
+  await page.locator('.govuk-caption-l a').click();
+  await page.getByRole('heading', { name: 'Experiments' }).waitFor();
+  expect(await page.locator('dt:has-text("GSS code") + dd').textContent()).toMatch(/^[ENSW]\d{8}$/);
+  await expect.poll(() => page.locator('main ul.govuk-list a').allTextContents()).toContain(title);
+  await page.screenshot({ path: `${SCREENSHOTS}organisation.png`, fullPage: true });
+  await expectAccessible(page);
+});

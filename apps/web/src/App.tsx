@@ -3,6 +3,7 @@ import { Link, Route, Routes, useLocation } from 'react-router';
 import { ExperimentPage } from './pages/ExperimentPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
+import { OrganisationPage } from './pages/OrganisationPage.js';
 import { SearchPage } from './pages/SearchPage.js';
 
 export function App() {
@@ -63,6 +64,7 @@ export function App() {
             <Route path="/" element={<HomePage />} />
             <Route path="/search" element={<SearchPage />} />
             <Route path="/experiments/:slug" element={<ExperimentPage />} />
+            <Route path="/organisations/:slug" element={<OrganisationPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </main>
@@ -74,8 +76,8 @@ export function App() {
               <p className="govuk-body-s">
                 Open data: <a className="govuk-footer__link" href="/export/experiments.json">experiments as JSON</a>,{' '}
                 <a className="govuk-footer__link" href="/export/experiments.csv">CSV</a>,{' '}
-                <a className="govuk-footer__link" href="/feeds/experiments.atom">Atom feed</a>. Council data: ONS and
-                others under the Open Government Licence v3.0.
+                <a className="govuk-footer__link" href="/feeds/experiments.atom">Atom feed</a>. Council figures: data
+                from mySociety (CC BY 4.0).
               </p>
             </div>
           </div>

@@ -1,4 +1,4 @@
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { ExperimentPageDocument } from '../generated/graphql.js';
 import { EVIDENCE_LEVELS, STAGES, VERDICTS } from '../labels.js';
@@ -32,7 +32,11 @@ export function ExperimentPage() {
       <title>{`${experiment.title} – Synapse`}</title>
       {/* JSON.stringify output cannot close the script element once "<" is escaped. */}
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replaceAll('<', '\\u003c') }} />
-      <span className="govuk-caption-l">{experiment.leadOrganisation.name}</span>
+      <span className="govuk-caption-l">
+        <Link className="govuk-link govuk-link--muted" to={`/organisations/${experiment.leadOrganisation.slug}`}>
+          {experiment.leadOrganisation.name}
+        </Link>
+      </span>
       <h1 className="govuk-heading-l">{experiment.title}</h1>
       <p className="govuk-body-l">{experiment.summary}</p>
       {experiment.familySummary.summary && (

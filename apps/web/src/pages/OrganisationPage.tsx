@@ -1,0 +1,70 @@
+import { Link, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { OrganisationExperimentsDocument, OrganisationPageDocument } from '../generated/graphql.js';
+import { NotFoundPage } from './NotFoundPage.js';
+import { QueryProblem } from './QueryProblem.js';
+
+function sentenceCase(value: string): string {
+  return value.replaceAll('_', ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase());
+}
+
+function OrganisationExperiments({ gssCode }: { gssCode: string }) {
+  const [{ data, error }] = useQuery({ query: OrganisationExperimentsDocument, variables: { gssCode } });
+  if (error) return <QueryProblem error={error} />;
+  if (!data) return <p className="govuk-body">Loading experiments…</p>;
+  if (data.experiments.totalCount === 0) return <p className="govuk-body">No published experiments yet.</p>;
+  return (
+    <ul className="govuk-list">
+      {data.experiments.nodes.map((experiment) => (
+        <li key={experiment.id} className="govuk-!-margin-bottom-4">
+          <Link className="govuk-link govuk-!-font-weight-bold" to={`/experiments/${experiment.slug}`}>
+            {experiment.title}
+          </Link>
+          {experiment.forkParent && <strong className="govuk-tag govuk-tag--blue govuk-!-margin-left-2">Adapted</strong>}
+          <p className="govuk-body-s govuk-!-margin-bottom-0">{experiment.summary}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function OrganisationPage() {
+  const { slug = '' } = useParams();
+  const [{ data, error, fetching }] = useQuery({ query: OrganisationPageDocument, variables: { slug } });
+  if (error) return <QueryProblem error={error} />;
+  if (fetching && !data) return <p className="govuk-body">Loading…</p>;
+  const organisation = data?.organisation;
+  if (!organisation) return <NotFoundPage />;
+
+  const facts: Array<[string, string | null]> = [
+    ['Type', organisation.councilType && sentenceCase(organisation.councilType)],
+    ['Where', [organisation.region, organisation.nation && sentenceCase(organisation.nation)].filter(Boolean).join(', ') || null],
+    ['Population', organisation.population?.toLocaleString('en-GB') ?? null],
+    ['Area', organisation.areaKm2 ? `${Math.round(organisation.areaKm2).toLocaleString('en-GB')} km²` : null],
+    ['Deprivation', organisation.deprivationQuintile ? `Quintile ${organisation.deprivationQuintile} of 5 (1 is the most deprived)` : null],
+    ['Rural or urban', organisation.ruralUrbanClass && sentenceCase(organisation.ruralUrbanClass)],
+    ['GSS code', organisation.gssCode],
+  ];
+  return (
+    <>
+      <title>{`${organisation.name} – Synapse`}</title>
+      <h1 className="govuk-heading-l">{organisation.officialName}</h1>
+      <dl className="govuk-summary-list">
+        {facts
+          .filter(([, value]) => value)
+          .map(([key, value]) => (
+            <div className="govuk-summary-list__row" key={key}>
+              <dt className="govuk-summary-list__key">{key}</dt>
+              <dd className="govuk-summary-list__value">{value}</dd>
+            </div>
+          ))}
+      </dl>
+      <h2 className="govuk-heading-m">Experiments</h2>
+      {organisation.gssCode ? (
+        <OrganisationExperiments gssCode={organisation.gssCode} />
+      ) : (
+        <p className="govuk-body">No published experiments yet.</p>
+      )}
+    </>
+  );
+}
