@@ -1,28 +1,18 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '@synapse/search';
 import { type Browser, chromium } from 'playwright-core';
 
 const API_MAIN = fileURLToPath(new URL('../../api/dist/main.js', import.meta.url));
 export const SCREENSHOTS = fileURLToPath(new URL('../e2e-screenshots/', import.meta.url));
 const CHROMIUM = process.env.TEST_CHROMIUM_PATH || '/usr/bin/chromium';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
-
 /**
  * Shared by the end-to-end tests and bench/web (which runs this file with Node's type stripping, so it
- * imports nothing but Node and playwright-core).
+ * imports only Node, playwright-core and built workspace packages).
  */
 export interface RunningSynapse {
   base: string;

@@ -1,3 +1,4 @@
+import { SERVICE_AREAS } from '@synapse/domain';
 import type { Stage, Verdict } from './generated/graphql.js';
 
 export const VERDICTS: Record<Verdict, { label: string; tag: string }> = {
@@ -37,9 +38,16 @@ export const FACETS: Record<string, string> = {
   regions: 'Region',
 };
 
+/** An enum value as words: "URBAN_WITH_RURAL_AREAS" → "Urban with rural areas". */
+export function sentenceCase(value: string): string {
+  return value.replaceAll('_', ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase());
+}
+
+const SERVICE_AREA_NAMES = new Map<string, string>(SERVICE_AREAS.map((area) => [area.slug, area.name]));
+
 export function facetValueLabel(field: string, value: string): string {
   if (field === 'verdicts') return VERDICTS[value as Verdict]?.label ?? value;
   if (field === 'stages') return STAGES[value as Stage] ?? value;
-  if (field === 'serviceAreas') return value.replaceAll('-', ' ').replace(/^./, (c) => c.toUpperCase());
-  return value.replaceAll('_', ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase());
+  if (field === 'serviceAreas') return SERVICE_AREA_NAMES.get(value) ?? value;
+  return sentenceCase(value);
 }

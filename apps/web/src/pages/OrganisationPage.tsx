@@ -1,12 +1,9 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { OrganisationExperimentsDocument, OrganisationPageDocument } from '../generated/graphql.js';
+import { sentenceCase } from '../labels.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { QueryProblem } from './QueryProblem.js';
-
-function sentenceCase(value: string): string {
-  return value.replaceAll('_', ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase());
-}
 
 function OrganisationExperiments({ gssCode }: { gssCode: string }) {
   const [{ data, error }] = useQuery({ query: OrganisationExperimentsDocument, variables: { gssCode } });
