@@ -6,7 +6,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import cookieParser from 'cookie-parser';
 import express, { type Request, type Response } from 'express';
 import { createServer, type Server } from 'node:http';
-import type { AppConfig } from './config.js';
+import { type AppConfig, hasDevelopmentMailbox } from './config.js';
 import { entityManager } from './db/orm.js';
 import { formatError } from './errors.js';
 import { authenticate, SESSION_COOKIE, sessionCookieOptions } from './http/authenticate.js';
@@ -95,7 +95,7 @@ export async function createApp({ orm, config, mailer, searchIndex = null, rateL
   app.use('/auth', ...limit, authRoutes({ orm, config }), oidcRoutes({ orm, config }));
   if (rateLimits) app.use(['/export', '/feeds'], rateLimits.middleware);
   app.use(openDataRoutes({ orm, config, searchIndex }));
-  if (!config.production && !config.smtpUrl) {
+  if (hasDevelopmentMailbox(config)) {
     const { devMailboxRoute } = await import('./modules/identity/dev-mailbox.route.js');
     app.get('/dev/mailbox', devMailboxRoute(orm, config));
   }

@@ -59,6 +59,11 @@ function oidc(env: NodeJS.ProcessEnv): OidcConfig | null {
 }
 
 /** Reads configuration from the environment (documented in the README). */
+/** Sign-in emails are kept for /dev/mailbox when there is no mail server, outside production only. */
+export function hasDevelopmentMailbox(config: AppConfig): boolean {
+  return !config.production && !config.smtpUrl;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = integer('PORT', env.PORT, 4000, 0, 65_535);
   const production = env.NODE_ENV === 'production';

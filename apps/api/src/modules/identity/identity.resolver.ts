@@ -1,5 +1,6 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { hasDevelopmentMailbox } from '../../config.js';
 import { ForbiddenError } from '../../errors.js';
 import type { Context } from '../../graphql/context.js';
 import { Member } from '../member/member.entity.js';
@@ -36,6 +37,12 @@ export class SignInMethods {
 
   @Field(() => SsoMethod, { nullable: true, description: 'Present when single sign-on is configured.' })
   sso!: SsoMethod | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where sign-in emails can be read when no mail server is configured (development only; null otherwise).',
+  })
+  developmentMailbox!: string | null;
 }
 
 @Resolver()
@@ -43,7 +50,11 @@ export class IdentityResolver {
   @Query(() => SignInMethods, { description: 'How people can sign in to this installation.' })
   signInMethods(@Ctx() { services }: Context): SignInMethods {
     const oidc = services.config.oidc;
-    return { emailLink: true, sso: oidc ? { label: oidc.label, startUrl: `${services.config.publicUrl}/auth/oidc/start` } : null };
+    return {
+      emailLink: true,
+      sso: oidc ? { label: oidc.label, startUrl: `${services.config.publicUrl}/auth/oidc/start` } : null,
+      developmentMailbox: hasDevelopmentMailbox(services.config) ? `${services.config.publicUrl}/dev/mailbox` : null,
+    };
   }
 
   @Query(() => CurrentSession, { nullable: true, description: 'The session this browser is signed in with, if any.' })

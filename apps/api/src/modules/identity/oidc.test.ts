@@ -110,11 +110,12 @@ describe('single sign-on with OpenID Connect', () => {
     const response = await fetch(`${synapse.base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ signInMethods { emailLink sso { label startUrl } } }' }),
+      body: JSON.stringify({ query: '{ signInMethods { emailLink sso { label startUrl } developmentMailbox } }' }),
     });
     expect(((await response.json()) as any).data.signInMethods).toEqual({
       emailLink: true,
       sso: { label: 'Test Entra', startUrl: `${synapse.base}/auth/oidc/start` },
+      developmentMailbox: `${synapse.base}/dev/mailbox`,
     });
   });
 
