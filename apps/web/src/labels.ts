@@ -1,5 +1,5 @@
 import { SERVICE_AREAS } from '@synapse/domain';
-import type { Stage, Verdict } from './generated/graphql.js';
+import type { ArtefactType, BudgetBand, EvaluationDesign, Licence, MemberRole, PartnerRole, Stage, Verdict } from './generated/graphql.js';
 
 export const VERDICTS: Record<Verdict, { label: string; tag: string }> = {
   WORKED: { label: 'Worked', tag: 'govuk-tag--green' },
@@ -51,3 +51,62 @@ export function facetValueLabel(field: string, value: string): string {
   if (field === 'serviceAreas') return SERVICE_AREA_NAMES.get(value) ?? value;
   return sentenceCase(value);
 }
+
+/** Every value of an enum, as options for a form: value and words. */
+export function optionsOf<T extends string>(labels: Record<T, string>): Array<{ value: T; label: string }> {
+  return (Object.entries(labels) as Array<[T, string]>).map(([value, label]) => ({ value, label }));
+}
+
+export const EVALUATION_DESIGNS: Record<EvaluationDesign, string> = {
+  CASE_STUDY: 'Case study',
+  QUALITATIVE: 'Interviews or other qualitative research',
+  BEFORE_AFTER: 'Before and after comparison',
+  QUASI_EXPERIMENTAL: 'Comparison group (quasi-experimental)',
+  RANDOMISED_TRIAL: 'Randomised controlled trial',
+};
+
+export const BUDGET_BANDS: Record<BudgetBand, string> = {
+  UNDER_10K: 'Under £10,000',
+  FROM_10K_TO_50K: '£10,000 to £50,000',
+  FROM_50K_TO_250K: '£50,000 to £250,000',
+  FROM_250K_TO_1M: '£250,000 to £1 million',
+  OVER_1M: 'Over £1 million',
+};
+
+export const PARTNER_ROLES: Record<PartnerRole, string> = {
+  CO_LEAD: 'Co-lead',
+  DELIVERY: 'Delivery partner',
+  FUNDER: 'Funder',
+  EVALUATOR: 'Evaluator',
+  ADVISER: 'Adviser',
+  OTHER: 'Other',
+};
+
+export const ARTEFACT_TYPES: Record<ArtefactType, string> = {
+  BUSINESS_CASE: 'Business case',
+  EVALUATION_REPORT: 'Evaluation report',
+  GUIDANCE: 'Guidance',
+  SERVICE_BLUEPRINT: 'Service blueprint',
+  TEMPLATE: 'Template',
+  TOOLKIT: 'Toolkit',
+  DATA_SET: 'Data set',
+  CODE_REPOSITORY: 'Code repository',
+  OTHER: 'Other',
+};
+
+export const LICENCES: Record<Licence, string> = {
+  OGL_3: 'Open Government Licence v3.0',
+  CC_BY_4: 'Creative Commons Attribution 4.0',
+  CC_BY_SA_4: 'Creative Commons Attribution-ShareAlike 4.0',
+  CC0_1: 'Creative Commons Zero (public domain)',
+  MIT: 'MIT licence',
+  APACHE_2: 'Apache licence 2.0',
+  GPL_3: 'GNU General Public Licence v3',
+  ALL_RIGHTS_RESERVED: 'All rights reserved: ask before reusing',
+};
+
+export const ROLES: Record<MemberRole, string> = {
+  MEMBER: 'Member (can read drafts)',
+  EDITOR: 'Editor (can publish)',
+  ADMIN: 'Admin (manages people and keys)',
+};

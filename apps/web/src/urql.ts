@@ -1,5 +1,6 @@
 import { Client, fetchExchange } from 'urql';
 import { cacheExchange } from '@urql/exchange-graphcache';
+import { csrfHeaders } from './session.js';
 
 /**
  * One normalised cache for the whole client. Records with an `id` are shared between pages (an experiment
@@ -17,6 +18,17 @@ const EMBEDDED = [
   'OrganisationConnection',
   'Measure',
   'FamilyEvidenceSummary',
+  'VerdictCount',
+  'Lineage',
+  'LineageNode',
+  'HexPosition',
+  'ExperimentPermissions',
+  'OrganisationPermissions',
+  'CurrentSession',
+  'SignInMethods',
+  'SsoMethod',
+  'NotificationConnection',
+  'CreatedApiKey',
 ];
 
 export function createUrqlClient(): Client {
@@ -32,8 +44,10 @@ export function createUrqlClient(): Client {
       }),
       fetchExchange,
     ],
-    // Same origin: the session cookie travels with every request.
-    fetchOptions: { credentials: 'same-origin' },
+    // Same origin: the session cookie travels with every request, and its CSRF token with it.
+    fetchOptions: () => ({ credentials: 'same-origin', headers: csrfHeaders() }),
+    // Show what the cache has at once, then bring it up to date: pages stay fast and never stale after a change.
+    requestPolicy: 'cache-and-network',
     preferGetMethod: false,
   });
 }

@@ -1,101 +1,56 @@
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { ExperimentPageDocument } from '../generated/graphql.js';
-import { EVIDENCE_LEVELS, STAGES, VERDICTS } from '../labels.js';
+import { Banner } from '../components/forms.js';
+import { FollowButton } from '../components/FollowButton.js';
+import { HexMap } from '../components/HexMap.js';
+import { LineageTree, type TreeNode } from '../components/LineageTree.js';
+import { changeInWords, formatFigure, MeasureChart } from '../components/MeasureChart.js';
+import { type ExperimentPageQuery, ExperimentPageDocument } from '../generated/graphql.js';
+import { ARTEFACT_TYPES, BUDGET_BANDS, EVALUATION_DESIGNS, EVIDENCE_LEVELS, LICENCES, PARTNER_ROLES, STAGES, VERDICTS } from '../labels.js';
+import { useSession } from '../session.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { QueryProblem } from './QueryProblem.js';
 
-function formatNumber(value: number | null, unit: string | null): string {
-  if (value === null) return 'not reported';
-  return unit ? `${value.toLocaleString('en-GB')} ${unit}` : value.toLocaleString('en-GB');
+type Experiment = NonNullable<ExperimentPageQuery['experiment']>;
+
+function formatDate(date: string): string {
+  return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
-export function ExperimentPage() {
-  const { slug = '' } = useParams();
-  const [{ data, error, fetching }] = useQuery({ query: ExperimentPageDocument, variables: { slug } });
-  if (error) return <QueryProblem error={error} />;
-  if (fetching && !data) return <p className="govuk-body">Loading…</p>;
-  const experiment = data?.experiment;
-  if (!experiment) return <NotFoundPage />;
+/** Only links that are plainly web addresses are made into links (the API checks too). */
+const isWebLink = (url: string) => /^https?:\/\//i.test(url);
+const isEmail = (email: string) => /^[^\s@<>"]+@[^\s@<>"]+$/.test(email);
 
-  const jsonLd = {
-    '@context': 'https://schema.org',
-    '@type': 'Project',
-    name: experiment.title,
-    description: experiment.summary,
-    url: `${window.location.origin}/experiments/${experiment.slug}`,
-    sponsor: { '@type': 'GovernmentOrganization', name: experiment.leadOrganisation.name },
-  };
+function Text({ children }: { children: string }) {
+  return (
+    <p className="govuk-body synapse-prose">
+      {children}
+    </p>
+  );
+}
 
+function Outcomes({ experiment }: { experiment: Experiment }) {
+  if (experiment.outcomes.length === 0) return <p className="govuk-body">No outcomes published yet.</p>;
   return (
     <>
-      <title>{`${experiment.title} – Synapse`}</title>
-      {/* JSON.stringify output cannot close the script element once "<" is escaped. */}
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replaceAll('<', '\\u003c') }} />
-      <span className="govuk-caption-l">
-        <Link className="govuk-link govuk-link--muted" to={`/organisations/${experiment.leadOrganisation.slug}`}>
-          {experiment.leadOrganisation.name}
-        </Link>
-      </span>
-      <h1 className="govuk-heading-l">{experiment.title}</h1>
-      <p className="govuk-body-l">{experiment.summary}</p>
-      {experiment.familySummary.summary && (
-        <div className="govuk-inset-text">{experiment.familySummary.summary}</div>
-      )}
-      <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Stage</dt>
-          <dd className="govuk-summary-list__value">{STAGES[experiment.stage]}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Service areas</dt>
-          <dd className="govuk-summary-list__value">{experiment.serviceAreas.map((area) => area.name).join(', ')}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Dates</dt>
-          <dd className="govuk-summary-list__value">
-            {experiment.startDate ?? 'Not given'}
-            {experiment.endDate && ` to ${experiment.endDate}`}
-          </dd>
-        </div>
-        {experiment.contactName && (
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Contact</dt>
-            <dd className="govuk-summary-list__value">
-              {experiment.contactName}
-              {experiment.contactRole && `, ${experiment.contactRole}`}
-            </dd>
-          </div>
-        )}
-      </dl>
-      <h2 className="govuk-heading-m">The problem</h2>
-      <p className="govuk-body" style={{ whiteSpace: 'pre-line' }}>
-        {experiment.problem}
-      </p>
-      <h2 className="govuk-heading-m">What they tried</h2>
-      <p className="govuk-body" style={{ whiteSpace: 'pre-line' }}>
-        {experiment.approach}
-      </p>
-      <h2 className="govuk-heading-m">Outcomes</h2>
-      {experiment.outcomes.length === 0 && <p className="govuk-body">No outcomes published yet.</p>}
       {experiment.outcomes.map((outcome) => (
-        <section key={outcome.id} className="govuk-!-margin-bottom-6">
+        <section key={outcome.id} className="govuk-!-margin-bottom-8">
           <h3 className="govuk-heading-s">
-            {outcome.title}{' '}
-            <strong className={`govuk-tag ${VERDICTS[outcome.verdict].tag}`}>{VERDICTS[outcome.verdict].label}</strong>
+            {outcome.title} <strong className={`govuk-tag ${VERDICTS[outcome.verdict].tag}`}>{VERDICTS[outcome.verdict].label}</strong>
           </h3>
           <p className="govuk-body">
-            {EVIDENCE_LEVELS[outcome.evidenceLevel]}
-            {outcome.independentEvaluation ? ' Independently evaluated.' : ''}
+            {EVIDENCE_LEVELS[outcome.evidenceLevel]} Evaluated by {EVALUATION_DESIGNS[outcome.evaluationDesign].toLowerCase()}
+            {outcome.independentEvaluation ? `, independently${outcome.evaluatedBy ? ` (${outcome.evaluatedBy})` : ''}` : ''}.
+            {outcome.reportedOn && ` Reported ${formatDate(outcome.reportedOn)}.`}
           </p>
           {outcome.measures.length > 0 && (
             <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--s">Measures</caption>
+              <caption className="govuk-table__caption govuk-table__caption--s">Measures, before and after</caption>
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
                   <th scope="col" className="govuk-table__header">Measure</th>
-                  <th scope="col" className="govuk-table__header">Before</th>
-                  <th scope="col" className="govuk-table__header">After</th>
+                  <th scope="col" className="govuk-table__header">Before and after</th>
+                  <th scope="col" className="govuk-table__header">Change</th>
                 </tr>
               </thead>
               <tbody className="govuk-table__body">
@@ -103,10 +58,20 @@ export function ExperimentPage() {
                   <tr className="govuk-table__row" key={measure.name}>
                     <th scope="row" className="govuk-table__header">
                       {measure.name}
-                      {measure.period && <span className="govuk-body-s"> ({measure.period})</span>}
+                      {measure.period && <span className="govuk-body-s govuk-!-display-block">{measure.period}</span>}
+                      <span className="govuk-body-s govuk-!-display-block synapse-secondary-text">
+                        {measure.goodDirection === 'UP' ? 'Higher is better' : 'Lower is better'}
+                      </span>
                     </th>
-                    <td className="govuk-table__cell">{formatNumber(measure.baseline, measure.unit)}</td>
-                    <td className="govuk-table__cell">{formatNumber(measure.result, measure.unit)}</td>
+                    <td className="govuk-table__cell">
+                      <MeasureChart measure={measure} />
+                      <span className="govuk-visually-hidden">
+                        Before {formatFigure(measure.baseline, measure.unit)}, after {formatFigure(measure.result, measure.unit)}
+                      </span>
+                      {(measure.baseline === null || measure.result === null) &&
+                        `Before ${formatFigure(measure.baseline, measure.unit)}, after ${formatFigure(measure.result, measure.unit)}`}
+                    </td>
+                    <td className="govuk-table__cell">{changeInWords(measure) ?? 'Not known'}</td>
                   </tr>
                 ))}
               </tbody>
@@ -115,34 +80,285 @@ export function ExperimentPage() {
           {outcome.whatWorked && (
             <>
               <h4 className="govuk-heading-s">What worked</h4>
-              <p className="govuk-body">{outcome.whatWorked}</p>
+              <Text>{outcome.whatWorked}</Text>
             </>
           )}
           {outcome.whatDidNotWork && (
             <>
               <h4 className="govuk-heading-s">What did not work</h4>
-              <p className="govuk-body">{outcome.whatDidNotWork}</p>
+              <Text>{outcome.whatDidNotWork}</Text>
+            </>
+          )}
+          {outcome.conditionsForSuccess && (
+            <>
+              <h4 className="govuk-heading-s">What it needs to work elsewhere</h4>
+              <Text>{outcome.conditionsForSuccess}</Text>
             </>
           )}
         </section>
       ))}
-      {experiment.artefacts.length > 0 && (
-        <>
-          <h2 className="govuk-heading-m">Things you can reuse</h2>
-          <ul className="govuk-list">
-            {experiment.artefacts.map((artefact) => (
-              <li key={artefact.id}>
-                <a className="govuk-link" href={artefact.url} rel="noopener noreferrer nofollow">
-                  {artefact.title}
-                </a>{' '}
-                <span className="govuk-body-s">
-                  ({artefact.type.toLowerCase().replaceAll('_', ' ')}, {artefact.licence.replaceAll('_', ' ')})
-                </span>
+    </>
+  );
+}
+
+function Family({ experiment }: { experiment: Experiment }) {
+  const family = experiment.familySummary;
+  const tree = experiment.lineage.tree as TreeNode[];
+  if (family.familySize <= 1) return null;
+  const costs =
+    family.costMin !== null && family.costMax !== null
+      ? family.costMin === family.costMax
+        ? `£${family.costMin.toLocaleString('en-GB')}`
+        : `£${family.costMin.toLocaleString('en-GB')} to £${family.costMax.toLocaleString('en-GB')}`
+      : null;
+  return (
+    <>
+      <h2 className="govuk-heading-m" id="family">
+        Every place that tried it
+      </h2>
+      <p className="govuk-body">{family.summary}</p>
+      <dl className="govuk-summary-list">
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Places that tried it</dt>
+          <dd className="govuk-summary-list__value">{family.placesTried}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Verdicts</dt>
+          <dd className="govuk-summary-list__value">
+            {family.verdictCounts.length === 0
+              ? 'No outcomes yet'
+              : family.verdictCounts.map((count) => `${VERDICTS[count.verdict].label}: ${count.count}`).join(', ')}
+          </dd>
+        </div>
+        {family.strongestEvidenceLevel && (
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Strongest evidence</dt>
+            <dd className="govuk-summary-list__value">{EVIDENCE_LEVELS[family.strongestEvidenceLevel]}</dd>
+          </div>
+        )}
+        {costs && (
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Cost</dt>
+            <dd className="govuk-summary-list__value">{costs}</dd>
+          </div>
+        )}
+      </dl>
+      <h3 className="govuk-heading-s">How it spread</h3>
+      <LineageTree nodes={tree} currentId={experiment.id} />
+    </>
+  );
+}
+
+function Actions({ experiment, refresh }: { experiment: Experiment; refresh: () => void }) {
+  const session = useSession();
+  const ownOrganisation = session.member?.organisation?.id === experiment.leadOrganisation.id;
+  const published = experiment.status === 'PUBLISHED';
+  return (
+    <div className="synapse-actions">
+      {experiment.viewerCan.edit && (
+        <Link className="govuk-button" to={`/experiments/${experiment.slug}/edit`}>
+          {published ? 'Edit this experiment' : 'Continue editing'}
+        </Link>
+      )}
+      {published && session.canPublish && !ownOrganisation && (
+        <Link className="govuk-button" to={`/experiments/${experiment.slug}/adapt`}>
+          Adapt this for {session.member!.organisation!.name}
+        </Link>
+      )}
+      {published && session.member && (
+        <FollowButton target="EXPERIMENT" targetKey={experiment.id} following={experiment.viewerFollows} what={experiment.title} onChange={refresh} />
+      )}
+      {published && !session.member && !session.loading && (
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/sign-in">
+            Sign in
+          </Link>{' '}
+          to follow it or adapt it for your council.
+        </p>
+      )}
+      {experiment.contactEmail && isEmail(experiment.contactEmail) && (
+        <p className="govuk-body">
+          <a className="govuk-link" href={`mailto:${experiment.contactEmail}?subject=${encodeURIComponent(`Question about “${experiment.title}” on Synapse`)}`}>
+            Ask the team a question
+          </a>
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function ExperimentPage() {
+  const { slug = '' } = useParams();
+  const location = useLocation();
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: ExperimentPageDocument, variables: { slug } });
+  if (error) return <QueryProblem error={error} />;
+  if (fetching && !data) return <p className="govuk-body">Loading…</p>;
+  const experiment = data?.experiment;
+  if (!experiment) return <NotFoundPage />;
+  const justPublished = (location.state as { published?: boolean } | null)?.published;
+
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'Project',
+    name: experiment.title,
+    description: experiment.summary,
+    url: `${window.location.origin}/experiments/${experiment.slug}`,
+    sponsor: { '@type': 'GovernmentOrganization', name: experiment.leadOrganisation.name },
+    areaServed: experiment.places.map((place) => ({ '@type': 'AdministrativeArea', name: place.name })),
+    ...(experiment.startDate && { startDate: experiment.startDate }),
+    ...(experiment.endDate && { endDate: experiment.endDate }),
+    ...(experiment.publishedAt && { datePublished: experiment.publishedAt }),
+    license: LICENCES[experiment.licence],
+  };
+  const places = experiment.places.length > 0 ? experiment.places : [experiment.leadOrganisation];
+  const facts: Array<[string, string | null]> = [
+    ['Stage', STAGES[experiment.stage]],
+    ['Service areas', experiment.serviceAreas.map((area) => area.name).join(', ')],
+    ['Where', places.map((place) => place.name).join(', ')],
+    ['Dates', experiment.startDate ? `${formatDate(experiment.startDate)}${experiment.endDate ? ` to ${formatDate(experiment.endDate)}` : ''}` : null],
+    ['Budget', experiment.budgetBand && BUDGET_BANDS[experiment.budgetBand]],
+    ['Actual cost', experiment.actualCost !== null && experiment.actualCost !== undefined ? `£${experiment.actualCost.toLocaleString('en-GB')}` : null],
+    ['Funding', experiment.fundingSource ?? null],
+    ['Themes', experiment.themes.join(', ') || null],
+    ['Contact', [experiment.contactName, experiment.contactRole].filter(Boolean).join(', ') || null],
+  ];
+
+  return (
+    <>
+      <title>{`${experiment.title} – Synapse`}</title>
+      {/* JSON.stringify output cannot close the script element once "<" is escaped. */}
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replaceAll('<', '\\u003c') }} />
+      {justPublished && (
+        <Banner success title="Your experiment is published">
+          <p className="govuk-body">Anyone can now find it by searching, follow it and adapt it for their council.</p>
+        </Banner>
+      )}
+      {experiment.status !== 'PUBLISHED' && (
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            {experiment.status === 'DRAFT' ? 'This is a draft: only your organisation’s team can see it.' : 'This experiment is archived: only its team can see it.'}
+          </strong>
+        </div>
+      )}
+      <span className="govuk-caption-l">
+        <Link className="govuk-link govuk-link--muted" to={`/organisations/${experiment.leadOrganisation.slug}`}>
+          {experiment.leadOrganisation.name}
+        </Link>
+      </span>
+      <h1 className="govuk-heading-l">{experiment.title}</h1>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <p className="govuk-body-l">{experiment.summary}</p>
+          {experiment.familySummary.familySize > 1 && (
+            <div className="govuk-inset-text">
+              {experiment.familySummary.summary} <a className="govuk-link" href="#family">See every place that tried it</a>
+            </div>
+          )}
+          {experiment.forkParent && (
+            <>
+              <h2 className="govuk-heading-m">How {experiment.leadOrganisation.name} adapted it</h2>
+              <p className="govuk-body">
+                Adapted from{' '}
+                <Link className="govuk-link" to={`/experiments/${experiment.forkParent.slug}`}>
+                  {experiment.forkParent.title}
+                </Link>{' '}
+                by {experiment.forkParent.leadOrganisation.name}.
+              </p>
+              {experiment.adaptationNotes && <Text>{experiment.adaptationNotes}</Text>}
+            </>
+          )}
+          <h2 className="govuk-heading-m">The problem</h2>
+          <Text>{experiment.problem || 'Not described yet.'}</Text>
+          {experiment.whoItServes && (
+            <>
+              <h3 className="govuk-heading-s">Who it serves</h3>
+              <Text>{experiment.whoItServes}</Text>
+            </>
+          )}
+          <h2 className="govuk-heading-m">What they tried</h2>
+          <Text>{experiment.approach || 'Not described yet.'}</Text>
+          {experiment.whatIsNew && (
+            <>
+              <h3 className="govuk-heading-s">What is new about it</h3>
+              <Text>{experiment.whatIsNew}</Text>
+            </>
+          )}
+          <h2 className="govuk-heading-m">Outcomes</h2>
+          <Outcomes experiment={experiment} />
+          {experiment.artefacts.length > 0 && (
+            <>
+              <h2 className="govuk-heading-m">Things you can reuse</h2>
+              <ul className="govuk-list">
+                {experiment.artefacts.map((artefact) => (
+                  <li key={artefact.id} className="govuk-!-margin-bottom-4">
+                    {isWebLink(artefact.url) ? (
+                      <a className="govuk-link govuk-!-font-weight-bold" href={artefact.url} rel="noopener noreferrer nofollow">
+                        {artefact.title}
+                      </a>
+                    ) : (
+                      <strong>{artefact.title}</strong>
+                    )}{' '}
+                    <strong className="govuk-tag govuk-tag--grey">{ARTEFACT_TYPES[artefact.type]}</strong>
+                    {artefact.description && <span className="govuk-!-display-block">{artefact.description}</span>}
+                    <span className="govuk-body-s govuk-!-display-block">
+                      {LICENCES[artefact.licence]}
+                      {artefact.format && `, ${artefact.format}`}. Credit: {artefact.attribution}
+                    </span>
+                    {artefact.reuseWarning && <span className="govuk-body-s govuk-!-display-block"><strong>{artefact.reuseWarning}</strong></span>}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {experiment.partners.length > 0 && (
+            <>
+              <h2 className="govuk-heading-m">Partners</h2>
+              <ul className="govuk-list">
+                {experiment.partners.map((partner) => (
+                  <li key={partner.id}>
+                    {partner.organisation ? (
+                      <Link className="govuk-link" to={`/organisations/${partner.organisation.slug}`}>
+                        {partner.name}
+                      </Link>
+                    ) : (
+                      partner.name
+                    )}{' '}
+                    ({PARTNER_ROLES[partner.role].toLowerCase()}){partner.contribution && `: ${partner.contribution}`}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <h2 className="govuk-heading-m">Timeline</h2>
+          <ol className="govuk-list synapse-timeline">
+            {experiment.stageHistory.map((change) => (
+              <li key={change.id}>
+                <strong>{STAGES[change.stage]}</strong> from {formatDate(change.changedOn)}
+                {change.note && <span className="govuk-!-display-block govuk-body-s">{change.note}</span>}
               </li>
             ))}
-          </ul>
-        </>
-      )}
+          </ol>
+          <Family experiment={experiment} />
+        </div>
+        <div className="govuk-grid-column-one-third">
+          <Actions experiment={experiment} refresh={() => reexecute({ requestPolicy: 'network-only' })} />
+          <dl className="govuk-summary-list govuk-summary-list--no-border synapse-facts">
+            {facts
+              .filter(([, value]) => value)
+              .map(([key, value]) => (
+                <div className="govuk-summary-list__row" key={key}>
+                  <dt className="govuk-summary-list__key">{key}</dt>
+                  <dd className="govuk-summary-list__value">{value}</dd>
+                </div>
+              ))}
+          </dl>
+          <HexMap places={places} label="Where it ran" />
+        </div>
+      </div>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { OrganisationExperimentsDocument, OrganisationPageDocument } from '../generated/graphql.js';
+import { HexMap } from '../components/HexMap.js';
 import { sentenceCase } from '../labels.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { QueryProblem } from './QueryProblem.js';
@@ -46,6 +47,15 @@ export function OrganisationPage() {
     <>
       <title>{`${organisation.name} – Synapse`}</title>
       <h1 className="govuk-heading-l">{organisation.officialName}</h1>
+      {(organisation.viewerCan.manageMembers || organisation.viewerCan.manageApiKeys) && (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/organisations/${organisation.slug}/manage`}>
+            Manage {organisation.name}: people, requests to join and API keys
+          </Link>
+        </p>
+      )}
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
       <dl className="govuk-summary-list">
         {facts
           .filter(([, value]) => value)
@@ -56,7 +66,12 @@ export function OrganisationPage() {
             </div>
           ))}
       </dl>
-      <h2 className="govuk-heading-m">Experiments</h2>
+        </div>
+        <div className="govuk-grid-column-one-third">
+          <HexMap places={[organisation]} label={`Where ${organisation.name} is`} />
+        </div>
+      </div>
+      <h2 className="govuk-heading-m">Experiments and adaptations</h2>
       {organisation.gssCode ? (
         <OrganisationExperiments gssCode={organisation.gssCode} />
       ) : (

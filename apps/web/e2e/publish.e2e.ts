@@ -1,0 +1,262 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expectAccessible } from './accessibility.js';
+import { activate, chooseRadio, tabTo, tick, typeInto } from './keyboard.js';
+import { type RunningSynapse, SCREENSHOTS, startSynapse } from './synapse.js';
+
+// The publishing journeys: sign in through the development mailbox, publish an experiment with an outcome
+// using only the keyboard, find it by search, then adapt it from another council's account.
+
+let synapse: RunningSynapse;
+let publisher: BrowserContext;
+let page: Page;
+
+const TITLE = 'Text message nudges for council tax arrears';
+const PUBLISHER = 'sam.okafor@wigan.councils.example';
+const ADAPTER = 'demo.editor@demo-council.example';
+
+beforeAll(async () => {
+  synapse = await startSynapse();
+  publisher = await synapse.browser.newContext({ viewport: { width: 1200, height: 900 } });
+  publisher.setDefaultTimeout(15_000);
+  page = await publisher.newPage();
+});
+
+afterAll(async () => {
+  await synapse?.stop();
+});
+
+/** Signs in with the keyboard: asks for a link, opens the development mailbox, follows the newest link to this address. */
+async function signIn(target: Page, email: string): Promise<void> {
+  await target.goto(`${synapse.base}/`);
+  await activate(target, target.getByRole('link', { name: 'Sign in' }));
+  await target.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  await typeInto(target, target.getByLabel('Work email address'), email);
+  await target.keyboard.press('Enter');
+  await target.getByRole('heading', { name: 'Check your email' }).waitFor();
+  await activate(target, target.getByRole('link', { name: 'development mailbox' }));
+  const link = target.locator('article', { hasText: email }).first().locator('a[href*="/auth/verify"]');
+  await activate(target, link);
+  await target.getByRole('link', { name: 'Your account' }).waitFor();
+}
+
+it('signs in with a link from the development mailbox, using only the keyboard', async () => {
+  await page.goto(`${synapse.base}/sign-in`);
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  await page.screenshot({ path: `${SCREENSHOTS}sign-in.png` });
+  await expectAccessible(page);
+  await signIn(page, PUBLISHER);
+  await activate(page, page.getByRole('link', { name: 'Your account' }));
+  await page.getByRole('heading', { name: 'Your account' }).waitFor();
+  expect(await page.locator('dt:has-text("Organisation") + dd').textContent()).toBe('Wigan (Editor)');
+  await page.screenshot({ path: `${SCREENSHOTS}account.png`, fullPage: true });
+  await expectAccessible(page);
+});
+
+it('ties each error to its field, and the summary link moves focus to the field', async () => {
+  await activate(page, page.getByRole('link', { name: 'Publish', exact: true }));
+  await page.getByRole('heading', { name: 'Publish an experiment' }).waitFor();
+  await activate(page, page.getByRole('button', { name: 'Save and continue' }));
+  const summary = page.locator('.govuk-error-summary');
+  await summary.waitFor();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).toBe(true);
+  const titleError = summary.getByRole('link', { name: /^Title/ });
+  expect(await titleError.getAttribute('href')).toBe('#title');
+  expect(await page.locator('#title-error').textContent()).toMatch(/Title/);
+  await page.screenshot({ path: `${SCREENSHOTS}publish-errors.png` });
+  await expectAccessible(page);
+  await activate(page, titleError);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('title');
+});
+
+it('publishes an experiment with an outcome, using only the keyboard', async () => {
+  // About: the start page asks for the basics and saves a draft.
+  await page.keyboard.type(TITLE);
+  await typeInto(
+    page,
+    page.getByLabel('Summary'),
+    'We sent friendly text reminders before the first missed council tax instalment, instead of a letter after it. Fewer households fell into arrears.',
+  );
+  await tick(page, page.getByLabel('Finance and commissioning'));
+  await activate(page, page.getByRole('button', { name: 'Save and continue' }));
+  await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+  expect(await page.locator('#about-status').textContent()).toBe('Completed');
+  expect(await page.locator('#check-status').textContent()).toBe('Cannot start yet');
+  await page.screenshot({ path: `${SCREENSHOTS}publish-task-list.png`, fullPage: true });
+  await expectAccessible(page);
+
+  // Problem and approach.
+  await activate(page, page.getByRole('link', { name: 'Problem and approach' }));
+  await typeInto(page, page.getByLabel('The problem'), 'Households who missed one instalment often lost the right to pay monthly, and arrears grew before anyone spoke to them.');
+  await typeInto(page, page.getByLabel('What you tried'), 'A text message three days before each due date, with a link to set up a direct debit or call the team.');
+  await activate(page, page.getByRole('button', { name: 'Save and continue' }));
+  await page.getByText('Problem and approach: saved').waitFor();
+  expect(await page.locator('#problem-and-approach-status').textContent()).toBe('Completed');
+
+  // Places: typed, chosen from the suggestions, added with Enter.
+  await activate(page, page.getByRole('link', { name: 'Places and partners' }));
+  for (const council of ['Wigan', 'Bolton']) {
+    await typeInto(page, page.getByLabel('Add a council where it ran'), council);
+    await expect.poll(() => page.locator('#place-options option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toContain(council);
+    await page.keyboard.press('Enter');
+    await page.locator('dl[aria-label="Places"] dt', { hasText: council }).waitFor();
+  }
+  expect(await page.locator('dl[aria-label="Places"] dt').allTextContents()).toEqual(['Wigan', 'Bolton']);
+  await activate(page, page.getByRole('button', { name: 'Save and continue' }));
+  await page.getByText('Places and partners: saved').waitFor();
+
+  // An outcome with one measure, before and after.
+  await activate(page, page.getByRole('link', { name: 'Outcomes' }));
+  await activate(page, page.getByRole('link', { name: 'Add an outcome' }));
+  await typeInto(page, page.getByLabel('Headline'), 'Fewer households fell into arrears');
+  await chooseRadio(page, page.getByLabel('Worked', { exact: true }));
+  await chooseRadio(page, page.getByLabel('Level 2', { exact: true }));
+  await chooseRadio(page, page.getByLabel('Before and after comparison'));
+  await typeInto(page, page.getByLabel('What you measured'), 'Households in arrears after the first instalment');
+  await typeInto(page, page.getByLabel('Unit (optional)'), '%');
+  await typeInto(page, page.getByLabel('Before', { exact: true }), '11.5');
+  await typeInto(page, page.getByLabel('After', { exact: true }), '8.2');
+  await chooseRadio(page, page.getByLabel('Lower is better'));
+  await page.screenshot({ path: `${SCREENSHOTS}publish-outcome.png`, fullPage: true });
+  await expectAccessible(page);
+  await activate(page, page.getByRole('button', { name: 'Save outcome' }));
+  await page.getByRole('heading', { name: 'Fewer households fell into arrears' }).waitFor();
+  await activate(page, page.getByRole('link', { name: 'Continue' }));
+
+  // Check answers, then publish.
+  await activate(page, page.getByRole('link', { name: 'Check answers and publish' }));
+  await page.getByRole('heading', { name: 'Check your answers' }).waitFor();
+  expect(await page.locator('dt:has-text("Places") + dd').textContent()).toBe('Bolton, Wigan');
+  await page.screenshot({ path: `${SCREENSHOTS}publish-check-answers.png`, fullPage: true });
+  await expectAccessible(page);
+  await activate(page, page.getByRole('button', { name: 'Publish experiment' }));
+  await page.getByText('Your experiment is published').waitFor();
+  await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+  expect(await page.locator('main .govuk-tag').first().textContent()).toBe('Worked');
+  expect(await page.locator('td', { hasText: 'Better: down 3.3%' }).count()).toBe(1);
+  expect(await page.locator('.synapse-hex--marked').evaluateAll((hexes) => hexes.map((hex) => hex.getAttribute('data-gss')).sort())).toEqual(['E08000001', 'E08000010']);
+  await page.screenshot({ path: `${SCREENSHOTS}published.png`, fullPage: true });
+  await expectAccessible(page);
+});
+
+it('finds the new experiment by search, typo and all', async () => {
+  await page.goto(`${synapse.base}/`);
+  await typeInto(page, page.getByLabel(/Has anyone tried it/), 'council tax arears texts');
+  await page.keyboard.press('Enter');
+  await page.getByText(/^About \d+ experiments?$/).waitFor();
+  // Publishing reaches the search engine within a second or so: look again until it has.
+  await expect
+    .poll(
+      async () => {
+        const titles = await page.locator('main h2 a').allTextContents();
+        if (!titles.includes(TITLE)) await page.reload();
+        return titles;
+      },
+      { timeout: 15_000, interval: 500 },
+    )
+    .toContain(TITLE);
+});
+
+it('warns when someone else saved first, and keeps what was typed', async () => {
+  await page.goto(`${synapse.base}/search?q=${encodeURIComponent(TITLE)}`);
+  await page.getByRole('link', { name: TITLE }).click();
+  await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+  const experimentUrl = page.url();
+  await page.getByRole('link', { name: 'Edit this experiment' }).click();
+  const editUrl = page.url();
+  expect(editUrl).toMatch(/\/edit$/);
+  await page.getByRole('link', { name: 'Costs' }).click();
+  await page.getByLabel('How it was funded (optional)').fill('Revenues service budget');
+
+  // A colleague saves the same section in another tab first.
+  const colleague = await publisher.newPage();
+  await colleague.goto(`${editUrl}/costs`);
+  await colleague.getByLabel('Actual cost in pounds (optional)').fill('4200');
+  await colleague.getByRole('button', { name: 'Save and continue' }).click();
+  await colleague.getByText('Costs: saved').waitFor();
+  await colleague.close();
+
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.getByText('Someone else saved this experiment while you were editing it').waitFor();
+  await page.getByText('They changed: Actual cost in pounds (optional).').waitFor();
+  expect(await page.getByLabel('How it was funded (optional)').inputValue()).toBe('Revenues service budget');
+  await page.screenshot({ path: `${SCREENSHOTS}publish-conflict.png`, fullPage: true });
+  await expectAccessible(page);
+  // Saving again, knowingly, replaces their version with this page's answers.
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.getByText('Costs: saved').waitFor();
+  await page.goto(experimentUrl);
+  await page.locator('dt:has-text("Funding") + dd').waitFor();
+  expect(await page.locator('dt:has-text("Funding") + dd').textContent()).toBe('Revenues service budget');
+  expect(await page.locator('dt:has-text("Actual cost")').count()).toBe(0);
+});
+
+it('adapts it from another council’s account, and the family shows both', async () => {
+  const adapter = await synapse.browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const other = await adapter.newPage();
+  await signIn(other, ADAPTER);
+  await other.goto(`${synapse.base}/search?q=${encodeURIComponent(TITLE)}`);
+  await other.getByRole('link', { name: TITLE }).click();
+  await other.getByRole('button', { name: /^Follow/ }).click();
+  await other.getByRole('button', { name: /^Stop following/ }).waitFor();
+  await other.getByRole('link', { name: /^Adapt this for/ }).click();
+  await other.getByRole('heading', { name: /^Adapt this for Demo Council/ }).waitFor();
+  await other.getByRole('button', { name: 'Start my version' }).click();
+  await other.getByRole('link', { name: /Enter what will be different/ }).waitFor();
+  await expectAccessible(other);
+  await other.getByLabel('What will be different, and why?').fill('A mostly rural district: texts go out a week ahead, and the team phones anyone who does not reply.');
+  await other.screenshot({ path: `${SCREENSHOTS}fork.png`, fullPage: true });
+  await other.getByRole('button', { name: 'Start my version' }).click();
+  await other.getByText('Your own version has been started').waitFor();
+  expect(await other.getByText(`Adapted from ${TITLE} by Wigan.`).count()).toBe(1);
+  await other.getByRole('link', { name: 'Check answers and publish' }).click();
+  await other.getByRole('button', { name: 'Publish experiment' }).click();
+  await other.getByText('Your experiment is published').waitFor();
+  await other.getByRole('heading', { name: 'How Demo Council (demonstration) adapted it' }).waitFor();
+  await other.getByRole('heading', { name: 'Every place that tried it' }).waitFor();
+  const family = await other.locator('.synapse-lineage').first().textContent();
+  expect(family).toContain(`${TITLE} (Wigan)`);
+  expect(family).toContain('– this experiment');
+  await other.screenshot({ path: `${SCREENSHOTS}fork-published.png`, fullPage: true });
+  await expectAccessible(other);
+
+  // The original's team hears about it.
+  await page.goto(`${synapse.base}/notifications`);
+  await page.getByRole('heading', { name: 'Notifications' }).waitFor();
+  await expect.poll(() => page.locator('.synapse-notification').allTextContents(), { timeout: 15_000 }).toEqual(
+    expect.arrayContaining([expect.stringMatching(/Demo Council/)]),
+  );
+  await page.screenshot({ path: `${SCREENSHOTS}notifications.png`, fullPage: true });
+  await expectAccessible(page);
+  await adapter.close();
+});
+
+it('lets an organisation admin create and revoke a partner API key', async () => {
+  const admin = await synapse.browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const adminPage = await admin.newPage();
+  await signIn(adminPage, ADAPTER);
+  await adminPage.getByRole('link', { name: 'Your account' }).click();
+  await adminPage.getByRole('link', { name: /^Manage Demo Council/ }).click();
+  await adminPage.getByRole('heading', { name: /^Manage Demo Council/ }).waitFor();
+  await adminPage.getByLabel('Create a key').fill('Research database sync');
+  await adminPage.getByRole('button', { name: 'Create key' }).click();
+  const secret = (await adminPage.getByTestId('api-key-secret').textContent())!;
+  expect(secret).toMatch(/^syn_/);
+  const response = await fetch(`${synapse.base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+    body: JSON.stringify({ query: '{ experiments(first: 1) { totalCount } }' }),
+  });
+  expect(((await response.json()) as { data: { experiments: { totalCount: number } } }).data.experiments.totalCount).toBeGreaterThan(0);
+  await adminPage.screenshot({ path: `${SCREENSHOTS}manage-organisation.png`, fullPage: true });
+  await expectAccessible(adminPage);
+  await adminPage.getByRole('button', { name: 'Revoke Research database sync' }).click();
+  await adminPage.getByText('Revoked').waitFor();
+  const refused = await fetch(`${synapse.base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+    body: JSON.stringify({ query: '{ experiments(first: 1) { totalCount } }' }),
+  });
+  expect(refused.status).toBe(401);
+  await admin.close();
+});

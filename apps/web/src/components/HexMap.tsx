@@ -1,0 +1,105 @@
+import { useEffect, useId, useState } from 'react';
+
+type Layout = 'DISTRICTS_2023' | 'UPPER_TIER';
+interface Hex {
+  n: string;
+  q: number;
+  r: number;
+}
+
+/**
+ * The UK hex maps (Open Innovations, MIT) come from @synapse/reference-data, the same files the API reads.
+ * They are fetched only when a map is shown, so they add nothing to the first page load.
+ */
+const LOADERS: Record<Layout, () => Promise<{ default: string }>> = {
+  DISTRICTS_2023: () => import('@synapse/reference-data/data/uk-local-authority-districts-2023.hexjson?raw'),
+  UPPER_TIER: () => import('@synapse/reference-data/data/uk-upper-tier-local-authorities.hexjson?raw'),
+};
+const loaded = new Map<Layout, Promise<Record<string, Hex>>>();
+
+function loadHexes(layout: Layout): Promise<Record<string, Hex>> {
+  if (!loaded.has(layout)) loaded.set(layout, LOADERS[layout]().then((module) => JSON.parse(module.default).hexes));
+  return loaded.get(layout)!;
+}
+
+export interface Place {
+  gssCode: string | null;
+  name: string;
+  hexPosition: { layout: string } | null;
+}
+
+/** Which map to draw: districts, unless a place (a county) is only on the upper-tier map. */
+export function layoutFor(places: Place[]): Layout | null {
+  const layouts = places.flatMap((place) => (place.hexPosition ? [place.hexPosition.layout as Layout] : []));
+  if (layouts.length === 0) return null;
+  return layouts.includes('UPPER_TIER') ? 'UPPER_TIER' : 'DISTRICTS_2023';
+}
+
+const SIZE = 10;
+const WIDTH = Math.sqrt(3) * SIZE;
+const HEX_POINTS = Array.from({ length: 6 }, (_, i) => {
+  const angle = (Math.PI / 180) * (60 * i - 30);
+  return `${(SIZE * Math.cos(angle)).toFixed(2)},${(SIZE * Math.sin(angle)).toFixed(2)}`;
+}).join(' ');
+
+/**
+ * An equal-area hex map of UK councils with the given places filled in. Its meaning never rests on colour
+ * alone: the map has a text alternative naming the places, and pages list them in words too.
+ */
+export function HexMap({ places, label }: { places: Place[]; label: string }) {
+  const titleId = useId();
+  const layout = layoutFor(places);
+  const [hexes, setHexes] = useState<Record<string, Hex> | null>(null);
+  useEffect(() => {
+    if (!layout) return;
+    let current = true;
+    loadHexes(layout).then((result) => current && setHexes(result));
+    return () => {
+      current = false;
+    };
+  }, [layout]);
+  if (!layout) return null;
+  if (!hexes) return <div className="synapse-hexmap synapse-hexmap--loading" />;
+
+  const marked = new Set(places.map((place) => place.gssCode));
+  const entries = Object.entries(hexes);
+  const rows = entries.map(([, hex]) => hex.r);
+  const columns = entries.map(([, hex]) => hex.q);
+  const [minR, maxR, minQ, maxQ] = [Math.min(...rows), Math.max(...rows), Math.min(...columns), Math.max(...columns)];
+  // "odd-r": odd rows sit half a hexagon to the right; r counts up towards the north.
+  const centre = (hex: Hex) => ({
+    x: (hex.q - minQ) * WIDTH + (Math.abs(hex.r % 2) === 1 ? WIDTH / 2 : 0) + WIDTH / 2,
+    y: (maxR - hex.r) * SIZE * 1.5 + SIZE,
+  });
+  const width = (maxQ - minQ + 1.5) * WIDTH;
+  const height = (maxR - minR) * SIZE * 1.5 + SIZE * 2;
+  const names = places.filter((place) => place.gssCode && hexes[place.gssCode]).map((place) => place.name);
+  // Marked hexagons last, so their outline is drawn on top of their neighbours'.
+  const ordered = [...entries.filter(([code]) => !marked.has(code)), ...entries.filter(([code]) => marked.has(code))];
+
+  return (
+    <figure className="synapse-hexmap">
+      <svg viewBox={`0 0 ${width.toFixed(0)} ${height.toFixed(0)}`} role="img" aria-labelledby={titleId}>
+        <title id={titleId}>{`${label}: ${names.join(', ') || 'none'}`}</title>
+        {ordered.map(([code, hex]) => {
+          const { x, y } = centre(hex);
+          const isMarked = marked.has(code);
+          return (
+            <polygon
+              key={code}
+              points={HEX_POINTS}
+              transform={`translate(${x.toFixed(1)} ${y.toFixed(1)})`}
+              className={isMarked ? 'synapse-hex synapse-hex--marked' : 'synapse-hex'}
+              data-gss={code}
+            >
+              <title>{hex.n}</title>
+            </polygon>
+          );
+        })}
+      </svg>
+      <figcaption className="govuk-body-s">
+        {label}: {names.join(', ') || 'none'}. Each hexagon is a council, drawn the same size whatever its area.
+      </figcaption>
+    </figure>
+  );
+}

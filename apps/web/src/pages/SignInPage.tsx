@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useMutation } from 'urql';
+import { Button, ErrorSummary, messageFor, type Problem, problemsFrom, TextInput } from '../components/forms.js';
+import { RequestSignInDocument } from '../generated/graphql.js';
+import { useSession } from '../session.js';
+
+/** Shown in place of a page that needs a signed-in person. */
+export function SignInNeeded({ action }: { action: string }) {
+  return (
+    <>
+      <h1 className="govuk-heading-l">Sign in to {action}</h1>
+      <p className="govuk-body">
+        Anyone can read and search Synapse. To {action}, sign in with your work email address.
+      </p>
+      <Link className="govuk-button" to="/sign-in">
+        Sign in
+      </Link>
+    </>
+  );
+}
+
+/** /sign-in: a link by email (no passwords), or the council's single sign-on when it is set up. */
+export function SignInPage() {
+  const session = useSession();
+  const [email, setEmail] = useState('');
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [missing, setMissing] = useState<Problem[]>([]);
+  const [{ fetching, error }, requestSignIn] = useMutation(RequestSignInDocument);
+  const problems = missing.length > 0 ? missing : problemsFrom(error, { email: 'Email address' });
+  const mailbox = session.signInMethods?.developmentMailbox;
+  const sso = session.signInMethods?.sso;
+
+  if (session.member) {
+    return (
+      <>
+        <h1 className="govuk-heading-l">You are signed in</h1>
+        <p className="govuk-body">
+          You are signed in as {session.member.name}.{' '}
+          <Link className="govuk-link" to="/account">
+            Go to your account
+          </Link>
+        </p>
+      </>
+    );
+  }
+
+  if (sentTo) {
+    return (
+      <>
+        <title>Check your email – Synapse</title>
+        <div className="govuk-panel govuk-panel--confirmation">
+          <h1 className="govuk-panel__title">Check your email</h1>
+          <div className="govuk-panel__body">We have sent a sign-in link to {sentTo}</div>
+        </div>
+        <p className="govuk-body">The link works once, for a short time. If it has not arrived in a few minutes, check your spam folder or ask again.</p>
+        {mailbox && (
+          <div className="govuk-inset-text">
+            This is a development copy of Synapse with no email server, so emails are kept in the{' '}
+            <a className="govuk-link" href={mailbox}>
+              development mailbox
+            </a>
+            .
+          </div>
+        )}
+        <button type="button" className="govuk-link synapse-link-button" onClick={() => setSentTo(null)}>
+          Use a different email address
+        </button>
+      </>
+    );
+  }
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (!/^\S+@\S+\.\S+$/.test(email.trim())) {
+      setMissing([{ field: 'email', message: 'Enter an email address in the correct format, like name@council.gov.uk' }]);
+      return;
+    }
+    setMissing([]);
+    const result = await requestSignIn({ email: email.trim() });
+    if (result.data?.requestSignIn) setSentTo(email.trim());
+  }
+
+  return (
+    <>
+      <title>Sign in – Synapse</title>
+      <ErrorSummary problems={problems} />
+      <h1 className="govuk-heading-l">Sign in</h1>
+      {sso && (
+        <>
+          <a className="govuk-button" href={sso.startUrl}>
+            Sign in with {sso.label}
+          </a>
+          <p className="govuk-body">Or get a sign-in link by email:</p>
+        </>
+      )}
+      <form onSubmit={submit} noValidate>
+        <TextInput
+          id="email"
+          label="Work email address"
+          hint="We will email you a link to sign in. People at councils on Synapse join their council automatically."
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+          value={email}
+          error={messageFor(problems, 'email')}
+          onChange={setEmail}
+        />
+        <Button disabled={fetching}>Send me a sign-in link</Button>
+      </form>
+    </>
+  );
+}

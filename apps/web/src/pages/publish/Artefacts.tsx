@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useMutation } from 'urql';
+import { Button, ErrorSummary, messageFor, type Problem, problemsFrom, Select, TextArea, TextInput } from '../../components/forms.js';
+import { AddArtefactDocument, type ArtefactType, type Licence, RemoveArtefactDocument } from '../../generated/graphql.js';
+import { ARTEFACT_TYPES, LICENCES, optionsOf } from '../../labels.js';
+import { useEdit } from './edit-context.js';
+
+/** The documents and tools others can reuse, each removable, and the way to add another. */
+export function Artefacts() {
+  const { experiment, refresh } = useEdit();
+  const [, removeArtefact] = useMutation(RemoveArtefactDocument);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  return (
+    <>
+      <ErrorSummary problems={problems} />
+      <span className="govuk-caption-l">{experiment.title}</span>
+      <h1 className="govuk-heading-l">Things others can reuse</h1>
+      <p className="govuk-body">Business cases, templates, evaluation reports, code: link to where they live, and say how they are licensed.</p>
+      {experiment.artefacts.length === 0 ? (
+        <p className="govuk-body">Nothing added yet.</p>
+      ) : (
+        <dl className="govuk-summary-list">
+          {experiment.artefacts.map((artefact) => (
+            <div className="govuk-summary-list__row" key={artefact.id}>
+              <dt className="govuk-summary-list__key">{artefact.title}</dt>
+              <dd className="govuk-summary-list__value">
+                {ARTEFACT_TYPES[artefact.type]}, {LICENCES[artefact.licence]}
+              </dd>
+              <dd className="govuk-summary-list__actions">
+                <button
+                  type="button"
+                  className="govuk-link synapse-link-button"
+                  onClick={async () => {
+                    const result = await removeArtefact({ id: artefact.id, version: artefact.version });
+                    setProblems(problemsFrom(result.error));
+                    refresh();
+                  }}
+                >
+                  Remove<span className="govuk-visually-hidden"> {artefact.title}</span>
+                </button>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      <div className="govuk-button-group">
+        <Link className="govuk-button govuk-button--secondary" to={`/experiments/${experiment.slug}/edit/artefacts/new`}>
+          Add a link to something reusable
+        </Link>
+        <Link className="govuk-button" to={`/experiments/${experiment.slug}/edit`}>
+          Continue
+        </Link>
+      </div>
+    </>
+  );
+}
+
+export function AddArtefact() {
+  const { experiment, refresh } = useEdit();
+  const navigate = useNavigate();
+  const [, addArtefact] = useMutation(AddArtefactDocument);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [title, setTitle] = useState('');
+  const [url, setUrl] = useState('');
+  const [type, setType] = useState<ArtefactType>('TEMPLATE');
+  const [licence, setLicence] = useState<Licence>('OGL_3');
+  const [description, setDescription] = useState('');
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const result = await addArtefact({
+      experimentId: experiment.id,
+      input: { title, url: url.trim(), type, licence, description: description.trim() || null },
+    });
+    if (result.error) {
+      setProblems(problemsFrom(result.error, { title: 'Title', url: 'Link' }));
+      return;
+    }
+    refresh();
+    navigate(`/experiments/${experiment.slug}/edit/artefacts`);
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <ErrorSummary problems={problems} />
+      <span className="govuk-caption-l">{experiment.title}</span>
+      <h1 className="govuk-heading-l">Add a link to something reusable</h1>
+      <TextInput id="title" label="Title" value={title} error={messageFor(problems, 'title')} onChange={setTitle} />
+      <TextInput id="url" label="Link" hint="Where it can be downloaded or read, starting https://" type="url" spellCheck={false} value={url} error={messageFor(problems, 'url')} onChange={setUrl} />
+      <Select id="type" label="What it is" options={optionsOf(ARTEFACT_TYPES)} value={type} onChange={(value) => setType(value as ArtefactType)} />
+      <Select id="licence" label="Licence" hint="The Open Government Licence lets other councils reuse it freely." options={optionsOf(LICENCES)} value={licence} onChange={(value) => setLicence(value as Licence)} />
+      <TextArea id="description" label="Description (optional)" rows={3} value={description} error={messageFor(problems, 'description')} onChange={setDescription} />
+      <Button>Add it</Button>
+    </form>
+  );
+}
