@@ -21,8 +21,11 @@ afterAll(async () => {
 it('shows headline numbers and new experiments on the home page', async () => {
   await page.goto(`${synapse.base}/`);
   await page.getByRole('heading', { name: 'New experiments' }).waitFor();
-  const councils = await page.locator('dt:has-text("Councils and organisations") + dd').textContent();
-  expect(Number(councils!.replace(/,/g, ''))).toBeGreaterThanOrEqual(397);
+  const figure = async (label: string) => Number((await page.locator(`dt:text-is("${label}") + dd`).textContent())!.replace(/,/g, ''));
+  expect(await figure('Councils')).toBe(397);
+  expect(await figure('Experiments published')).toBeGreaterThan(30);
+  expect(await figure('Outcomes published')).toBeGreaterThan(await figure('Experiments published') / 2);
+  expect(await figure('Adaptations by other councils')).toBeGreaterThan(0);
   await page.screenshot({ path: `${SCREENSHOTS}home.png` });
   await expectAccessible(page);
 });

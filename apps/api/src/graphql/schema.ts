@@ -15,6 +15,7 @@ import { MemberResolver } from '../modules/member/member.resolver.js';
 import { OrganisationResolver } from '../modules/organisation/organisation.resolver.js';
 import { OutcomeResolver } from '../modules/outcome/outcome.resolver.js';
 import { SearchResolver } from '../modules/search/search.resolver.js';
+import { StatisticsResolver } from '../modules/experiment/statistics.resolver.js';
 import { ServiceAreaResolver } from '../modules/service-area/service-area.resolver.js';
 import { validateArgument } from '../validation.js';
 import { registerEnums } from './enums.js';
@@ -45,6 +46,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       WebhookResolver,
       OrganisationWebhookResolver,
       SearchResolver,
+      StatisticsResolver,
     ],
     validate: true,
     validateFn: validateArgument,

@@ -27,7 +27,7 @@ export function changeInWords(measure: Measure): string | null {
 
 /**
  * Two bars, before and after, on one scale from zero, each labelled with its figure. The figures and the
- * direction of the change are also in the table beside it, so the chart is decoration for screen readers.
+ * direction of the change are also written out beside it, so the chart is hidden from screen readers.
  */
 export function MeasureChart({ measure }: { measure: Measure }) {
   if (measure.baseline === null || measure.result === null) return null;
@@ -37,10 +37,10 @@ export function MeasureChart({ measure }: { measure: Measure }) {
     { label: 'After', value: measure.result, className: 'synapse-bar synapse-bar--after' },
   ];
   return (
-    <svg className="synapse-chart" viewBox="0 0 300 52" aria-hidden="true" focusable="false">
+    <svg className="synapse-chart" viewBox="0 0 360 52" aria-hidden="true" focusable="false">
       {bars.map((bar, index) => {
         const y = index * 26;
-        const length = Math.max(2, (Math.abs(bar.value) / largest) * 170);
+        const length = Math.max(2, (Math.abs(bar.value) / largest) * 200);
         return (
           <g key={bar.label}>
             <text x="0" y={y + 16} className="synapse-chart__label">

@@ -43,40 +43,19 @@ function Outcomes({ experiment }: { experiment: Experiment }) {
             {outcome.independentEvaluation ? `, independently${outcome.evaluatedBy ? ` (${outcome.evaluatedBy})` : ''}` : ''}.
             {outcome.reportedOn && ` Reported ${formatDate(outcome.reportedOn)}.`}
           </p>
-          {outcome.measures.length > 0 && (
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--s">Measures, before and after</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Measure</th>
-                  <th scope="col" className="govuk-table__header">Before and after</th>
-                  <th scope="col" className="govuk-table__header">Change</th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {outcome.measures.map((measure) => (
-                  <tr className="govuk-table__row" key={measure.name}>
-                    <th scope="row" className="govuk-table__header">
-                      {measure.name}
-                      {measure.period && <span className="govuk-body-s govuk-!-display-block">{measure.period}</span>}
-                      <span className="govuk-body-s govuk-!-display-block synapse-secondary-text">
-                        {measure.goodDirection === 'UP' ? 'Higher is better' : 'Lower is better'}
-                      </span>
-                    </th>
-                    <td className="govuk-table__cell">
-                      <MeasureChart measure={measure} />
-                      <span className="govuk-visually-hidden">
-                        Before {formatFigure(measure.baseline, measure.unit)}, after {formatFigure(measure.result, measure.unit)}
-                      </span>
-                      {(measure.baseline === null || measure.result === null) &&
-                        `Before ${formatFigure(measure.baseline, measure.unit)}, after ${formatFigure(measure.result, measure.unit)}`}
-                    </td>
-                    <td className="govuk-table__cell">{changeInWords(measure) ?? 'Not known'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          {outcome.measures.map((measure) => (
+            <div className="synapse-measure" key={measure.name}>
+              <h4 className="govuk-heading-s govuk-!-margin-bottom-1">
+                {measure.name}
+                {measure.period && <span className="govuk-body-s"> ({measure.period})</span>}
+              </h4>
+              <MeasureChart measure={measure} />
+              <p className="govuk-body-s">
+                Before {formatFigure(measure.baseline, measure.unit)}, after {formatFigure(measure.result, measure.unit)}.{' '}
+                {changeInWords(measure) && <strong>{changeInWords(measure)}</strong>} ({measure.goodDirection === 'UP' ? 'higher' : 'lower'} is better)
+              </p>
+            </div>
+          ))}
           {outcome.whatWorked && (
             <>
               <h4 className="govuk-heading-s">What worked</h4>

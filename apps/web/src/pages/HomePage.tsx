@@ -19,14 +19,19 @@ export function HomePage() {
       {data && (
         <>
           <dl className="govuk-grid-row govuk-!-margin-bottom-6">
-            <div className="govuk-grid-column-one-half">
-              <dt className="govuk-body">Experiments published</dt>
-              <dd className="govuk-heading-l synapse-headline">{data.experiments.totalCount.toLocaleString('en-GB')}</dd>
-            </div>
-            <div className="govuk-grid-column-one-half">
-              <dt className="govuk-body">Councils and organisations</dt>
-              <dd className="govuk-heading-l synapse-headline">{data.organisations.totalCount.toLocaleString('en-GB')}</dd>
-            </div>
+            {(
+              [
+                ['Experiments published', data.statistics.publishedExperiments],
+                ['Councils', data.statistics.councils],
+                ['Outcomes published', data.statistics.outcomesPublished],
+                ['Adaptations by other councils', data.statistics.forks],
+              ] as const
+            ).map(([label, value]) => (
+              <div className="govuk-grid-column-one-quarter" key={label}>
+                <dt className="govuk-body">{label}</dt>
+                <dd className="govuk-heading-l synapse-headline">{value.toLocaleString('en-GB')}</dd>
+              </div>
+            ))}
           </dl>
           <h2 className="govuk-heading-m">New experiments</h2>
           <ul className="govuk-list">
