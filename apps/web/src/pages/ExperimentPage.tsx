@@ -284,8 +284,8 @@ export function ExperimentPage() {
                     <strong className="govuk-tag govuk-tag--grey">{ARTEFACT_TYPES[artefact.type]}</strong>
                     {artefact.description && <span className="govuk-!-display-block">{artefact.description}</span>}
                     <span className="govuk-body-s govuk-!-display-block">
-                      {LICENCES[artefact.licence]}
-                      {artefact.format && `, ${artefact.format}`}. Credit: {artefact.attribution}
+                      {artefact.format && `${artefact.format}. `}Credit: {artefact.attribution}
+                      {artefact.isReference && ' (carried over from the original experiment)'}
                     </span>
                     {artefact.reuseWarning && <span className="govuk-body-s govuk-!-display-block"><strong>{artefact.reuseWarning}</strong></span>}
                   </li>
