@@ -58,9 +58,3 @@ export async function chooseRadio(page: Page, target: Locator): Promise<void> {
   }
   throw new Error(`Could not choose ${target} with the arrow keys`);
 }
-
-/** Chooses an option of a select box with the keyboard (typing its first letters selects it). */
-export async function chooseOption(page: Page, target: Locator, label: string): Promise<void> {
-  await tabTo(page, target);
-  await page.keyboard.type(label);
-}

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { expectAccessible } from './accessibility.js';
-import { activate, chooseRadio, tabTo, tick, typeInto } from './keyboard.js';
+import { activate, chooseRadio, tick, typeInto } from './keyboard.js';
 import { type RunningSynapse, SCREENSHOTS, startSynapse } from './synapse.js';
 
 // The publishing journeys: sign in through the development mailbox, publish an experiment with an outcome

@@ -117,15 +117,10 @@ interface FieldProps {
   isPageHeading?: boolean;
 }
 
-function FieldGroup({ id, label, hint, error, isPageHeading, children }: FieldProps & { children: ReactNode }) {
-  const labelElement = (
-    <label className={`govuk-label${isPageHeading ? ' govuk-label--l' : ''}`} htmlFor={id}>
-      {label}
-    </label>
-  );
+/** A question's hint and error message, with the ids its input's aria-describedby points to. */
+function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      {isPageHeading ? <h1 className="govuk-label-wrapper">{labelElement}</h1> : labelElement}
+    <>
       {hint && (
         <div id={`${id}-hint`} className="govuk-hint">
           {hint}
@@ -136,6 +131,20 @@ function FieldGroup({ id, label, hint, error, isPageHeading, children }: FieldPr
           <span className="govuk-visually-hidden">Error:</span> {error}
         </p>
       )}
+    </>
+  );
+}
+
+function FieldGroup({ id, label, hint, error, isPageHeading, children }: FieldProps & { children: ReactNode }) {
+  const labelElement = (
+    <label className={`govuk-label${isPageHeading ? ' govuk-label--l' : ''}`} htmlFor={id}>
+      {label}
+    </label>
+  );
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      {isPageHeading ? <h1 className="govuk-label-wrapper">{labelElement}</h1> : labelElement}
+      <HintAndError id={id} hint={hint} error={error} />
       {children}
     </div>
   );
@@ -248,16 +257,7 @@ function Choices({ id, legend, hint, error, options, small, type, isChecked, onT
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {hint && (
-          <div id={`${id}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        )}
-        {error && (
-          <p id={`${id}-error`} className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        )}
+        <HintAndError id={id} hint={hint} error={error} />
         <div className={`govuk-${kind}${small ? ` govuk-${kind}--small` : ''}`}>
           {options.map((option, index) => {
             const inputId = index === 0 ? id : `${id}-${index + 1}`;
@@ -346,4 +346,13 @@ export function Banner({ title, success, children }: { title: string; success?: 
 export function numberOrNull(text: string): number | null {
   const trimmed = text.replaceAll(',', '').trim();
   return trimmed === '' ? null : Number(trimmed);
+}
+
+/** A link-styled button that removes one item of a list; `what` names the item for screen readers. */
+export function RemoveButton({ what, onRemove }: { what: string; onRemove: () => void }) {
+  return (
+    <button type="button" className="govuk-link synapse-link-button" onClick={onRemove}>
+      Remove<span className="govuk-visually-hidden"> {what}</span>
+    </button>
+  );
 }

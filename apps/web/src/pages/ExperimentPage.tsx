@@ -1,5 +1,7 @@
 import { Link, useLocation, useParams } from 'react-router';
 import { useQuery } from 'urql';
+import { AdaptedFrom } from '../components/AdaptedFrom.js';
+import { Facts } from '../components/Facts.js';
 import { Banner } from '../components/forms.js';
 import { FollowButton } from '../components/FollowButton.js';
 import { HexMap } from '../components/HexMap.js';
@@ -240,13 +242,7 @@ export function ExperimentPage() {
           {experiment.forkParent && (
             <>
               <h2 className="govuk-heading-m">How {experiment.leadOrganisation.name} adapted it</h2>
-              <p className="govuk-body">
-                Adapted from{' '}
-                <Link className="govuk-link" to={`/experiments/${experiment.forkParent.slug}`}>
-                  {experiment.forkParent.title}
-                </Link>{' '}
-                by {experiment.forkParent.leadOrganisation.name}.
-              </p>
+              <AdaptedFrom original={experiment.forkParent} />
               {experiment.adaptationNotes && <Text>{experiment.adaptationNotes}</Text>}
             </>
           )}
@@ -325,16 +321,7 @@ export function ExperimentPage() {
         </div>
         <div className="govuk-grid-column-one-third">
           <Actions experiment={experiment} refresh={() => reexecute({ requestPolicy: 'network-only' })} />
-          <dl className="govuk-summary-list govuk-summary-list--no-border synapse-facts">
-            {facts
-              .filter(([, value]) => value)
-              .map(([key, value]) => (
-                <div className="govuk-summary-list__row" key={key}>
-                  <dt className="govuk-summary-list__key">{key}</dt>
-                  <dd className="govuk-summary-list__value">{value}</dd>
-                </div>
-              ))}
-          </dl>
+          <Facts facts={facts} className="govuk-summary-list--no-border synapse-facts" />
           <HexMap places={places} label="Where it ran" />
         </div>
       </div>

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { OrganisationExperimentsDocument, OrganisationPageDocument } from '../generated/graphql.js';
+import { Facts } from '../components/Facts.js';
 import { HexMap } from '../components/HexMap.js';
 import { sentenceCase } from '../labels.js';
 import { NotFoundPage } from './NotFoundPage.js';
@@ -56,16 +57,7 @@ export function OrganisationPage() {
       )}
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-      <dl className="govuk-summary-list">
-        {facts
-          .filter(([, value]) => value)
-          .map(([key, value]) => (
-            <div className="govuk-summary-list__row" key={key}>
-              <dt className="govuk-summary-list__key">{key}</dt>
-              <dd className="govuk-summary-list__value">{value}</dd>
-            </div>
-          ))}
-      </dl>
+          <Facts facts={facts} />
         </div>
         <div className="govuk-grid-column-one-third">
           <HexMap places={[organisation]} label={`Where ${organisation.name} is`} />

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
-import { Button, ErrorSummary, messageFor, type Problem, problemsFrom, Select, TextArea, TextInput } from '../../components/forms.js';
+import { Button, ErrorSummary, messageFor, type Problem, problemsFrom, RemoveButton, Select, TextArea, TextInput } from '../../components/forms.js';
 import { AddArtefactDocument, type ArtefactType, type Licence, RemoveArtefactDocument } from '../../generated/graphql.js';
 import { ARTEFACT_TYPES, LICENCES, optionsOf } from '../../labels.js';
 import { useEdit } from './edit-context.js';
@@ -28,17 +28,14 @@ export function Artefacts() {
                 {ARTEFACT_TYPES[artefact.type]}, {LICENCES[artefact.licence]}
               </dd>
               <dd className="govuk-summary-list__actions">
-                <button
-                  type="button"
-                  className="govuk-link synapse-link-button"
-                  onClick={async () => {
+                <RemoveButton
+                  what={artefact.title}
+                  onRemove={async () => {
                     const result = await removeArtefact({ id: artefact.id, version: artefact.version });
                     setProblems(problemsFrom(result.error));
                     refresh();
                   }}
-                >
-                  Remove<span className="govuk-visually-hidden"> {artefact.title}</span>
-                </button>
+                />
               </dd>
             </div>
           ))}

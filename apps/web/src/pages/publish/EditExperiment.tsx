@@ -1,5 +1,6 @@
 import { Link, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { AdaptedFrom } from '../../components/AdaptedFrom.js';
 import { Banner, Button, ErrorSummary, problemsFrom } from '../../components/forms.js';
 import { EditExperimentDocument, type EditableExperimentFragment, PublishExperimentDocument } from '../../generated/graphql.js';
 import { BUDGET_BANDS, EVIDENCE_LEVELS, PARTNER_ROLES, STAGES, VERDICTS } from '../../labels.js';
@@ -100,13 +101,7 @@ function TaskList() {
       <span className="govuk-caption-l">{published ? 'Published experiment' : 'Draft experiment'}</span>
       <h1 className="govuk-heading-l">{experiment.title}</h1>
       {experiment.forkParent && (
-        <p className="govuk-body">
-          Adapted from{' '}
-          <Link className="govuk-link" to={`/experiments/${experiment.forkParent.slug}`}>
-            {experiment.forkParent.title}
-          </Link>{' '}
-          by {experiment.forkParent.leadOrganisation.name}.
-        </p>
+        <AdaptedFrom original={experiment.forkParent} />
       )}
       <p className="govuk-body">
         {published

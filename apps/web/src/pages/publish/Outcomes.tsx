@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
-import { Button, Checkboxes, ErrorSummary, messageFor, numberOrNull, type Problem, problemsFrom, Radios, TextArea, TextInput } from '../../components/forms.js';
+import { Button, Checkboxes, ErrorSummary, messageFor, numberOrNull, type Problem, problemsFrom, Radios, RemoveButton, TextArea, TextInput } from '../../components/forms.js';
 import { AddOutcomeDocument, type EvaluationDesign, type GoodDirection, RemoveOutcomeDocument, type Verdict } from '../../generated/graphql.js';
 import { EVALUATION_DESIGNS, EVIDENCE_LEVELS, optionsOf, VERDICTS } from '../../labels.js';
 import { useEdit } from './edit-context.js';
@@ -26,17 +26,14 @@ export function Outcomes() {
             <h2 className="govuk-summary-card__title">{outcome.title}</h2>
             <ul className="govuk-summary-card__actions">
               <li className="govuk-summary-card__action">
-                <button
-                  type="button"
-                  className="govuk-link synapse-link-button"
-                  onClick={async () => {
+                <RemoveButton
+                  what={outcome.title}
+                  onRemove={async () => {
                     const result = await removeOutcome({ id: outcome.id, version: outcome.version });
                     setProblems(problemsFrom(result.error));
                     refresh();
                   }}
-                >
-                  Remove<span className="govuk-visually-hidden"> {outcome.title}</span>
-                </button>
+                />
               </li>
             </ul>
           </div>

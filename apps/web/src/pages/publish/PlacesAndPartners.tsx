@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, ErrorSummary, messageFor, Select, TextInput } from '../../components/forms.js';
+import { Button, ErrorSummary, messageFor, RemoveButton, Select, TextInput } from '../../components/forms.js';
 import { type OrganisationOption, OrganisationPicker } from '../../components/OrganisationPicker.js';
 import type { EditableExperimentFragment, PartnerRole } from '../../generated/graphql.js';
 import { optionsOf, PARTNER_ROLES } from '../../labels.js';
@@ -87,9 +87,7 @@ export function PlacesAndPartners() {
               <dt className="govuk-summary-list__key">{place.name}</dt>
               <dd className="govuk-summary-list__value">{place.gssCode}</dd>
               <dd className="govuk-summary-list__actions">
-                <button type="button" className="govuk-link synapse-link-button" onClick={() => setPlaces(places.filter((p) => p.gssCode !== place.gssCode))}>
-                  Remove<span className="govuk-visually-hidden"> {place.name}</span>
-                </button>
+                <RemoveButton what={place.name} onRemove={() => setPlaces(places.filter((p) => p.gssCode !== place.gssCode))} />
               </dd>
             </div>
           ))}
@@ -103,18 +101,18 @@ export function PlacesAndPartners() {
           addPlace();
         }}
       >
-      <OrganisationPicker
-        id="place"
-        label="Add a council where it ran"
-        hint="Start typing its name, like “Wigan”, then choose it."
-        kinds={['COUNCIL']}
-        error={messageFor(saving.problems, 'place')}
-        value={placeText}
-        onChange={(text, match) => {
-          setPlaceText(text);
-          setPlaceMatch(match);
-        }}
-      />
+        <OrganisationPicker
+          id="place"
+          label="Add a council where it ran"
+          hint="Start typing its name, like “Wigan”, then choose it."
+          kinds={['COUNCIL']}
+          error={messageFor(saving.problems, 'place')}
+          value={placeText}
+          onChange={(text, match) => {
+            setPlaceText(text);
+            setPlaceMatch(match);
+          }}
+        />
       </div>
       <Button type="button" secondary onClick={addPlace}>
         Add place
