@@ -264,6 +264,24 @@ export function ExperimentPage() {
           )}
           <h2 className="govuk-heading-m">Outcomes</h2>
           <Outcomes experiment={experiment} />
+          {experiment.outcomes.length > 0 && (
+            <details className="govuk-details">
+              <summary className="govuk-details__summary">
+                <span className="govuk-details__summary-text">What the evidence levels mean</span>
+              </summary>
+              <div className="govuk-details__text">
+                <p className="govuk-body">
+                  Levels follow Nesta’s Standards of Evidence. They say how sure we can be that the change came from the experiment, not
+                  whether it is worth doing: a level 1 result that failed is still worth reading.
+                </p>
+                <ul className="govuk-list">
+                  {Object.values(EVIDENCE_LEVELS).map((text) => (
+                    <li key={text}>{text}</li>
+                  ))}
+                </ul>
+              </div>
+            </details>
+          )}
           {experiment.artefacts.length > 0 && (
             <>
               <h2 className="govuk-heading-m">Things you can reuse</h2>
