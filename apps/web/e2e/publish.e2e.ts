@@ -232,6 +232,40 @@ it('adapts it from another council’s account, and the family shows both', asyn
   await adapter.close();
 });
 
+it('lets someone from an unknown domain ask to join, and an admin approve them', async () => {
+  const newcomer = await synapse.browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const newcomerPage = await newcomer.newPage();
+  await signIn(newcomerPage, 'rhiannon@consultancy.example');
+  await newcomerPage.getByRole('link', { name: 'Your account' }).click();
+  expect(await newcomerPage.locator('dt:has-text("Organisation") + dd').textContent()).toBe('None yet');
+  expect(await newcomerPage.getByRole('link', { name: 'Publish', exact: true }).count()).toBe(0);
+  // Choosing from the suggestions fills in the organisation's full name.
+  await newcomerPage.getByLabel('Your organisation').fill('Demo Council');
+  await newcomerPage.getByRole('button', { name: 'Ask to join' }).click();
+  await newcomerPage.getByRole('link', { name: 'Choose your organisation from the list' }).waitFor();
+  await expect.poll(() => newcomerPage.locator('#organisation-options option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toContain(
+    'Demo Council (demonstration)',
+  );
+  await newcomerPage.getByLabel('Your organisation').fill('Demo Council (demonstration)');
+  await newcomerPage.getByRole('button', { name: 'Ask to join' }).click();
+  await newcomerPage.getByText('Request sent to Demo Council (demonstration)').waitFor();
+  await expectAccessible(newcomerPage);
+
+  const admin = await synapse.browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const adminPage = await admin.newPage();
+  await signIn(adminPage, ADAPTER);
+  await adminPage.goto(`${synapse.base}/organisations/demo-council/manage`);
+  await adminPage.getByRole('button', { name: 'Approve rhiannon' }).click();
+  await adminPage.getByText('No requests waiting.').waitFor();
+  // Members' email addresses are private to them, so the admin sees the name.
+  await expect.poll(() => adminPage.getByLabel('Role of Rhiannon').inputValue()).toBe('MEMBER');
+  await admin.close();
+
+  await newcomerPage.reload();
+  await expect.poll(() => newcomerPage.locator('dt:has-text("Organisation") + dd').textContent()).toBe('Demo Council (demonstration) (Member)');
+  await newcomer.close();
+});
+
 it('lets an organisation admin create and revoke a partner API key', async () => {
   const admin = await synapse.browser.newContext({ viewport: { width: 1200, height: 900 } });
   const adminPage = await admin.newPage();
