@@ -200,6 +200,13 @@ it('adapts it from another council’s account, and the family shows both', asyn
   await other.getByRole('link', { name: TITLE }).click();
   await other.getByRole('button', { name: /^Follow/ }).click();
   await other.getByRole('button', { name: /^Stop following/ }).waitFor();
+  const experimentPage = other.url();
+  await other.getByRole('link', { name: 'Your account' }).click();
+  await other.getByRole('link', { name: TITLE }).waitFor();
+  await other.getByRole('button', { name: 'Stop following this' }).click();
+  await other.getByText(/^Nothing yet\. Follow experiments/).waitFor();
+  await other.goto(experimentPage);
+  await other.getByRole('button', { name: /^Follow/ }).waitFor();
   await other.getByRole('link', { name: /^Adapt this for/ }).click();
   await other.getByRole('heading', { name: /^Adapt this for Demo Council/ }).waitFor();
   await other.getByRole('button', { name: 'Start my version' }).click();

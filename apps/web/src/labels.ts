@@ -110,3 +110,11 @@ export const ROLES: Record<MemberRole, string> = {
   EDITOR: 'Editor (can publish)',
   ADMIN: 'Admin (manages people and keys)',
 };
+
+/**
+ * A date as people in the UK write it ("1 April 2025"), shown in UK time. Takes API dates ("2025-04-01") and
+ * date-times alike.
+ */
+export function formatDate(value: string, month: 'long' | 'short' = 'long'): string {
+  return new Date(value).toLocaleDateString('en-GB', { day: 'numeric', month, year: 'numeric', timeZone: 'Europe/London' });
+}

@@ -1,5 +1,6 @@
-import { Client, fetchExchange } from 'urql';
-import { cacheExchange } from '@urql/exchange-graphcache';
+import { Client, fetchExchange, gql } from 'urql';
+import { type Cache, cacheExchange } from '@urql/exchange-graphcache';
+import type { FollowInput } from './generated/graphql.js';
 import { csrfHeaders } from './session.js';
 
 /**
@@ -31,6 +32,17 @@ const EMBEDDED = [
   'CreatedApiKey',
 ];
 
+/**
+ * After a follow or unfollow: an experiment's `viewerFollows` is set in place (no page refetch), and the
+ * list of follows is marked stale so whoever shows it fetches it again.
+ */
+function followChanged(cache: Cache, input: FollowInput, following: boolean): void {
+  if (input.target === 'EXPERIMENT') {
+    cache.writeFragment(gql`fragment FollowState on Experiment { id viewerFollows }`, { id: input.key, viewerFollows: following });
+  }
+  cache.invalidate('Query', 'myFollows');
+}
+
 export function createUrqlClient(): Client {
   return new Client({
     url: '/graphql',
@@ -40,6 +52,12 @@ export function createUrqlClient(): Client {
           ...Object.fromEntries(EMBEDDED.map((type) => [type, () => null])),
           ServiceArea: (area) => (area.slug as string | undefined) ?? null,
           SearchSuggestion: (suggestion) => (suggestion.slug as string | undefined) ?? null,
+        },
+        updates: {
+          Mutation: {
+            follow: (_result, args, cache) => followChanged(cache, args.input as FollowInput, true),
+            unfollow: (_result, args, cache) => followChanged(cache, args.input as FollowInput, false),
+          },
         },
       }),
       fetchExchange,

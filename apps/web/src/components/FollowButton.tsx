@@ -2,13 +2,12 @@ import { useMutation } from 'urql';
 import { FollowDocument, type FollowTarget, UnfollowDocument } from '../generated/graphql.js';
 import { Button } from './forms.js';
 
-/** Follow or stop following; `onChange` refetches whatever says whether the viewer follows. */
-export function FollowButton({ target, targetKey, following, what, onChange }: {
+/** Follow or stop following; the cache updates `following` (see urql.ts), so nothing needs fetching again. */
+export function FollowButton({ target, targetKey, following, what }: {
   target: FollowTarget;
   targetKey: string;
   following: boolean;
   what: string;
-  onChange: () => void;
 }) {
   const [followState, follow] = useMutation(FollowDocument);
   const [unfollowState, unfollow] = useMutation(UnfollowDocument);
@@ -21,7 +20,6 @@ export function FollowButton({ target, targetKey, following, what, onChange }: {
       onClick={async () => {
         const input = { target, key: targetKey };
         await (following ? unfollow({ input }) : follow({ input }));
-        onChange();
       }}
     >
       {following ? 'Stop following' : 'Follow'}

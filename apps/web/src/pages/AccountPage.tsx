@@ -35,7 +35,8 @@ function FollowedExperiment({ id }: { id: string }) {
 export function AccountPage() {
   const session = useSession();
   const member = session.member;
-  const [{ data }, reexecute] = useQuery({
+  // Following or unfollowing marks myFollows stale in the cache (urql.ts), which fetches this again.
+  const [{ data }] = useQuery({
     query: AccountDocument,
     variables: { drafts: member?.organisation?.gssCode ? [member.organisation.gssCode] : [], hasOrganisation: Boolean(member?.organisation?.gssCode) },
     pause: !member,
@@ -124,10 +125,7 @@ export function AccountPage() {
               <button
                 type="button"
                 className="govuk-link synapse-link-button"
-                onClick={async () => {
-                  await unfollow({ input: { target: follow.target, key: follow.targetKey } });
-                  reexecute({ requestPolicy: 'network-only' });
-                }}
+                onClick={() => unfollow({ input: { target: follow.target, key: follow.targetKey } })}
               >
                 Stop following<span className="govuk-visually-hidden"> this</span>
               </button>

@@ -8,16 +8,12 @@ import { HexMap } from '../components/HexMap.js';
 import { LineageTree, type TreeNode } from '../components/LineageTree.js';
 import { changeInWords, formatFigure, MeasureChart } from '../components/MeasureChart.js';
 import { type ExperimentPageQuery, ExperimentPageDocument } from '../generated/graphql.js';
-import { ARTEFACT_TYPES, BUDGET_BANDS, EVALUATION_DESIGNS, EVIDENCE_LEVELS, LICENCES, PARTNER_ROLES, STAGES, VERDICTS } from '../labels.js';
+import { ARTEFACT_TYPES, BUDGET_BANDS, EVALUATION_DESIGNS, EVIDENCE_LEVELS, formatDate, LICENCES, PARTNER_ROLES, STAGES, VERDICTS } from '../labels.js';
 import { useSession } from '../session.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { QueryProblem } from './QueryProblem.js';
 
 type Experiment = NonNullable<ExperimentPageQuery['experiment']>;
-
-function formatDate(date: string): string {
-  return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
 
 /** Only links that are plainly web addresses are made into links (the API checks too). */
 const isWebLink = (url: string) => /^https?:\/\//i.test(url);
@@ -54,7 +50,7 @@ function Outcomes({ experiment }: { experiment: Experiment }) {
               <MeasureChart measure={measure} />
               <p className="govuk-body-s">
                 Before {formatFigure(measure.baseline, measure.unit)}, after {formatFigure(measure.result, measure.unit)}.{' '}
-                {changeInWords(measure) && <strong>{changeInWords(measure)}</strong>} ({measure.goodDirection === 'UP' ? 'higher' : 'lower'} is better)
+                <strong>{changeInWords(measure)}</strong> ({measure.goodDirection === 'UP' ? 'higher' : 'lower'} is better)
               </p>
             </div>
           ))}
@@ -130,7 +126,7 @@ function Family({ experiment }: { experiment: Experiment }) {
   );
 }
 
-function Actions({ experiment, refresh }: { experiment: Experiment; refresh: () => void }) {
+function Actions({ experiment }: { experiment: Experiment }) {
   const session = useSession();
   const ownOrganisation = session.member?.organisation?.id === experiment.leadOrganisation.id;
   const published = experiment.status === 'PUBLISHED';
@@ -147,7 +143,7 @@ function Actions({ experiment, refresh }: { experiment: Experiment; refresh: () 
         </Link>
       )}
       {published && session.member && (
-        <FollowButton target="EXPERIMENT" targetKey={experiment.id} following={experiment.viewerFollows} what={experiment.title} onChange={refresh} />
+        <FollowButton target="EXPERIMENT" targetKey={experiment.id} following={experiment.viewerFollows} what={experiment.title} />
       )}
       {published && !session.member && !session.loading && (
         <p className="govuk-body">
@@ -171,7 +167,7 @@ function Actions({ experiment, refresh }: { experiment: Experiment; refresh: () 
 export function ExperimentPage() {
   const { slug = '' } = useParams();
   const location = useLocation();
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: ExperimentPageDocument, variables: { slug } });
+  const [{ data, error, fetching }] = useQuery({ query: ExperimentPageDocument, variables: { slug } });
   if (error) return <QueryProblem error={error} />;
   if (fetching && !data) return <p className="govuk-body">Loading…</p>;
   const experiment = data?.experiment;
@@ -338,7 +334,7 @@ export function ExperimentPage() {
           <Family experiment={experiment} />
         </div>
         <div className="govuk-grid-column-one-third">
-          <Actions experiment={experiment} refresh={() => reexecute({ requestPolicy: 'network-only' })} />
+          <Actions experiment={experiment} />
           <Facts facts={facts} className="govuk-summary-list--no-border synapse-facts" />
           <HexMap places={places} label="Where it ran" />
         </div>

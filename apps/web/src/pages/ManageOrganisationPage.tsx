@@ -13,15 +13,11 @@ import {
   RevokeApiKeyDocument,
   SetMemberRoleDocument,
 } from '../generated/graphql.js';
-import { ROLES } from '../labels.js';
+import { formatDate, ROLES } from '../labels.js';
 import { useSession } from '../session.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { QueryProblem } from './QueryProblem.js';
 import { SignInNeeded } from './SignInPage.js';
-
-function formatDate(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) : 'Never';
-}
 
 /** /organisations/:slug/manage: people, requests to join, partner API keys and (platform admins) email domains. */
 export function ManageOrganisationPage() {
@@ -209,7 +205,7 @@ export function ManageOrganisationPage() {
                     <td className="govuk-table__cell">
                       <code>{key.prefix}</code>
                     </td>
-                    <td className="govuk-table__cell">{formatDate(key.lastUsedAt)}</td>
+                    <td className="govuk-table__cell">{key.lastUsedAt ? formatDate(key.lastUsedAt, 'short') : 'Never'}</td>
                     <td className="govuk-table__cell">
                       {key.revokedAt ? (
                         <strong className="govuk-tag govuk-tag--grey">Revoked</strong>

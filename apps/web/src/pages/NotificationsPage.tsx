@@ -2,13 +2,10 @@ import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Button } from '../components/forms.js';
 import { MarkNotificationsReadDocument, NotificationsDocument } from '../generated/graphql.js';
+import { formatDate } from '../labels.js';
 import { useSession } from '../session.js';
 import { QueryProblem } from './QueryProblem.js';
 import { SignInNeeded } from './SignInPage.js';
-
-function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-}
 
 /** /notifications: what happened to the experiments, councils and topics you follow, newest first. */
 export function NotificationsPage() {

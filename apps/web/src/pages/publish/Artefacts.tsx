@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { Button, ErrorSummary, messageFor, type Problem, problemsFrom, RemoveButton, Select, TextArea, TextInput } from '../../components/forms.js';
 import { AddArtefactDocument, type ArtefactType, type Licence, RemoveArtefactDocument } from '../../generated/graphql.js';
 import { ARTEFACT_TYPES, LICENCES, optionsOf } from '../../labels.js';
-import { useEdit } from './edit-context.js';
+import { AddOrContinue, useEdit } from './edit-context.js';
 
 /** The documents and tools others can reuse, each removable, and the way to add another. */
 export function Artefacts() {
@@ -41,14 +41,7 @@ export function Artefacts() {
           ))}
         </dl>
       )}
-      <div className="govuk-button-group">
-        <Link className="govuk-button govuk-button--secondary" to={`/experiments/${experiment.slug}/edit/artefacts/new`}>
-          Add a link to something reusable
-        </Link>
-        <Link className="govuk-button" to={`/experiments/${experiment.slug}/edit`}>
-          Continue
-        </Link>
-      </div>
+      <AddOrContinue add="artefacts/new">Add a link to something reusable</AddOrContinue>
     </>
   );
 }

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { Button, Checkboxes, ErrorSummary, messageFor, numberOrNull, type Problem, problemsFrom, Radios, RemoveButton, TextArea, TextInput } from '../../components/forms.js';
 import { AddOutcomeDocument, type EvaluationDesign, type GoodDirection, RemoveOutcomeDocument, type Verdict } from '../../generated/graphql.js';
 import { EVALUATION_DESIGNS, EVIDENCE_LEVELS, optionsOf, VERDICTS } from '../../labels.js';
-import { useEdit } from './edit-context.js';
+import { AddOrContinue, useEdit } from './edit-context.js';
 
 /** The outcomes already recorded, each removable, and the way to add another. */
 export function Outcomes() {
@@ -55,14 +55,7 @@ export function Outcomes() {
           </div>
         </div>
       ))}
-      <div className="govuk-button-group">
-        <Link className="govuk-button govuk-button--secondary" to={`/experiments/${experiment.slug}/edit/outcomes/new`}>
-          {experiment.outcomes.length === 0 ? 'Add an outcome' : 'Add another outcome'}
-        </Link>
-        <Link className="govuk-button" to={`/experiments/${experiment.slug}/edit`}>
-          Continue
-        </Link>
-      </div>
+      <AddOrContinue add="outcomes/new">{experiment.outcomes.length === 0 ? 'Add an outcome' : 'Add another outcome'}</AddOrContinue>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { createContext, useContext, useState } from 'react';
+import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { type EditableExperimentFragment, type UpdateExperimentInput, UpdateExperimentDocument } from '../../generated/graphql.js';
 import { isConflict, type Problem, problemsFrom } from '../../components/forms.js';
@@ -71,4 +72,19 @@ export function useSaveExperiment(onTakeTheirs: (latest: EditableExperimentFragm
       onTakeTheirs(experiment);
     },
   };
+}
+
+/** The foot of a list section (outcomes, artefacts): add another item, or go back to the task list. */
+export function AddOrContinue({ add, children }: { add: string; children: React.ReactNode }) {
+  const { experiment } = useEdit();
+  return (
+    <div className="govuk-button-group">
+      <Link className="govuk-button govuk-button--secondary" to={`/experiments/${experiment.slug}/edit/${add}`}>
+        {children}
+      </Link>
+      <Link className="govuk-button" to={`/experiments/${experiment.slug}/edit`}>
+        Continue
+      </Link>
+    </div>
+  );
 }
