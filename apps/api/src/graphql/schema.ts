@@ -3,6 +3,7 @@ import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { ArtefactResolver } from '../modules/artefact/artefact.resolver.js';
 import { ExperimentPartnerResolver, ExperimentResolver } from '../modules/experiment/experiment.resolver.js';
+import { ExperimentLifecycleResolver } from '../modules/experiment/experiment-lifecycle.resolver.js';
 import { ApiKeyResolver } from '../modules/api-key/api-key.resolver.js';
 import { auditMutations } from '../modules/audit/audit-scope.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
@@ -29,6 +30,7 @@ export function getSchema(): Promise<GraphQLSchema> {
     resolvers: [
       ExperimentResolver,
       ExperimentPartnerResolver,
+      ExperimentLifecycleResolver,
       OutcomeResolver,
       ArtefactResolver,
       OrganisationResolver,

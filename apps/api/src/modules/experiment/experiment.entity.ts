@@ -156,6 +156,14 @@ export class Experiment {
   @Property({ type: 'text', nullable: true })
   adaptationNotes: string | null = null;
 
+  @Field(() => Date, { nullable: true, description: 'When its team withdrew it. A withdrawn experiment stays readable, marked as withdrawn.' })
+  @Property({ type: DateTimeType, nullable: true })
+  withdrawnAt: Date | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Why its team withdrew it, shown to readers.' })
+  @Property({ type: 'text', nullable: true })
+  withdrawalReason: string | null = null;
+
   @Field(() => LocalDateScalar, { nullable: true })
   @Property({ type: 'string', length: 10, nullable: true })
   lastReviewedOn: string | null = null;

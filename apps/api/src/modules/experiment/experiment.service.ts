@@ -13,6 +13,7 @@ import { type ExperimentAccess, experimentPolicy, organisationIdOf } from './exp
 import { StageChange } from './stage-change.entity.js';
 import { EventKind, recordEvent } from '../notification/events.js';
 import { today } from './text.js';
+import { unchangedFromOriginal } from './own-words.js';
 
 export type ExperimentAction = 'edit' | 'publish' | 'archive' | 'manageTeam';
 
@@ -241,7 +242,7 @@ export async function updateExperiment(
   });
 }
 
-const NEEDED_TO_PUBLISH = ['problem', 'approach'] as const;
+const NEEDED_TO_PUBLISH = ['summary', 'problem', 'approach'] as const;
 
 export async function publishExperiment(
   em: EntityManager,
@@ -261,6 +262,7 @@ export async function publishExperiment(
     if ((await experiment.serviceAreas.loadCount()) === 0) {
       problems.push({ field: 'experiment.serviceAreas', reason: 'choose at least one service area before publishing' });
     }
+    problems.push(...(await unchangedFromOriginal(tem, experiment)));
     if (problems.length > 0) throw new BadInputError(problems);
     experiment.status = ExperimentStatus.PUBLISHED;
     experiment.publishedAt ??= new Date();

@@ -4,7 +4,7 @@ import type { Context } from '../../graphql/context.js';
 import { Artefact } from '../artefact/artefact.entity.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { ForkExperimentInput } from './lineage.inputs.js';
-import { ancestorsOf, buildTree, descendantsOf, familyEvidence, forkExperiment, latestVerdict, loadFamily, type LineageTree, NOT_REUSABLE } from './lineage.service.js';
+import { ancestorsOf, buildTree, descendantsOf, familyEvidence, forkExperiment, latestVerdict, ownAdaptations, loadFamily, type LineageTree, NOT_REUSABLE } from './lineage.service.js';
 
 @ObjectType({ description: 'One experiment in a fork family, with the adaptations made from it.' })
 export class LineageNode {
@@ -102,6 +102,13 @@ export class LineageResolver {
   async forkCount(@Root() experiment: Experiment): Promise<number> {
     const forks = await experiment.forks.loadItems();
     return forks.filter((fork) => fork.status === ExperimentStatus.PUBLISHED).length;
+  }
+
+  @FieldResolver(() => [Experiment], {
+    description: "Your organisation's own adaptations of this experiment, drafts included (empty when signed out), so nobody starts a second by mistake.",
+  })
+  async viewerAdaptations(@Root() experiment: Experiment, @Ctx() { em, viewer }: Context): Promise<Experiment[]> {
+    return ownAdaptations(em, viewer, experiment.id);
   }
 
   @FieldResolver(() => FamilyEvidenceSummary, { description: 'Evidence across every place in the family that tried it.' })

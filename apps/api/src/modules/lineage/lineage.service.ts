@@ -14,9 +14,11 @@ import { Organisation } from '../organisation/organisation.entity.js';
 export const NOT_REUSABLE = new Set<Licence>([Licence.ALL_RIGHTS_RESERVED]);
 
 /**
- * Forks a published experiment into a new draft of the viewer's organisation: the parent's structure (problem,
- * approach, service areas, themes) but not its outcomes, history or team; artefacts come along as references
- * to the originals, keeping their owner and licence.
+ * Forks a published experiment into a new draft of the viewer's organisation. The draft keeps the parent's shape
+ * (service areas, themes, licence) but not its words: summary, problem and approach start empty, because they are
+ * the adapting council's to write (the form shows the original beside them, and publishing an unchanged copy is
+ * refused). Outcomes, history, budget and team stay behind; artefacts come along as references to the originals,
+ * keeping their owner and licence.
  */
 export async function forkExperiment(
   em: EntityManager,
@@ -33,14 +35,12 @@ export async function forkExperiment(
     const fork = Object.assign(new Experiment(), {
       slug: await uniqueSlug(tem, `${title} ${organisation.name}`),
       title,
-      summary: parent.summary,
-      problem: parent.problem,
-      whoItServes: parent.whoItServes,
-      whatIsNew: parent.whatIsNew,
-      approach: parent.approach,
+      summary: '',
+      problem: '',
+      whatIsNew: '',
+      approach: '',
       themes: [...parent.themes],
       licence: parent.licence,
-      budgetBand: parent.budgetBand,
       leadOrganisation: ref(organisation),
       createdBy: ref(viewer!),
       forkParent: ref(parent),
@@ -49,7 +49,8 @@ export async function forkExperiment(
     });
     fork.serviceAreas.set(parent.serviceAreas.getItems());
     if (organisation.kind === OrganisationKind.COUNCIL) fork.places.set([organisation]);
-    recordStage(fork, Stage.IDEA, today(), `Forked from “${parent.title}”`);
+    const parentLead = await tem.findOneOrFail(Organisation, { id: parent.leadOrganisation.id });
+    recordStage(fork, Stage.IDEA, today(), `Adapted from “${parent.title}” by ${parentLead.name}`);
     for (const original of parent.artefacts.getItems()) {
       fork.artefacts.add(
         Object.assign(new Artefact(), {
@@ -71,6 +72,17 @@ export async function forkExperiment(
   });
 }
 
+/** The viewer's organisation's adaptations of an experiment (not archived), oldest first. */
+export async function ownAdaptations(em: EntityManager, viewer: Member | null, experimentId: string): Promise<Experiment[]> {
+  const organisationId = organisationIdOf(viewer);
+  if (!organisationId) return [];
+  return em.find(
+    Experiment,
+    { forkParent: experimentId, leadOrganisation: organisationId, status: { $ne: ExperimentStatus.ARCHIVED } },
+    { orderBy: { createdAt: 'asc', id: 'asc' } },
+  );
+}
+
 export interface Family {
   /** Every member, whatever its status (for climbing past hidden ones). */
   all: Experiment[];
@@ -80,7 +92,7 @@ export interface Family {
 
 /** A family with what lineage and summaries need, and which members the viewer may see. */
 export async function loadFamily(em: EntityManager, viewer: Member | null, familyId: string): Promise<Family> {
-  const all = await em.find(Experiment, { familyId }, { populate: ['leadOrganisation', 'places', 'outcomes'], orderBy: { createdAt: 'asc', id: 'asc' } });
+  const all = await em.find(Experiment, { familyId }, { populate: ['leadOrganisation', 'places', 'outcomes', 'stageHistory'], orderBy: { createdAt: 'asc', id: 'asc' } });
   const visible: Experiment[] = [];
   for (const experiment of all) if (experimentPolicy.view(await accessFor(viewer, experiment))) visible.push(experiment);
   return { all, visible };
@@ -141,6 +153,22 @@ export function descendantsOf(experiment: Experiment, family: Family): LineageTr
   return find(buildTree(family))?.children ?? [];
 }
 
+/** Stages at which an adaptation has been put into practice, not just planned. */
+const TRIED_STAGES = new Set<Stage>([Stage.PILOT, Stage.EVALUATING, Stage.SCALING, Stage.EMBEDDED]);
+
+/**
+ * Whether a published member counts as a place that tried it. An original does; an adaptation only once it reached
+ * the pilot stage or reported an outcome, so a freshly published plan does not inflate the family's evidence.
+ * A withdrawn experiment never counts.
+ */
+export function hasBeenTried(experiment: Experiment): boolean {
+  if (experiment.withdrawnAt) return false;
+  if (!experiment.forkParent) return true;
+  if (experiment.outcomes.getItems().length > 0 || TRIED_STAGES.has(experiment.stage)) return true;
+  // Stopped after a pilot still counts: look back through the stages it went through.
+  return experiment.stageHistory.isInitialized() && experiment.stageHistory.getItems().some((change) => TRIED_STAGES.has(change.stage));
+}
+
 export interface FamilyEvidence {
   familySize: number;
   placesTried: number;
@@ -154,10 +182,11 @@ export interface FamilyEvidence {
 }
 
 /**
- * Evidence across the published members of a family: how many places tried it, each place's latest verdict
+ * Evidence across the published members of a family (those that count, see hasBeenTried): how many places tried it, each place's latest verdict
  * counted once, the strongest evidence level, and the range of actual costs.
  */
-export function familyEvidence(published: Experiment[]): FamilyEvidence {
+export function familyEvidence(members: Experiment[]): FamilyEvidence {
+  const published = members.filter(hasBeenTried);
   const verdicts = published.map(latestVerdict).filter((verdict): verdict is Verdict => verdict !== null);
   const counts = new Map<Verdict, number>();
   for (const verdict of verdicts) counts.set(verdict, (counts.get(verdict) ?? 0) + 1);
@@ -172,7 +201,7 @@ export function familyEvidence(published: Experiment[]): FamilyEvidence {
   const workedIn = counts.get(Verdict.WORKED) ?? 0;
   const placesTried = published.length;
   return {
-    familySize: published.length,
+    familySize: members.length,
     placesTried,
     withOutcome: verdicts.length,
     workedIn,

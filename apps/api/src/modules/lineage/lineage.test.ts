@@ -26,6 +26,9 @@ const FORK = `mutation($id: ID!, $notes: String!) { forkExperiment(input: { expe
   artefacts { title licence isReference reusable reuseWarning attribution owner { id } }
 } }`;
 
+/** An adaptation's write-up in its own words, as publishing requires. */
+const OWN_WORDS = 'summary: "Our version, for market towns.", problem: "Our problem is different here.", approach: "What we are changing for our area."';
+
 async function notificationsOf(member: Member) {
   return (await h.em().find(Notification, { member: member.id }, { orderBy: { createdAt: 'asc' } })).map((n) => ({ kind: n.kind, experiment: n.experiment.id, message: n.message }));
 }
@@ -57,8 +60,9 @@ describe('forking', () => {
     expect(fork).toMatchObject({
       status: 'DRAFT',
       title: 'Volunteer drivers',
-      problem: 'A problem worth solving.',
-      approach: 'Something new, tried carefully.',
+      // The write-up is the adapting council's to give: it starts empty, not as the original's words under their name.
+      problem: '',
+      approach: '',
       forkParent: { id: original.id },
       adaptationNotes: 'Our district is rural: longer trips, paid mileage.',
       leadOrganisation: { id: elsewhere.id },
@@ -250,7 +254,7 @@ describe('following and notifications', () => {
     expect(upstream.map((n) => n.message).join(' ')).toMatch(/new outcome since you forked it.*Year two results/);
     expect(upstream.map((n) => n.message).join(' ')).toMatch(/new version of “Toolkit 1” \(version 2\.0\)/);
 
-    await h.run('mutation($id: ID!) { updateExperiment(id: $id, version: 1, input: { serviceAreas: ["waste"] }) { version } }', { id: fork.id }, forkEditor);
+    await h.run(`mutation($id: ID!) { updateExperiment(id: $id, version: 1, input: { serviceAreas: ["waste"], ${OWN_WORDS} }) { version } }`, { id: fork.id }, forkEditor);
     await h.run('mutation($id: ID!) { publishExperiment(id: $id, version: 2) { id } }', { id: fork.id }, forkEditor);
     await worker.drain();
     expect((await notificationsOf(originalColleague)).map((n) => n.kind)).toEqual(['FORKED']);
@@ -300,7 +304,8 @@ describe('the journey in the issue', () => {
     const editor = await buildMember(h.em(), calder, MemberRole.EDITOR);
 
     const fork = (await h.run(FORK, { id: original.id, notes: 'Smaller hospital: drivers booked the day before.' }, editor)).data.forkExperiment;
-    const published = await h.run('mutation($id: ID!) { publishExperiment(id: $id, version: 1) { status } }', { id: fork.id }, editor);
+    await h.run(`mutation($id: ID!) { updateExperiment(id: $id, version: 1, input: { ${OWN_WORDS} }) { version } }`, { id: fork.id }, editor);
+    const published = await h.run('mutation($id: ID!) { publishExperiment(id: $id, version: 2) { status } }', { id: fork.id }, editor);
     expect(published.data.publishExperiment.status).toBe('PUBLISHED');
     const outcome = await h.run(
       'mutation($id: ID!) { addOutcome(experimentId: $id, input: { title: "Fewer delays", verdict: MIXED, evaluationDesign: BEFORE_AFTER, evidenceLevel: 2 }) { id } }',
