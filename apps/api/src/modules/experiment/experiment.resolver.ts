@@ -1,4 +1,5 @@
 import { ExperimentStatus } from '@synapse/domain';
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { connectionType, PageArgs } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
@@ -67,14 +68,21 @@ export class ExperimentResolver {
     return createExperiment(em, viewer, input);
   }
 
-  @Mutation(() => Experiment, { description: 'Changes an experiment. `version` is the one you saw; if someone saved since, CONFLICT.' })
+  @Mutation(() => Experiment, {
+    description:
+      'Changes an experiment. `version` is the one you saw; if someone saved since, CONFLICT. Send `startedFrom` (the values you ' +
+      'showed, for the fields in `input`) to conflict only when someone changed one of those fields: other changes merge, and the ' +
+      'CONFLICT error lists `fields` with `theirs` and `yours`.',
+  })
   updateExperiment(
     @Ctx() { em, viewer }: Context,
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('input', () => UpdateExperimentInput) input: UpdateExperimentInput,
+    @Arg('startedFrom', () => GraphQLJSONObject, { nullable: true, description: 'The values you started from, by input field name.' })
+    startedFrom?: Record<string, unknown> | null,
   ): Promise<Experiment> {
-    return updateExperiment(em, viewer, id, version, input);
+    return updateExperiment(em, viewer, id, version, input, startedFrom);
   }
 
   @Mutation(() => Experiment, { description: 'Makes a draft public.' })

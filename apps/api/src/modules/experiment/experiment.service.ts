@@ -14,6 +14,7 @@ import { StageChange } from './stage-change.entity.js';
 import { EventKind, recordEvent } from '../notification/events.js';
 import { today } from './text.js';
 import { unchangedFromOriginal } from './own-words.js';
+import { assertSectionUnchanged } from './section-merge.js';
 
 export type ExperimentAction = 'edit' | 'publish' | 'archive' | 'manageTeam';
 
@@ -229,9 +230,12 @@ export async function updateExperiment(
   id: string,
   version: number,
   input: UpdateExperimentInput,
+  startedFrom?: Record<string, unknown> | null,
 ): Promise<Experiment> {
   return em.transactional(async (tem) => {
-    const experiment = await loadForChange(tem, viewer, id, 'edit', version);
+    // With startedFrom, conflicts are per field (section-merge.ts); without it, any save since `version` conflicts.
+    const experiment = await loadForChange(tem, viewer, id, 'edit', startedFrom ? undefined : version);
+    if (startedFrom) await assertSectionUnchanged(tem, experiment, input, startedFrom);
     const stageBefore = experiment.stage;
     await applyExperimentFields(tem, experiment, input, false);
     experiment.updatedAt = new Date(); // also bumps the version when only lists changed
