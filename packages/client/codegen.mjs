@@ -22,7 +22,7 @@ const config = {
   enumsAsTypes: true,
   useTypeImports: true,
   skipTypename: true,
-  scalars: { DateTimeISO: 'string', LocalDate: 'string', JSON: 'unknown' },
+  scalars: { DateTimeISO: 'string', LocalDate: 'string', JSON: 'unknown', JSONObject: 'Record<string, unknown>' },
 };
 
 const output = await codegen({

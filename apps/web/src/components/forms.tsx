@@ -344,7 +344,8 @@ export function Banner({ title, success, children }: { title: string; success?: 
 
 /** Numbers typed into a form: "" is no answer; anything else must be a number, or the API says what is wrong. */
 export function numberOrNull(text: string): number | null {
-  const trimmed = text.replaceAll(',', '').trim();
+  // People write money as they would on paper: "£18,500" is 18500.
+  const trimmed = text.replace(/[£,\s]/g, '');
   return trimmed === '' ? null : Number(trimmed);
 }
 

@@ -1,5 +1,6 @@
 import { Link, useLocation, useParams } from 'react-router';
 import { useQuery } from 'urql';
+import { AdaptedFrom } from '../components/AdaptedFrom.js';
 import { ExperimentActions } from '../components/experiment/ExperimentActions.js';
 import { ExperimentArtefacts } from '../components/experiment/ExperimentArtefacts.js';
 import { ExperimentFacts, experimentPlaces } from '../components/experiment/ExperimentFacts.js';
@@ -44,6 +45,7 @@ export function ExperimentPage() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <p className="govuk-body-l">{experiment.summary}</p>
+          {experiment.forkParent && <AdaptedFrom original={experiment.forkParent} by={experiment.leadOrganisation.name} />}
         </div>
       </div>
       <div className="govuk-grid-row">

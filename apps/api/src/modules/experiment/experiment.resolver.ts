@@ -38,6 +38,12 @@ export class ExperimentPermissions {
 
   @Field(() => Boolean, { description: 'Add or remove named co-editors.' })
   manageTeam!: boolean;
+
+  @Field(() => Boolean, { description: 'Withdraw it (published, not yet withdrawn).' })
+  withdraw!: boolean;
+
+  @Field(() => Boolean, { description: 'Delete it (a draft that was never published).' })
+  deleteDraft!: boolean;
 }
 
 @Resolver(() => Experiment)
@@ -166,6 +172,8 @@ export class ExperimentResolver {
       publish: experimentPolicy.publish(access) && experiment.status !== ExperimentStatus.PUBLISHED,
       archive: experimentPolicy.archive(access) && experiment.status !== ExperimentStatus.ARCHIVED,
       manageTeam: experimentPolicy.manageTeam(access),
+      withdraw: experimentPolicy.publish(access) && experiment.status === ExperimentStatus.PUBLISHED && !experiment.withdrawnAt,
+      deleteDraft: experimentPolicy.publish(access) && experiment.status === ExperimentStatus.DRAFT && !experiment.publishedAt,
     };
   }
 }

@@ -1,13 +1,20 @@
+import { formatDate } from '../../labels.js';
 import { Banner } from '../forms.js';
 import type { Experiment } from './types.js';
 
-/** Banners above the title: just published, or not public (draft, archived). */
+/** Banners above the title: just published, withdrawn (with the team's reason), or not public (draft, archived). */
 export function ExperimentStatus({ experiment, justPublished }: { experiment: Experiment; justPublished: boolean }) {
   return (
     <>
       {justPublished && (
         <Banner success title="Your experiment is published">
           <p className="govuk-body">Anyone can now find it by searching, follow it and adapt it for their council.</p>
+        </Banner>
+      )}
+      {experiment.withdrawnAt && (
+        <Banner title={`${experiment.leadOrganisation.name} withdrew this experiment on ${formatDate(experiment.withdrawnAt)}`}>
+          <p className="govuk-body synapse-prose">{experiment.withdrawalReason}</p>
+          <p className="govuk-body">It is kept here so that links and adaptations still work. It no longer counts as a place that tried it.</p>
         </Banner>
       )}
       {experiment.status !== 'PUBLISHED' && (

@@ -1,4 +1,3 @@
-import { AdaptedFrom } from '../AdaptedFrom.js';
 import { Prose } from './Prose.js';
 import type { Experiment } from './types.js';
 
@@ -18,8 +17,7 @@ export function ExperimentStory({ experiment }: { experiment: Experiment }) {
     <>
       {experiment.forkParent && (
         <>
-          <h2 className="govuk-heading-m">How {experiment.leadOrganisation.name} adapted it</h2>
-          <AdaptedFrom original={experiment.forkParent} />
+          <h2 className="govuk-heading-m">What {experiment.leadOrganisation.name} changed</h2>
           {experiment.adaptationNotes && <Prose>{experiment.adaptationNotes}</Prose>}
         </>
       )}

@@ -9,6 +9,7 @@ import { NotFoundPage } from '../NotFoundPage.js';
 import { QueryProblem } from '../QueryProblem.js';
 import { AddArtefact, Artefacts } from './Artefacts.js';
 import { EditContext, useEdit } from './edit-context.js';
+import { DeleteDraft, EndLinks, WithdrawExperiment } from './EndExperiment.js';
 import { AddOutcome, Outcomes } from './Outcomes.js';
 import { PlacesAndPartners } from './PlacesAndPartners.js';
 import { ABOUT_FIELDS, COST_FIELDS, FieldsSection, PROBLEM_FIELDS } from './sections.js';
@@ -55,6 +56,8 @@ export function EditExperiment() {
         <Route path="artefacts" element={<Artefacts />} />
         <Route path="artefacts/new" element={<AddArtefact />} />
         <Route path="check" element={<CheckAnswers />} />
+        <Route path="withdraw" element={<WithdrawExperiment />} />
+        <Route path="delete" element={<DeleteDraft />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </EditContext>
@@ -93,8 +96,9 @@ function TaskList() {
       {saved.forked && experiment.forkParent && (
         <Banner success title="Your own version has been started">
           <p className="govuk-body">
-            It is a draft linked to “{experiment.forkParent.title}” by {experiment.forkParent.leadOrganisation.name}. Change what is different for your
-            council, then publish it.
+            It is a draft linked to “{experiment.forkParent.title}” by {experiment.forkParent.leadOrganisation.name}. Write the summary, the problem
+            here and what you are changing in your own words ({experiment.forkParent.leadOrganisation.name}’s are shown beside each question), then
+            publish it.
           </p>
         </Banner>
       )}
@@ -135,6 +139,7 @@ function TaskList() {
           <StatusTag status={published ? 'Published' : ready ? 'Not yet started' : 'Cannot start yet'} id="check-status" />
         </li>
       </ul>
+      <EndLinks />
     </>
   );
 }
@@ -154,13 +159,18 @@ function Row({ label, value, change }: { label: string; value: React.ReactNode; 
 }
 
 /** Where a publishing problem can be fixed: the section with the field, then the field itself. */
-const SECTION_OF_FIELD: Record<string, string> = { problem: 'problem-and-approach', approach: 'problem-and-approach', serviceAreas: 'about' };
+const SECTION_OF_FIELD: Record<string, string> = { summary: 'about', problem: 'problem-and-approach', approach: 'problem-and-approach', serviceAreas: 'about' };
 
 function CheckAnswers() {
   const { experiment } = useEdit();
   const navigate = useNavigate();
   const [{ fetching, error }, publish] = useMutation(PublishExperimentDocument);
-  const problems = problemsFrom(error, { problem: 'The problem', approach: 'What you tried', serviceAreas: 'Service areas' });
+  const problems = problemsFrom(
+    error,
+    experiment.forkParent
+      ? { summary: 'Summary', problem: 'The problem here', approach: 'What we are changing', serviceAreas: 'Service areas' }
+      : { summary: 'Summary', problem: 'The problem', approach: 'What you tried', serviceAreas: 'Service areas' },
+  );
   const e: EditableExperimentFragment = experiment;
   return (
     <>

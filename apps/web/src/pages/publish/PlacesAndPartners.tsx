@@ -28,6 +28,13 @@ const partnersOf = (experiment: EditableExperimentFragment): PartnerRow[] =>
     organisationSlug: partner.organisation?.slug ?? null,
   }));
 
+const LABELS = { name: 'Partner name', contribution: 'What they did', placeGssCodes: 'Places', partners: 'Partners' };
+
+const inputOf = (places: Place[], partners: PartnerRow[]) => ({
+  placeGssCodes: places.map((place) => place.gssCode),
+  partners: partners.filter((partner) => partner.name.trim()).map((partner) => ({ ...partner, contribution: partner.contribution.trim() || null })),
+});
+
 /** Where it ran (councils, from reference data) and who it ran with. */
 export function PlacesAndPartners() {
   const { experiment } = useEdit();
@@ -36,9 +43,12 @@ export function PlacesAndPartners() {
   const [partners, setPartners] = useState(() => partnersOf(experiment));
   const [placeText, setPlaceText] = useState('');
   const [placeMatch, setPlaceMatch] = useState<OrganisationOption | null>(null);
+  // What the page showed when it opened: only someone else's change to these conflicts with a save here.
+  const [opened, setOpened] = useState(() => inputOf(placesOf(experiment), partnersOf(experiment)));
   const saving = useSaveExperiment((latest) => {
     setPlaces(placesOf(latest));
     setPartners(partnersOf(latest));
+    setOpened(inputOf(placesOf(latest), partnersOf(latest)));
   });
 
   function addPlace() {
@@ -59,21 +69,13 @@ export function PlacesAndPartners() {
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    const saved = await saving.save(
-      {
-        placeGssCodes: places.map((place) => place.gssCode),
-        partners: partners
-          .filter((partner) => partner.name.trim())
-          .map((partner) => ({ ...partner, contribution: partner.contribution.trim() || null })),
-      },
-      { name: 'Partner name', contribution: 'What they did', placeGssCodes: 'Places' },
-    );
+    const saved = await saving.save(inputOf(places, partners), LABELS, opened);
     if (saved) navigate(`/experiments/${saved.slug}/edit`, { state: { saved: 'Places and partners' } });
   }
 
   return (
     <form onSubmit={submit} noValidate>
-      <ConflictBanner saving={saving} />
+      <ConflictBanner saving={saving} labels={LABELS} />
       <ErrorSummary problems={saving.problems} />
       <span className="govuk-caption-l">{experiment.title}</span>
       <h1 className="govuk-heading-l">Places and partners</h1>

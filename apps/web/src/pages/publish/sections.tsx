@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { Button, Checkboxes, ErrorSummary, messageFor, numberOrNull, type Option, Radios, Select, TextArea, TextInput } from '../../components/forms.js';
 import { type EditableExperimentFragment, ServiceAreasDocument, type UpdateExperimentInput } from '../../generated/graphql.js';
 import { BUDGET_BANDS, optionsOf, STAGES } from '../../labels.js';
+import { OriginalBeside, questionsFor } from './adaptation.js';
 import { ConflictBanner } from './ConflictBanner.js';
 import { useEdit, useSaveExperiment } from './edit-context.js';
 
@@ -59,8 +60,9 @@ function inputFrom(values: Values, fields: FieldSpec[]): { input: UpdateExperime
  * A section of the publish task list made of simple questions: shows them, saves them as a draft with
  * conflict handling, and goes back to the task list.
  */
-export function FieldsSection({ heading, fields, intro }: { heading: string; fields: FieldSpec[]; intro?: string }) {
+export function FieldsSection({ heading, fields: questions, intro }: { heading: string; fields: FieldSpec[]; intro?: string }) {
   const { experiment } = useEdit();
+  const fields = questionsFor(questions, experiment);
   const navigate = useNavigate();
   const [values, setValues] = useState<Values>(() => valuesFrom(experiment, fields));
   // The answers as they were when this page opened: what differs from them now is what someone else changed.
@@ -71,8 +73,6 @@ export function FieldsSection({ heading, fields, intro }: { heading: string; fie
   });
   const [{ data: areas }] = useQuery({ query: ServiceAreasDocument, pause: !fields.some((field) => field.kind === 'serviceAreas') });
   const labels = Object.fromEntries(fields.map((field) => [field.key, field.label]));
-  const theirs = valuesFrom(experiment, fields);
-  const changed = fields.filter((field) => JSON.stringify(theirs[field.key]) !== JSON.stringify(opened[field.key])).map((field) => field.label);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -81,14 +81,14 @@ export function FieldsSection({ heading, fields, intro }: { heading: string; fie
       saving.setProblems(invalid.map((key) => ({ field: key, message: `${labels[key]} must be a whole number of pounds, like 25000` })));
       return;
     }
-    const saved = await saving.save(input, labels);
+    const saved = await saving.save(input, labels, inputFrom(opened, fields).input);
     if (saved) navigate(`/experiments/${saved.slug}/edit`, { state: { saved: heading } });
   }
 
   const set = (key: string) => (value: string | string[]) => setValues((current) => ({ ...current, [key]: value }));
   return (
     <form onSubmit={submit} noValidate>
-      <ConflictBanner saving={saving} changed={changed} />
+      <ConflictBanner saving={saving} labels={labels} />
       <ErrorSummary problems={saving.problems} />
       <span className="govuk-caption-l">{experiment.title}</span>
       <h1 className="govuk-heading-l">{heading}</h1>
@@ -98,7 +98,12 @@ export function FieldsSection({ heading, fields, intro }: { heading: string; fie
         const value = values[field.key];
         switch (field.kind) {
           case 'textarea':
-            return <TextArea key={field.key} {...common} value={String(value)} onChange={set(field.key)} />;
+            return (
+              <div key={field.key}>
+                <OriginalBeside field={field.key} original={experiment.forkParent} />
+                <TextArea {...common} value={String(value)} onChange={set(field.key)} />
+              </div>
+            );
           case 'select':
             return <Select key={field.key} {...common} options={field.options} value={String(value)} onChange={set(field.key)} />;
           case 'radios':
