@@ -13,6 +13,13 @@ import { StartPage } from './pages/publish/StartPage.js';
 import { SearchPage } from './pages/SearchPage.js';
 import { SignInPage } from './pages/SignInPage.js';
 import { useSession } from './session.js';
+import { PhaseBanner } from './components/PhaseBanner.js';
+import { SiteFooter } from './components/SiteFooter.js';
+import { AccessibilityPage } from './pages/info/AccessibilityPage.js';
+import { ContactPage } from './pages/info/ContactPage.js';
+import { CookiesPage } from './pages/info/CookiesPage.js';
+import { DevelopersPage } from './pages/info/DevelopersPage.js';
+import { PrivacyPage } from './pages/info/PrivacyPage.js';
 
 function NavItem({ to, children }: { to: string; children: React.ReactNode }) {
   const location = useLocation();
@@ -43,11 +50,7 @@ function Navigation() {
       ) : (
         !session.loading && <NavItem to="/sign-in">Sign in</NavItem>
       )}
-      <li className="govuk-service-navigation__item">
-        <a className="govuk-service-navigation__link" href="/graphql">
-          API
-        </a>
-      </li>
+      <NavItem to="/developers">API</NavItem>
     </ul>
   );
 }
@@ -96,6 +99,7 @@ export function App() {
         </div>
       </section>
       <div className="govuk-width-container">
+        <PhaseBanner />
         <main className="govuk-main-wrapper" id="main-content" tabIndex={-1} ref={main}>
           <Routes>
             <Route path="/" element={<HomePage />} />
@@ -109,24 +113,16 @@ export function App() {
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/account" element={<AccountPage />} />
             <Route path="/notifications" element={<NotificationsPage />} />
+            <Route path="/accessibility" element={<AccessibilityPage />} />
+            <Route path="/privacy" element={<PrivacyPage />} />
+            <Route path="/cookies" element={<CookiesPage />} />
+            <Route path="/contact" element={<ContactPage />} />
+            <Route path="/developers" element={<DevelopersPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </main>
       </div>
-      <footer className="govuk-footer">
-        <div className="govuk-width-container">
-          <div className="govuk-footer__meta">
-            <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
-              <p className="govuk-body-s">
-                Open data: <a className="govuk-footer__link" href="/export/experiments.json">experiments as JSON</a>,{' '}
-                <a className="govuk-footer__link" href="/export/experiments.csv">CSV</a>,{' '}
-                <a className="govuk-footer__link" href="/feeds/experiments.atom">Atom feed</a>. Council figures: data
-                from mySociety (CC BY 4.0); hex maps from Open Innovations (MIT).
-              </p>
-            </div>
-          </div>
-        </div>
-      </footer>
+      <SiteFooter />
     </>
   );
 }

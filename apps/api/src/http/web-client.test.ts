@@ -1,5 +1,7 @@
+import { WEB_ROUTES } from '@synapse/domain';
 import express from 'express';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -39,6 +41,21 @@ describe('serving the web client', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="root">');
     expect(page.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('answers an unknown address with the app and HTTP 404, so it is not mistaken for a page', async () => {
+    const base = await serve(builtClient());
+    const missing = await fetch(`${base}/experiments/x/no-such-page`, { headers: { accept: 'text/html' } });
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('<div id="root">');
+    expect((await fetch(`${base}/experiments/text-reminders`, { headers: { accept: 'text/html' } })).status).toBe(200);
+  });
+
+  it('knows every page the web client routes to (App.tsx and WEB_ROUTES agree)', () => {
+    const app = readFileSync(fileURLToPath(new URL('../../../web/src/App.tsx', import.meta.url)), 'utf8');
+    const routed = [...app.matchAll(/<Route path="([^"]+)"/g)].map((match) => match[1]).filter((path) => path !== '*');
+    expect(routed.length).toBeGreaterThan(5);
+    expect(routed.filter((path) => !(WEB_ROUTES as readonly string[]).includes(path))).toEqual([]);
   });
 
   it('serves hashed bundles as immutable, and 404s a missing one instead of sending the page', async () => {

@@ -1,3 +1,4 @@
+import { isWebRoute } from '@synapse/domain';
 import express, { type Router } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +20,8 @@ const FALLBACK_PAGE = `<!doctype html>
 
 /**
  * Serves the built web client on the API's port: its files, and index.html for any other page address so
- * that links into the client (/search?q=…, /experiments/…) work when opened directly. Mounted last, after
+ * that links into the client (/search?q=…, /experiments/…) work when opened directly; HTTP 404 (still with the
+ * app, which shows "Page not found") for addresses that are not on the shared list of pages (WEB_ROUTES). Mounted last, after
  * every API route. Without a build, `/` explains how to get one.
  */
 export function webClientRoutes(distDir: string | null = DEFAULT_WEB_DIST): Router {
@@ -37,6 +39,8 @@ export function webClientRoutes(distDir: string | null = DEFAULT_WEB_DIST): Rout
   router.get(/.*/, (req, res, next) => {
     if (!req.accepts('html')) return next();
     res.setHeader('cache-control', 'no-cache');
+    // Unknown addresses get the app too (it shows GOV.UK's "Page not found"), but with the status that says so.
+    res.status(isWebRoute(req.path) ? 200 : 404);
     res.sendFile(indexFile);
   });
   return router;

@@ -1,19 +1,25 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { Button, ErrorSummary, messageFor, type Problem, problemsFrom, TextInput } from '../components/forms.js';
 import { RequestSignInDocument } from '../generated/graphql.js';
 import { useSession } from '../session.js';
 
+/** The sign-in page's address, remembering the page to come back to. */
+export function signInFrom(path: string): string {
+  return `/sign-in?returnTo=${encodeURIComponent(path)}`;
+}
+
 /** Shown in place of a page that needs a signed-in person. */
 export function SignInNeeded({ action }: { action: string }) {
+  const location = useLocation();
   return (
     <>
       <h1 className="govuk-heading-l">Sign in to {action}</h1>
       <p className="govuk-body">
         Anyone can read and search Synapse. To {action}, sign in with your work email address.
       </p>
-      <Link className="govuk-button" to="/sign-in">
+      <Link className="govuk-button" to={signInFrom(location.pathname + location.search)}>
         Sign in
       </Link>
     </>
@@ -23,6 +29,8 @@ export function SignInNeeded({ action }: { action: string }) {
 /** /sign-in: a link by email (no passwords), or the council's single sign-on when it is set up. */
 export function SignInPage() {
   const session = useSession();
+  const [params] = useSearchParams();
+  const returnTo = params.get('returnTo');
   const [email, setEmail] = useState('');
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [missing, setMissing] = useState<Problem[]>([]);
@@ -77,7 +85,7 @@ export function SignInPage() {
       return;
     }
     setMissing([]);
-    const result = await requestSignIn({ email: email.trim() });
+    const result = await requestSignIn({ email: email.trim(), returnTo });
     if (result.data?.requestSignIn) setSentTo(email.trim());
   }
 

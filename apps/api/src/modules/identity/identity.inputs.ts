@@ -1,4 +1,4 @@
-import { IsEmail, MaxLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 
 @InputType()
@@ -7,4 +7,10 @@ export class RequestSignInInput {
   @IsEmail({}, { message: '$property must be an email address' })
   @MaxLength(320)
   email!: string;
+
+  @Field(() => String, { nullable: true, description: 'The page of Synapse to return to after signing in, as a path like "/experiments/x".' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  returnTo?: string | null;
 }

@@ -68,7 +68,7 @@ export class IdentityResolver {
     description: 'Emails a sign-in link to this address. Always answers true: it never reveals who has an account.',
   })
   async requestSignIn(@Ctx() { em, services }: Context, @Arg('input', () => RequestSignInInput) input: RequestSignInInput): Promise<boolean> {
-    await requestSignIn(em, services.mailer, services.config, input.email);
+    await requestSignIn(em, services.mailer, services.config, input.email, input.returnTo ?? null);
     return true;
   }
 

@@ -6,8 +6,9 @@ import { BadInputError } from '../../errors.js';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../http/authenticate.js';
 import { completeSignIn } from './identity.service.js';
 import { escapeHtml, page } from './pages.js';
+import { safeReturnTo } from './return-to.js';
 
-/** GET /auth/verify?token=…: the link in the sign-in email. Starts a session and goes to the home page. */
+/** GET /auth/verify?token=…&returnTo=…: the link in the sign-in email. Starts a session and goes back to the page the person came from. */
 export function authRoutes({ orm, config }: { orm: MikroORM; config: AppConfig }): Router {
   const router = Router();
   router.get('/verify', async (request, response, next) => {
@@ -15,7 +16,7 @@ export function authRoutes({ orm, config }: { orm: MikroORM; config: AppConfig }
     try {
       const { token: cookie, session } = await completeSignIn(entityManager(orm).fork(), config, token, request.header('user-agent') ?? null);
       response.cookie(SESSION_COOKIE, cookie, sessionCookieOptions(config, request, session.expiresAt));
-      response.redirect(303, '/');
+      response.redirect(303, safeReturnTo(request.query.returnTo));
     } catch (error) {
       if (!(error instanceof BadInputError)) {
         next(error);

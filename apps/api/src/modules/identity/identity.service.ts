@@ -8,6 +8,7 @@ import { Organisation } from '../organisation/organisation.entity.js';
 import type { Mailer } from './mailer.js';
 import { Session } from './session.entity.js';
 import { SignInToken } from './sign-in-token.entity.js';
+import { safeReturnTo } from './return-to.js';
 import { randomToken, sha256 } from './tokens.js';
 
 const LAST_SEEN_RESOLUTION_MS = 5 * 60_000;
@@ -27,13 +28,15 @@ function nameFromEmail(email: string): string {
 }
 
 /** Emails a single-use sign-in link. Says nothing about whether the address is known. */
-export async function requestSignIn(em: EntityManager, mailer: Mailer, config: AppConfig, rawEmail: string): Promise<void> {
+export async function requestSignIn(em: EntityManager, mailer: Mailer, config: AppConfig, rawEmail: string, returnTo: string | null = null): Promise<void> {
   const email = normaliseEmail(rawEmail);
   const token = randomToken();
   const expiresAt = new Date(Date.now() + config.signInLinkMinutes * 60_000);
   em.persist(Object.assign(new SignInToken(), { tokenHash: sha256(token), email, expiresAt }));
   await em.flush();
-  const link = `${config.publicUrl}/auth/verify?token=${encodeURIComponent(token)}`;
+  // The page to come back to travels in the link itself (checked again on the way back, see return-to.ts).
+  const back = safeReturnTo(returnTo);
+  const link = `${config.publicUrl}/auth/verify?token=${encodeURIComponent(token)}${back === '/' ? '' : `&returnTo=${encodeURIComponent(back)}`}`;
   await mailer.send({
     to: email,
     subject: 'Your Synapse sign-in link',

@@ -51,6 +51,21 @@ describe('signing in with an email link', () => {
     expect(body.data.currentSession.csrfToken).toMatch(/^[\w-]{20,}$/);
   });
 
+  it('returns to the page the person signed in from, and only to a page of Synapse', async () => {
+    const browser = new Browser(server.base);
+    const ask = 'mutation($email: String!, $to: String) { requestSignIn(input: { email: $email, returnTo: $to }) }';
+    expect((await browser.graphql(ask, { email: 'ruth.ng@wigan.councils.example', to: '/experiments/text-reminders' })).body.data.requestSignIn).toBe(true);
+    const mailbox = await (await fetch(`${server.base}/dev/mailbox`)).text();
+    const link = /\/auth\/verify\?token=[^"]+?returnTo=([^"&]+)/.exec(mailbox.slice(mailbox.indexOf('ruth.ng@')));
+    expect(link?.[1]).toBe(encodeURIComponent('/experiments/text-reminders'));
+    const back = await browser.fetch(link![0].replace(/&#38;|&amp;/g, '&'));
+    expect(back.headers.get('location')).toBe('/experiments/text-reminders');
+    // A returnTo added to a genuine link by someone else cannot send the person off-site.
+    const tampered = await signInLink(new Browser(server.base), 'lee.ward@wigan.councils.example');
+    const away = await new Browser(server.base).fetch(`${tampered}&returnTo=${encodeURIComponent('//evil.example/')}`);
+    expect(away.headers.get('location')).toBe('/');
+  });
+
   it('lets that person publish for their council, and only with the CSRF token', async () => {
     const browser = await signIn('sam.patel@wigan.councils.example');
     const create = `mutation { createExperiment(input: { title: "Warm welcome packs for care leavers", summary: "Starter kits for first homes.",

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { signInFrom } from '../../pages/SignInPage.js';
 import { useSession } from '../../session.js';
 import { FollowButton } from '../FollowButton.js';
 import type { Experiment } from './types.js';
@@ -27,7 +28,7 @@ export function ExperimentActions({ experiment }: { experiment: Experiment }) {
       )}
       {published && !session.member && !session.loading && (
         <p className="govuk-body">
-          <Link className="govuk-link" to="/sign-in">
+          <Link className="govuk-link" to={signInFrom(`/experiments/${experiment.slug}`)}>
             Sign in
           </Link>{' '}
           to follow it or adapt it for your council.
