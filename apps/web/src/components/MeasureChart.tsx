@@ -1,3 +1,4 @@
+import { formatFigure } from '@synapse/domain';
 import type { GoodDirection } from '../generated/graphql.js';
 
 interface Measure {
@@ -8,22 +9,8 @@ interface Measure {
   goodDirection: GoodDirection;
 }
 
-export function formatFigure(value: number | null, unit: string | null): string {
-  if (value === null) return 'not reported';
-  const number = value.toLocaleString('en-GB');
-  if (!unit) return number;
-  return unit === '%' ? `${number}%` : `${number} ${unit}`;
-}
-
-/** Whether the change went the way that counts as better, in words (never shown by colour alone). */
-export function changeInWords(measure: Measure): string | null {
-  if (measure.baseline === null || measure.result === null) return null;
-  const change = measure.result - measure.baseline;
-  if (change === 0) return 'No change';
-  const better = measure.goodDirection === 'UP' ? change > 0 : change < 0;
-  const size = formatFigure(Math.abs(Math.round(change * 100) / 100), measure.unit);
-  return `${better ? 'Better' : 'Worse'}: ${change > 0 ? 'up' : 'down'} ${size}`;
-}
+// One rule for figures and changes, shared with the API (percentage points for percentages): @synapse/domain.
+export { changeInWords, formatFigure } from '@synapse/domain';
 
 /**
  * Two bars, before and after, on one scale from zero, each labelled with its figure. The figures and the

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
-import { Button, ErrorSummary, messageFor, type Problem, problemsFrom, RemoveButton, Select, TextArea, TextInput } from '../../components/forms.js';
+import { ConfirmRemove } from '../../components/ConfirmRemove.js';
+import { Button, ErrorSummary, messageFor, type Problem, problemsFrom, Select, TextArea, TextInput } from '../../components/forms.js';
 import { AddArtefactDocument, type ArtefactType, type Licence, RemoveArtefactDocument } from '../../generated/graphql.js';
 import { ARTEFACT_TYPES, LICENCES, optionsOf } from '../../labels.js';
 import { AddOrContinue, useEdit } from './edit-context.js';
@@ -28,9 +29,9 @@ export function Artefacts() {
                 {ARTEFACT_TYPES[artefact.type]}, {LICENCES[artefact.licence]}
               </dd>
               <dd className="govuk-summary-list__actions">
-                <RemoveButton
+                <ConfirmRemove
                   what={artefact.title}
-                  onRemove={async () => {
+                  onConfirm={async () => {
                     const result = await removeArtefact({ id: artefact.id, version: artefact.version });
                     setProblems(problemsFrom(result.error));
                     refresh();

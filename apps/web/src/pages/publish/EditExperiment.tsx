@@ -10,7 +10,8 @@ import { QueryProblem } from '../QueryProblem.js';
 import { AddArtefact, Artefacts } from './Artefacts.js';
 import { EditContext, useEdit } from './edit-context.js';
 import { DeleteDraft, EndLinks, WithdrawExperiment } from './EndExperiment.js';
-import { AddOutcome, Outcomes } from './Outcomes.js';
+import { EditOutcome, OutcomeForm } from './OutcomeForm.js';
+import { Outcomes } from './Outcomes.js';
 import { PlacesAndPartners } from './PlacesAndPartners.js';
 import { ABOUT_FIELDS, COST_FIELDS, FieldsSection, PROBLEM_FIELDS } from './sections.js';
 import { readyToPublish, TASKS, type TaskStatus } from './tasks.js';
@@ -52,7 +53,8 @@ export function EditExperiment() {
           element={<FieldsSection key="costs" heading="Costs" fields={COST_FIELDS} intro="Other councils need to know what it would cost them. Ranges are fine." />}
         />
         <Route path="outcomes" element={<Outcomes />} />
-        <Route path="outcomes/new" element={<AddOutcome />} />
+        <Route path="outcomes/new" element={<OutcomeForm key="new" />} />
+        <Route path="outcomes/:outcomeId" element={<EditOutcome />} />
         <Route path="artefacts" element={<Artefacts />} />
         <Route path="artefacts/new" element={<AddArtefact />} />
         <Route path="check" element={<CheckAnswers />} />
