@@ -117,6 +117,8 @@ it('publishes an experiment with an outcome, using only the keyboard', async () 
   await typeInto(page, page.getByLabel('Before', { exact: true }), '11.5');
   await typeInto(page, page.getByLabel('After', { exact: true }), '8.2');
   await chooseRadio(page, page.getByLabel('Lower is better'));
+  // Which way is better is the editor's answer, never preselected: the other measure-less checks stay quiet.
+  expect(await page.locator('#figure-warnings').count()).toBe(0);
   await page.screenshot({ path: `${SCREENSHOTS}publish-outcome.png`, fullPage: true });
   await expectAccessible(page);
   await activate(page, page.getByRole('button', { name: 'Save outcome' }));
@@ -133,7 +135,7 @@ it('publishes an experiment with an outcome, using only the keyboard', async () 
   await page.getByText('Your experiment is published').waitFor();
   await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
   expect(await page.locator('main .govuk-tag').first().textContent()).toBe('Worked');
-  expect(await page.locator('.synapse-measure').textContent()).toContain('Before 11.5%, after 8.2%. Better: down 3.3% (lower is better)');
+  expect(await page.locator('.synapse-measure').textContent()).toContain('Before 11.5%, after 8.2%. Better: down 3.3 percentage points (lower is better)');
   expect(await page.locator('.synapse-measure svg rect').count()).toBe(2);
   expect(await page.locator('.synapse-hex--marked').evaluateAll((hexes) => hexes.map((hex) => hex.getAttribute('data-gss')).sort())).toEqual(['E08000001', 'E08000010']);
   await page.screenshot({ path: `${SCREENSHOTS}published.png`, fullPage: true });
@@ -178,8 +180,12 @@ it('warns when someone else saved first, and keeps what was typed', async () => 
   await colleague.close();
 
   await page.getByRole('button', { name: 'Save and continue' }).click();
-  await page.getByText('Someone else saved this experiment while you were editing it').waitFor();
-  await page.getByText('They changed: Actual cost in pounds (optional).').waitFor();
+  // Their change to a field of this section conflicts: the alert takes focus and shows theirs beside this page's.
+  await page.getByText('Someone else changed this section while you were editing it').waitFor();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('conflict');
+  const comparison = page.locator('#conflict .govuk-summary-card', { hasText: 'Actual cost in pounds (optional)' });
+  expect(await comparison.locator('dt:has-text("Their change") + dd').textContent()).toBe('4200');
+  expect(await comparison.locator('dt:has-text("Your change") + dd').textContent()).toBe('(left empty)');
   expect(await page.getByLabel('How it was funded (optional)').inputValue()).toBe('Revenues service budget');
   await page.screenshot({ path: `${SCREENSHOTS}publish-conflict.png`, fullPage: true });
   await expectAccessible(page);
@@ -217,10 +223,18 @@ it('adapts it from another council’s account, and the family shows both', asyn
   await other.getByRole('button', { name: 'Start my version' }).click();
   await other.getByText('Your own version has been started').waitFor();
   expect(await other.getByText(`Adapted from ${TITLE} by Wigan.`).count()).toBe(1);
+  // The write-up is theirs to give: the about and problem sections start empty.
+  await other.getByRole('link', { name: 'About the experiment' }).click();
+  await other.getByLabel('Summary').fill('A rural district’s version: texts a week ahead, then a phone call.');
+  await other.getByRole('button', { name: 'Save and continue' }).click();
+  await other.getByRole('link', { name: 'Problem and approach' }).click();
+  await other.getByLabel('The problem here').fill('Arrears build up in villages far from the council offices.');
+  await other.getByLabel('What we are changing').fill('Texts go out a week ahead, and the team phones anyone who does not reply.');
+  await other.getByRole('button', { name: 'Save and continue' }).click();
   await other.getByRole('link', { name: 'Check answers and publish' }).click();
   await other.getByRole('button', { name: 'Publish experiment' }).click();
   await other.getByText('Your experiment is published').waitFor();
-  await other.getByRole('heading', { name: 'How Demo Council (demonstration) adapted it' }).waitFor();
+  await other.getByRole('heading', { name: 'What Demo Council (demonstration) changed' }).waitFor();
   await other.getByRole('heading', { name: 'Every place that tried it' }).waitFor();
   const family = await other.locator('.synapse-lineage').first().textContent();
   expect(family).toContain(`${TITLE} (Wigan)`);
@@ -292,8 +306,11 @@ it('lets an organisation admin create and revoke a partner API key', async () =>
   expect(((await response.json()) as { data: { experiments: { totalCount: number } } }).data.experiments.totalCount).toBeGreaterThan(0);
   await adminPage.screenshot({ path: `${SCREENSHOTS}manage-organisation.png`, fullPage: true });
   await expectAccessible(adminPage);
+  // Revoking asks first, then the secret leaves the screen.
   await adminPage.getByRole('button', { name: 'Revoke Research database sync' }).click();
+  await adminPage.getByRole('button', { name: 'Yes, revoke Research database sync' }).click();
   await adminPage.getByText('Revoked').waitFor();
+  expect(await adminPage.getByTestId('api-key-secret').count()).toBe(0);
   const refused = await fetch(`${synapse.base}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
