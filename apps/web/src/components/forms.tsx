@@ -71,6 +71,15 @@ export function ErrorSummary({ problems, linkFor }: { problems: Problem[]; linkF
   useEffect(() => {
     if (problems.length > 0) summary.current?.focus();
   }, [problems]);
+  // GOV.UK: while a form shows errors, its page title starts with "Error: " (screen readers read the title first).
+  useEffect(() => {
+    if (problems.length === 0) return;
+    const title = document.title.replace(/^Error: /, '');
+    document.title = `Error: ${title}`;
+    return () => {
+      if (document.title === `Error: ${title}`) document.title = title;
+    };
+  }, [problems]);
   if (problems.length === 0) return null;
   return (
     <div className="govuk-error-summary" data-module="govuk-error-summary" tabIndex={-1} ref={summary}>

@@ -48,7 +48,7 @@ export function ManageOrganisationPage() {
 
   return (
     <>
-      <title>{`${problems.length > 0 ? 'Error: ' : ''}Manage ${organisation.name} – Synapse`}</title>
+      <title>{`Manage ${organisation.name} – Synapse`}</title>
       <ErrorSummary problems={problems} />
       <span className="govuk-caption-l">
         <Link className="govuk-link govuk-link--muted" to={`/organisations/${organisation.slug}`}>

@@ -27,7 +27,8 @@ export function DevelopersPage() {
         </li>
       </ul>
       <h2 className="govuk-heading-m">An example</h2>
-      <pre className="synapse-code">
+      {/* Focusable and labelled: on a phone the example scrolls sideways, and keyboard users must be able to scroll it. */}
+      <pre className="synapse-code" tabIndex={0} aria-label="Example query">
         <code>{`query {
   search(query: "hospital discharge", first: 5) {
     edges { node { title leadOrganisation { name } familySummary { summary } } }

@@ -16,6 +16,7 @@ export function Artefacts() {
     <>
       <ErrorSummary problems={problems} />
       <span className="govuk-caption-l">{experiment.title}</span>
+      <title>{`Things others can reuse: ${experiment.title} – Synapse`}</title>
       <h1 className="govuk-heading-l">Things others can reuse</h1>
       <p className="govuk-body">Business cases, templates, evaluation reports, code: link to where they live, and say how they are licensed.</p>
       {experiment.artefacts.length === 0 ? (
@@ -76,6 +77,7 @@ export function AddArtefact() {
     <form onSubmit={submit} noValidate>
       <ErrorSummary problems={problems} />
       <span className="govuk-caption-l">{experiment.title}</span>
+      <title>{`Add a link to something reusable: ${experiment.title} – Synapse`}</title>
       <h1 className="govuk-heading-l">Add a link to something reusable</h1>
       <TextInput id="title" label="Title" value={title} error={messageFor(problems, 'title')} onChange={setTitle} />
       <TextInput id="url" label="Link" hint="Where it can be downloaded or read, starting https://" type="url" spellCheck={false} value={url} error={messageFor(problems, 'url')} onChange={setUrl} />

@@ -42,7 +42,6 @@ export function EditExperiment() {
   }
   return (
     <EditContext value={{ experiment, refresh: () => reexecute({ requestPolicy: 'network-only' }) }}>
-      <title>{`Edit ${experiment.title} – Synapse`}</title>
       <Routes>
         <Route index element={<TaskList />} />
         <Route path="about" element={<FieldsSection key="about" heading="About the experiment" fields={ABOUT_FIELDS} />} />
@@ -104,6 +103,7 @@ function TaskList() {
           </p>
         </Banner>
       )}
+      <title>{`Edit ${experiment.title} – Synapse`}</title>
       <span className="govuk-caption-l">{published ? 'Published experiment' : 'Draft experiment'}</span>
       <h1 className="govuk-heading-l">{experiment.title}</h1>
       {experiment.forkParent && (
@@ -177,6 +177,7 @@ function CheckAnswers() {
   return (
     <>
       <ErrorSummary problems={problems} linkFor={(field) => (SECTION_OF_FIELD[field] ? `/experiments/${e.slug}/edit/${SECTION_OF_FIELD[field]}#${field}` : undefined)} />
+      <title>{`Check your answers: ${e.title} – Synapse`}</title>
       <span className="govuk-caption-l">{e.title}</span>
       <h1 className="govuk-heading-l">Check your answers</h1>
       <h2 className="govuk-heading-m">About the experiment</h2>

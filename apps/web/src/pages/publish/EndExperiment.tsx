@@ -27,7 +27,7 @@ export function WithdrawExperiment() {
 
   return (
     <form onSubmit={submit} noValidate>
-      <title>{`${problems.length > 0 ? 'Error: ' : ''}Withdraw ${experiment.title} – Synapse`}</title>
+      <title>{`Withdraw ${experiment.title} – Synapse`}</title>
       <ErrorSummary problems={problems} />
       <span className="govuk-caption-l">{experiment.title}</span>
       <h1 className="govuk-heading-l">Withdraw this experiment</h1>
@@ -72,7 +72,7 @@ export function DeleteDraft() {
   const problems = problemsFrom(error);
   return (
     <>
-      <title>{`${problems.length > 0 ? 'Error: ' : ''}Delete ${experiment.title} – Synapse`}</title>
+      <title>{`Delete ${experiment.title} – Synapse`}</title>
       <ErrorSummary problems={problems} />
       <span className="govuk-caption-l">{experiment.title}</span>
       <h1 className="govuk-heading-l">Are you sure you want to delete this draft?</h1>

@@ -146,7 +146,7 @@ export function OutcomeForm({ outcome }: { outcome?: EditableOutcomeFragment }) 
     <form onSubmit={submit} noValidate>
       <ErrorSummary problems={problems} />
       <span className="govuk-caption-l">{experiment.title}</span>
-      <title>{`${problems.length > 0 ? 'Error: ' : ''}${outcome ? `Change ${outcome.title}` : 'Add an outcome'} – Synapse`}</title>
+      <title>{`${outcome ? `Change ${outcome.title}` : 'Add an outcome'} – Synapse`}</title>
       <h1 className="govuk-heading-l">{outcome ? 'Change this outcome' : 'Add an outcome'}</h1>
       <TextInput id="title" label="Headline" hint="One line on what you found, like “Repeat homelessness fell by a third”." value={title} error={messageFor(problems, 'title')} onChange={setTitle} />
       <Radios

@@ -16,6 +16,7 @@ export function Outcomes() {
     <>
       <ErrorSummary problems={problems} />
       <span className="govuk-caption-l">{experiment.title}</span>
+      <title>{`Outcomes: ${experiment.title} – Synapse`}</title>
       <h1 className="govuk-heading-l">Outcomes</h1>
       <p className="govuk-body">
         Say what happened, including what did not work. Results that disappoint save other councils the most time.

@@ -78,6 +78,7 @@ export function PlacesAndPartners() {
       <ConflictBanner saving={saving} labels={LABELS} />
       <ErrorSummary problems={saving.problems} />
       <span className="govuk-caption-l">{experiment.title}</span>
+      <title>{`Places and partners: ${experiment.title} – Synapse`}</title>
       <h1 className="govuk-heading-l">Places and partners</h1>
       <h2 className="govuk-heading-m">Where it ran</h2>
       {places.length === 0 ? (

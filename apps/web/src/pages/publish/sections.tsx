@@ -90,6 +90,7 @@ export function FieldsSection({ heading, fields: questions, intro }: { heading: 
     <form onSubmit={submit} noValidate>
       <ConflictBanner saving={saving} labels={labels} />
       <ErrorSummary problems={saving.problems} />
+      <title>{`${heading}: ${experiment.title} – Synapse`}</title>
       <span className="govuk-caption-l">{experiment.title}</span>
       <h1 className="govuk-heading-l">{heading}</h1>
       {intro && <p className="govuk-body">{intro}</p>}

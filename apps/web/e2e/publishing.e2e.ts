@@ -1,0 +1,208 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expectAccessibleAtBothWidths, publishExperiment, signInAs, signInLinkFor } from './session.js';
+import { type RunningSynapse, SCREENSHOTS, startSynapse } from './synapse.js';
+
+// Publishing that a council can stand behind: honest adaptation, correcting and withdrawing what is published,
+// conflicts at the grain of a section, signing in from a page, and the page basics. Each test makes its own
+// data through the API, so any one of them runs alone.
+
+let synapse: RunningSynapse;
+
+beforeAll(async () => {
+  synapse = await startSynapse();
+});
+
+afterAll(async () => {
+  await synapse?.stop();
+});
+
+const ADAPTER = 'demo.editor@demo-council.example';
+
+it('adapts another council’s experiment in its own words, and refuses to publish an unchanged copy', async () => {
+  const wigan = await signInAs(synapse, 'fatima.hussain@wigan.councils.example');
+  const original = await publishExperiment(wigan, { title: 'Phone calls before council tax arrears' });
+  const wiganSummary = 'Officers phoned every household a week before the first missed payment. Far fewer fell behind.';
+  const { page } = await signInAs(synapse, ADAPTER);
+
+  await page.goto(`${synapse.base}/experiments/${original.slug}`);
+  await page.getByRole('link', { name: 'Adapt this for Demo Council (demonstration)' }).click();
+  await page.getByLabel('What will be different, and why?').fill('A rural district: calls from the local hub, not the revenues office.');
+  await page.getByRole('button', { name: 'Start my version' }).click();
+  await page.getByText('Your own version has been started').waitFor();
+
+  // The original's words are kept beside each own-words question; the answers start empty.
+  await page.getByRole('link', { name: 'About the experiment' }).click();
+  await page.getByText('What Wigan wrote, for reference').first().waitFor();
+  expect(await page.getByLabel('Summary').inputValue()).toBe('');
+  await expectAccessibleAtBothWidths(page, `${SCREENSHOTS}adapt-own-words`);
+  await page.getByLabel('Summary').fill(wiganSummary); // pasted, unchanged
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.getByRole('link', { name: 'Problem and approach' }).click();
+  await page.getByLabel('The problem here').fill('Arrears build up in villages far from the council offices.');
+  await page.getByLabel('What we are changing').fill('Calls come from the village hub team, who know the households.');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.getByRole('link', { name: 'Check answers and publish' }).click();
+  await page.getByRole('button', { name: 'Publish experiment' }).click();
+
+  const refusal = page.getByRole('link', { name: 'Summary is the same as the original’s: write it for Demo Council (demonstration)' });
+  await refusal.waitFor();
+  await expect.poll(() => page.title()).toMatch(/^Error: /);
+  await expectAccessibleAtBothWidths(page, `${SCREENSHOTS}adapt-unchanged-refused`);
+  await refusal.click();
+  await page.getByLabel('Summary').fill('Demo Council’s hub team phones households in outlying villages before a payment is missed.');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.getByRole('link', { name: 'Check answers and publish' }).click();
+  await page.getByRole('button', { name: 'Publish experiment' }).click();
+  await page.getByText('Your experiment is published').waitFor();
+  await page.getByText('Demo Council (demonstration) adapted this from Phone calls before council tax arrears by Wigan.').waitFor();
+  await expectAccessibleAtBothWidths(page, `${SCREENSHOTS}adapt-published`);
+
+  // Adapting it a second time warns, and links the adaptation already made.
+  await page.goto(`${synapse.base}/experiments/${original.slug}/adapt`);
+  await page.getByText('Your council has already adapted this').waitFor();
+  expect(await page.getByRole('link', { name: '“Phone calls before council tax arrears”' }).count()).toBe(1);
+  await expectAccessibleAtBothWidths(page);
+  await wigan.context.close();
+  await page.context().close();
+});
+
+it('corrects a published outcome, flagging implausible figures without blocking, and asks before removing one', async () => {
+  const wigan = await signInAs(synapse, 'owen.price@wigan.councils.example');
+  const experiment = await publishExperiment(wigan, { title: 'Payment plans offered by text' });
+  await wigan.graphql(
+    `mutation($id: ID!) { addOutcome(experimentId: $id, input: { title: "More households kept up payments", verdict: WORKED,
+      evaluationDesign: BEFORE_AFTER, evidenceLevel: 2, measures: [{ name: "Households paying on time", unit: "%", baseline: 41, result: 97, goodDirection: UP }] }) { id } }`,
+    { id: experiment.id },
+  );
+  const { page } = wigan;
+  await page.goto(`${synapse.base}/experiments/${experiment.slug}/edit/outcomes`);
+  await page.getByRole('link', { name: 'Change More households kept up payments' }).click();
+  await page.getByRole('heading', { name: 'Change this outcome' }).waitFor();
+  await page.getByLabel('After', { exact: true }).fill('1234.5');
+  await page.locator('#figure-warnings').getByText('the after figure is 1,234.5%, outside 0 to 100').waitFor();
+  await expectAccessibleAtBothWidths(page, `${SCREENSHOTS}outcome-edit-warning`);
+  await page.getByLabel('After', { exact: true }).fill('79');
+  expect(await page.locator('#figure-warnings').count()).toBe(0);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Outcomes' }).waitFor();
+
+  // Remove asks first; Cancel keeps the outcome.
+  await page.getByRole('button', { name: 'Remove More households kept up payments' }).click();
+  await page.getByRole('button', { name: 'Yes, remove More households kept up payments' }).waitFor();
+  await expectAccessibleAtBothWidths(page);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  await page.goto(`${synapse.base}/experiments/${experiment.slug}`);
+  const measure = page.locator('.synapse-measure');
+  await measure.waitFor();
+  expect(await measure.textContent()).toContain('Before 41%, after 79%. Better: up 38 percentage points');
+  await wigan.context.close();
+});
+
+it('withdraws a published experiment with a reason that readers see', async () => {
+  const wigan = await signInAs(synapse, 'grace.lee@wigan.councils.example');
+  const experiment = await publishExperiment(wigan, { title: 'Debt advice in GP surgeries' });
+  const { page } = wigan;
+  await page.goto(`${synapse.base}/experiments/${experiment.slug}/edit`);
+  await page.getByRole('link', { name: 'Withdraw this experiment' }).click();
+  await page.getByRole('button', { name: 'Withdraw experiment' }).click();
+  await page.getByRole('link', { name: 'Enter why you are withdrawing this experiment' }).waitFor();
+  await expect.poll(() => page.title()).toBe('Error: Withdraw Debt advice in GP surgeries – Synapse');
+  await expectAccessibleAtBothWidths(page, `${SCREENSHOTS}withdraw-error`);
+  const reason = 'The surgeries’ referral counts included people referred twice; corrected figures will follow.';
+  await page.getByLabel('Why are you withdrawing it?').fill(reason);
+  await page.getByRole('button', { name: 'Withdraw experiment' }).click();
+  await page.getByText(/^Wigan withdrew this experiment on /).waitFor();
+
+  // A reader who is not signed in sees it too.
+  const reader = await synapse.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const readerPage = await reader.newPage();
+  await readerPage.goto(`${synapse.base}/experiments/${experiment.slug}`);
+  await readerPage.getByText(reason).waitFor();
+  await expectAccessibleAtBothWidths(readerPage, `${SCREENSHOTS}withdrawn`);
+  await reader.close();
+  await wigan.context.close();
+});
+
+it('merges two people saving different sections, and the same section conflicts with an alert that takes focus', async () => {
+  const amina = await signInAs(synapse, 'amina.begum@wigan.councils.example');
+  const ben = await signInAs(synapse, 'ben.carter@wigan.councils.example');
+  const experiment = await publishExperiment(amina, { title: 'Shared lives for young carers' });
+  const edit = `${synapse.base}/experiments/${experiment.slug}/edit`;
+
+  // Different sections, opened at the same version: both save.
+  await amina.page.goto(`${edit}/about`);
+  await ben.page.goto(`${edit}/problem-and-approach`);
+  await amina.page.getByLabel('Summary').fill('Amina’s summary: young carers matched with a shared lives family.');
+  await ben.page.getByLabel('The problem').fill('Ben’s problem: young carers miss school when a parent is unwell.');
+  await amina.page.getByRole('button', { name: 'Save and continue' }).click();
+  await amina.page.getByText('About the experiment: saved').waitFor();
+  await ben.page.getByRole('button', { name: 'Save and continue' }).click();
+  await ben.page.getByText('Problem and approach: saved').waitFor();
+  const saved = await amina.graphql<{ experiment: { summary: string; problem: string } }>('query($id: ID) { experiment(id: $id) { summary problem } }', { id: experiment.id });
+  expect(saved.experiment).toEqual({
+    summary: 'Amina’s summary: young carers matched with a shared lives family.',
+    problem: 'Ben’s problem: young carers miss school when a parent is unwell.',
+  });
+
+  // The same section: the second save is stopped, and told what the first changed.
+  await amina.page.goto(`${edit}/about`);
+  await ben.page.goto(`${edit}/about`);
+  await amina.page.getByLabel('Summary').fill('Amina’s second summary.');
+  await ben.page.getByLabel('Summary').fill('Ben’s summary.');
+  await amina.page.getByRole('button', { name: 'Save and continue' }).click();
+  await amina.page.getByText('About the experiment: saved').waitFor();
+  await ben.page.getByRole('button', { name: 'Save and continue' }).click();
+  await ben.page.getByText('Someone else changed this section while you were editing it').waitFor();
+  await expect.poll(() => ben.page.evaluate(() => document.activeElement?.id)).toBe('conflict');
+  const card = ben.page.locator('#conflict .govuk-summary-card', { hasText: 'Summary' });
+  expect(await card.locator('dt:has-text("Their change") + dd').textContent()).toBe('Amina’s second summary.');
+  expect(await card.locator('dt:has-text("Your change") + dd').textContent()).toBe('Ben’s summary.');
+  await expectAccessibleAtBothWidths(ben.page, `${SCREENSHOTS}section-conflict`);
+  await amina.context.close();
+  await ben.context.close();
+});
+
+it('signs in from an experiment and lands back on it', async () => {
+  const wigan = await signInAs(synapse, 'ruth.ng@wigan.councils.example');
+  const experiment = await publishExperiment(wigan, { title: 'Warm spaces in libraries' });
+  await wigan.context.close();
+  const visitor = await synapse.browser.newContext({ viewport: { width: 375, height: 800 } });
+  const page = await visitor.newPage();
+  await page.goto(`${synapse.base}/experiments/${experiment.slug}`);
+  await page.locator('.synapse-actions').getByRole('link', { name: 'Sign in' }).click();
+  await page.getByLabel('Work email address').fill('lee.ward@wigan.councils.example');
+  await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
+  await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+  await page.goto(await signInLinkFor(synapse, 'lee.ward@wigan.councils.example'));
+  await page.getByRole('heading', { level: 1, name: 'Warm spaces in libraries' }).waitFor();
+  expect(new URL(page.url()).pathname).toBe(`/experiments/${experiment.slug}`);
+  await page.getByRole('link', { name: 'Your account' }).waitFor();
+  await visitor.close();
+});
+
+it('answers an unknown address with HTTP 404 and GOV.UK’s page not found, and links the service’s own pages in the footer', async () => {
+  const visitor = await synapse.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await visitor.newPage();
+  const response = await page.goto(`${synapse.base}/experiments/no-such-experiment/nothing-here`);
+  expect(response?.status()).toBe(404);
+  await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+  expect(await page.title()).toBe('Page not found – Synapse');
+  await page.getByText('This is a new service').waitFor();
+  await expectAccessibleAtBothWidths(page, `${SCREENSHOTS}not-found`);
+  for (const [link, heading] of [
+    ['Accessibility statement', 'Accessibility statement for Synapse'],
+    ['Privacy', 'Privacy notice'],
+    ['Cookies', 'Cookies'],
+    ['Contact', 'Contact Synapse'],
+  ]) {
+    await page.locator('footer').getByRole('link', { name: link, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    await expectAccessibleAtBothWidths(page);
+  }
+  await page.getByRole('link', { name: 'API', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Synapse API for developers' }).waitFor();
+  expect(await page.getByRole('link', { name: 'Try queries in the GraphQL explorer' }).getAttribute('href')).toBe('/graphql');
+  await expectAccessibleAtBothWidths(page, `${SCREENSHOTS}developers`);
+  await visitor.close();
+});
