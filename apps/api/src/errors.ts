@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { OptimisticLockError } from '@mikro-orm/core';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
+import { govukMessage } from './validation-messages.js';
 
 /** The stable error codes partners can rely on (documented in docs/api.md). */
 export const ErrorCode = {
@@ -69,11 +70,11 @@ export class ConflictError extends DomainError {
   }
 }
 
-/** Flattens class-validator's nested errors into dotted field paths. */
+/** Flattens class-validator's nested errors into dotted field paths, with messages in GOV.UK words (validation-messages.ts). */
 export function validationProblems(errors: ValidationError[], prefix: string): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((reason) => ({ field, reason }));
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, reason: govukMessage(error.property, message) }));
     return [...own, ...validationProblems(error.children ?? [], field)];
   });
 }

@@ -38,8 +38,7 @@ function readProblems(error: CombinedError, labels: Record<string, string>): Pro
       const id = field.replace(/^(input|experiment)\./, '');
       const property = id.split('.').at(-1) ?? id;
       const label = labels[id] ?? labels[property] ?? sentenceFromProperty(property);
-      const text = reason.startsWith(`${property} `) ? reason.slice(property.length + 1) : reason;
-      return { field: id, message: `${label} ${text}`.replace(/\s+/g, ' ') };
+      return { field: id, message: messageWithLabel(reason, property, label) };
     });
   }
   if (code === 'UNAUTHENTICATED') return [{ field: '', message: 'Your session has ended. Sign in again to save.' }];
@@ -53,8 +52,23 @@ export function isConflict(error: CombinedError | undefined): boolean {
   return error?.graphQLErrors.some((e) => e.extensions?.code === 'CONFLICT') ?? false;
 }
 
+/**
+ * The API writes validation messages as GOV.UK sentences naming the field in words ("Summary must be 600 characters
+ * or fewer", "Enter a summary"): the label this form shows replaces those words where they lead. Domain reasons are fragments
+ * ("is needed before publishing"), which follow the label.
+ */
+function messageWithLabel(reason: string, property: string, label: string): string {
+  const words = sentenceFromProperty(property);
+  const plainLabel = label.replace(/\s*\(optional\)$/, '');
+  let message: string;
+  if (reason.startsWith(`${words} `)) message = `${plainLabel}${reason.slice(words.length)}`;
+  else if (/^[A-Z]/.test(reason)) message = reason; // "Enter a summary", "Choose no more than 5 service areas"
+  else message = `${plainLabel} ${reason.startsWith(`${property} `) ? reason.slice(property.length + 1) : reason}`;
+  return message.replace(/\s+/g, ' ');
+}
+
 function sentenceFromProperty(property: string): string {
-  const words = property.replace(/([A-Z])/g, ' $1').toLowerCase();
+  const words = property.replace(/([A-Z])/g, ' $1').toLowerCase().replace(/\bgss\b/g, 'GSS');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

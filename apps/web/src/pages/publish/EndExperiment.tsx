@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
-import { Button, ErrorSummary, messageFor, type Problem, problemsFrom, TextArea } from '../../components/forms.js';
+import { LIMITS } from '@synapse/domain';
+import { CharacterCount } from '../../components/CharacterCount.js';
+import { Button, ErrorSummary, messageFor, type Problem, problemsFrom } from '../../components/forms.js';
 import { DeleteDraftExperimentDocument, WithdrawExperimentDocument } from '../../generated/graphql.js';
 import { useEdit } from './edit-context.js';
 
@@ -43,7 +45,8 @@ export function WithdrawExperiment() {
         </Link>
         .
       </p>
-      <TextArea
+      <CharacterCount
+        limit={LIMITS.summaryMax}
         id="reason"
         label="Why are you withdrawing it?"
         hint="Readers will see this. For example: “The pilot’s figures counted repeat callers twice; corrected figures will follow.”"

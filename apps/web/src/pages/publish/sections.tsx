@@ -1,9 +1,11 @@
+import { LIMITS } from '@synapse/domain';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useQuery } from 'urql';
 import { Button, Checkboxes, ErrorSummary, messageFor, numberOrNull, type Option, Radios, Select, TextArea, TextInput } from '../../components/forms.js';
 import { type EditableExperimentFragment, ServiceAreasDocument, type UpdateExperimentInput } from '../../generated/graphql.js';
 import { BUDGET_BANDS, optionsOf, STAGES } from '../../labels.js';
+import { CharacterCount } from '../../components/CharacterCount.js';
 import { OriginalBeside, questionsFor } from './adaptation.js';
 import { ConflictBanner } from './ConflictBanner.js';
 import { useEdit, useSaveExperiment } from './edit-context.js';
@@ -14,7 +16,7 @@ export type FieldSpec = {
   label: string;
   hint?: string;
 } & (
-  | { kind: 'text' | 'textarea' | 'email' | 'date'; nullable?: boolean; width?: '10' | '20' | '30' }
+  | { kind: 'text' | 'textarea' | 'email' | 'date'; nullable?: boolean; width?: '10' | '20' | '30'; limit?: number }
   | { kind: 'number'; width?: '10' | '20' | '30' }
   | { kind: 'select' | 'radios'; options: Option[]; nullable?: boolean }
   | { kind: 'serviceAreas' | 'themes' }
@@ -102,7 +104,11 @@ export function FieldsSection({ heading, fields: questions, intro }: { heading: 
             return (
               <div key={field.key}>
                 <OriginalBeside field={field.key} original={experiment.forkParent} />
-                <TextArea {...common} value={String(value)} onChange={set(field.key)} />
+                {field.limit ? (
+                  <CharacterCount {...common} limit={field.limit} value={String(value)} onChange={set(field.key)} />
+                ) : (
+                  <TextArea {...common} value={String(value)} onChange={set(field.key)} />
+                )}
               </div>
             );
           case 'select':
@@ -147,7 +153,7 @@ const NO_ANSWER: Option = { value: '', label: 'Not chosen' };
 
 export const ABOUT_FIELDS: FieldSpec[] = [
   { key: 'title', label: 'Title', hint: 'Say what you tried, in plain words, like “Housing First for people sleeping rough”.', kind: 'text' },
-  { key: 'summary', label: 'Summary', hint: 'Two or three sentences: what you did and what happened.', kind: 'textarea' },
+  { key: 'summary', label: 'Summary', hint: 'Two or three sentences: what you did and what happened.', kind: 'textarea', limit: LIMITS.summaryMax },
   { key: 'serviceAreas', label: 'Service areas', hint: 'Select all that apply.', kind: 'serviceAreas' },
   { key: 'themes', label: 'Themes (optional)', hint: 'Separate them with commas, like “prevention, co-production”.', kind: 'themes' },
   {
