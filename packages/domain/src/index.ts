@@ -4,3 +4,4 @@ export * from './service-areas.js';
 export * from './text.js';
 export * from './web-routes.js';
 export * from './figures.js';
+export * from './labels.js';

@@ -1,5 +1,5 @@
 import { ref } from '@mikro-orm/core';
-import { ExperimentStatus, Licence, OrganisationKind, Stage, Verdict } from '@synapse/domain';
+import { ExperimentStatus, Licence, OrganisationKind, Stage, Verdict, VERDICT_LABELS } from '@synapse/domain';
 import type { EntityManager } from '../../db/orm.js';
 import { BadInputError, ForbiddenError, NotFoundError } from '../../errors.js';
 import { Artefact } from '../artefact/artefact.entity.js';
@@ -29,7 +29,7 @@ export async function forkExperiment(
   return em.transactional(async (tem) => {
     const parent = await tem.findOne(Experiment, { id: input.experimentId }, { populate: ['serviceAreas', 'artefacts'] });
     if (!parent || !experimentPolicy.view(await accessFor(viewer, parent))) throw new NotFoundError('Experiment', input.experimentId);
-    if (parent.status !== ExperimentStatus.PUBLISHED) throw BadInputError.field('input.experimentId', 'only published experiments can be forked');
+    if (parent.status !== ExperimentStatus.PUBLISHED) throw BadInputError.field('input.experimentId', 'only published experiments can be adapted');
     const organisation = await tem.findOneOrFail(Organisation, { id: organisationIdOf(viewer)! });
     const title = input.title?.trim() || parent.title;
     const fork = Object.assign(new Experiment(), {
@@ -212,7 +212,7 @@ export function familyEvidence(members: Experiment[]): FamilyEvidence {
     summary:
       placesTried === 1
         ? verdicts.length
-          ? `Tried in 1 place: ${verdicts[0].toLowerCase().replace(/_/g, ' ')}.`
+          ? `Tried in 1 place: ${VERDICT_LABELS[verdicts[0]].toLowerCase()}.`
           : 'Tried in 1 place, no outcome yet.'
         : `Worked in ${workedIn} of ${placesTried} places that tried it${places.size !== placesTried ? ` (${places.size} councils)` : ''}.`,
   };

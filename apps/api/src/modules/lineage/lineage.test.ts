@@ -227,6 +227,9 @@ describe('following and notifications', () => {
     await h.run('mutation($id: ID!, $v: Int!) { updateExperiment(id: $id, version: $v, input: { stage: SCALING }) { id } }', { id: experiment.id, v: version }, editor);
     await worker.drain();
     expect((await notificationsOf(follower)).map((n) => n.kind).sort()).toEqual(['NEW_OUTCOME', 'STAGE_CHANGE']);
+    // Enums in words, from the labels in @synapse/domain: not "moved to scaling" or "(worked)".
+    const messages = (await notificationsOf(follower)).map((n) => n.message).sort();
+    expect(messages).toEqual([expect.stringContaining('Less traffic (verdict: worked).'), '“School streets” moved to the scaling stage.']);
   });
 
   it('tells fork teams what changed upstream, and the original team when a fork is published', async () => {
@@ -251,7 +254,7 @@ describe('following and notifications', () => {
     await worker.drain();
     const upstream = await notificationsOf(forkColleague);
     expect(upstream.map((n) => n.kind)).toEqual(['UPSTREAM_CHANGE', 'UPSTREAM_CHANGE']);
-    expect(upstream.map((n) => n.message).join(' ')).toMatch(/new outcome since you forked it.*Year two results/);
+    expect(upstream.map((n) => n.message).join(' ')).toMatch(/which you adapted, has a new outcome.*Year two results/);
     expect(upstream.map((n) => n.message).join(' ')).toMatch(/new version of “Toolkit 1” \(version 2\.0\)/);
 
     await h.run(`mutation($id: ID!) { updateExperiment(id: $id, version: 1, input: { serviceAreas: ["waste"], ${OWN_WORDS} }) { version } }`, { id: fork.id }, forkEditor);

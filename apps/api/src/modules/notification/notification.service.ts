@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
-import { ExperimentStatus, SERVICE_AREA_SLUGS } from '@synapse/domain';
+import { ExperimentStatus, SERVICE_AREA_SLUGS, STAGE_LABELS, VERDICT_LABELS } from '@synapse/domain';
 import type { AppConfig } from '../../config.js';
 import { type EntityManager, entityManager } from '../../db/orm.js';
 import { BadInputError, ForbiddenError } from '../../errors.js';
@@ -111,10 +111,11 @@ async function deliveriesFor(em: EntityManager, event: DomainEvent): Promise<Del
         },
       ];
     case EventKind.NEW_OUTCOME: {
-      const outcome = `${String(event.data?.title ?? 'a new outcome')} (${String(event.data?.verdict ?? '').toLowerCase().replace(/_/g, ' ')})`;
+      const verdict = VERDICT_LABELS[String(event.data?.verdict) as keyof typeof VERDICT_LABELS];
+      const outcome = `${String(event.data?.title ?? 'a new outcome')}${verdict ? ` (verdict: ${verdict.toLowerCase()})` : ''}`;
       return [
         { kind: NotificationKind.NEW_OUTCOME, recipients: await followersOf(em, [[FollowTarget.EXPERIMENT, [experiment.id]]]), message: `${lead} published an outcome for ${title}: ${outcome}.` },
-        { kind: NotificationKind.UPSTREAM_CHANGE, recipients: await forkTeams(), message: `${title}, which you adapted, has a new outcome since you forked it: ${outcome}.` },
+        { kind: NotificationKind.UPSTREAM_CHANGE, recipients: await forkTeams(), message: `${title}, which you adapted, has a new outcome: ${outcome}.` },
       ];
     }
     case EventKind.STAGE_CHANGE:
@@ -122,7 +123,7 @@ async function deliveriesFor(em: EntityManager, event: DomainEvent): Promise<Del
         {
           kind: NotificationKind.STAGE_CHANGE,
           recipients: await followersOf(em, [[FollowTarget.EXPERIMENT, [experiment.id]]]),
-          message: `${title} moved to ${String(event.data?.to ?? experiment.stage).toLowerCase()}.`,
+          message: `${title} moved to the ${(STAGE_LABELS[String(event.data?.to ?? experiment.stage) as keyof typeof STAGE_LABELS] ?? 'next').toLowerCase()} stage.`,
         },
       ];
     case EventKind.FORK_PUBLISHED: {
