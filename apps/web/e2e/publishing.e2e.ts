@@ -119,6 +119,9 @@ it('withdraws a published experiment with a reason that readers see', async () =
   const readerPage = await reader.newPage();
   await readerPage.goto(`${synapse.base}/experiments/${experiment.slug}`);
   await readerPage.getByText(reason).waitFor();
+  // The public change history says so too, without naming anyone.
+  await readerPage.getByText('Changes to this page').click();
+  expect(await readerPage.locator('#history li').first().textContent()).toMatch(/^\d{1,2} \w+ \d{4}: started at the idea stage; published; withdrawn$/);
   await expectAccessibleAtBothWidths(readerPage, `${SCREENSHOTS}withdrawn`);
   await reader.close();
   await wigan.context.close();

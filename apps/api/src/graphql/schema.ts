@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { ArtefactResolver } from '../modules/artefact/artefact.resolver.js';
 import { ExperimentPartnerResolver, ExperimentResolver } from '../modules/experiment/experiment.resolver.js';
 import { ExperimentLifecycleResolver } from '../modules/experiment/experiment-lifecycle.resolver.js';
+import { ChangeHistoryResolver } from '../modules/experiment/change-history.resolver.js';
 import { ApiKeyResolver } from '../modules/api-key/api-key.resolver.js';
 import { auditMutations } from '../modules/audit/audit-scope.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
@@ -31,6 +32,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       ExperimentResolver,
       ExperimentPartnerResolver,
       ExperimentLifecycleResolver,
+      ChangeHistoryResolver,
       OutcomeResolver,
       ArtefactResolver,
       OrganisationResolver,

@@ -5,6 +5,7 @@ import { ExperimentActions } from '../components/experiment/ExperimentActions.js
 import { ExperimentArtefacts } from '../components/experiment/ExperimentArtefacts.js';
 import { ExperimentFacts, experimentPlaces } from '../components/experiment/ExperimentFacts.js';
 import { ExperimentFamily } from '../components/experiment/ExperimentFamily.js';
+import { ExperimentHistory } from '../components/experiment/ExperimentHistory.js';
 import { ExperimentJsonLd } from '../components/experiment/ExperimentJsonLd.js';
 import { ExperimentOutcomes } from '../components/experiment/ExperimentOutcomes.js';
 import { ExperimentPartners } from '../components/experiment/ExperimentPartners.js';
@@ -65,6 +66,7 @@ export function ExperimentPage() {
           <ExperimentArtefacts experiment={experiment} />
           <ExperimentPartners experiment={experiment} />
           <ExperimentTimeline experiment={experiment} />
+          <ExperimentHistory experiment={experiment} />
           <ExperimentFamily experiment={experiment} />
         </div>
       </div>
