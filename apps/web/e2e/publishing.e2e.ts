@@ -209,3 +209,20 @@ it('answers an unknown address with HTTP 404 and GOV.UK’s page not found, and 
   await expectAccessibleAtBothWidths(page, `${SCREENSHOTS}developers`);
   await visitor.close();
 });
+
+it('lets a member set the name and job title others see', async () => {
+  const { page, context } = await signInAs(synapse, 'jo.bloggs@wigan.councils.example');
+  await page.getByRole('link', { name: 'Your account' }).click();
+  expect(await page.locator('dt:has-text("Name") + dd').textContent()).toBe('Jo Bloggs');
+  await page.getByRole('button', { name: 'Change your name' }).click();
+  await page.getByLabel('Your name').fill('');
+  await page.getByRole('button', { name: 'Save your details' }).click();
+  await page.getByRole('link', { name: 'Enter your name' }).waitFor();
+  await expectAccessibleAtBothWidths(page, `${SCREENSHOTS}account-name-error`);
+  await page.getByLabel('Your name').fill('Joanna Bloggs');
+  await page.getByLabel('Job title (optional)').fill('Revenues and benefits manager');
+  await page.getByRole('button', { name: 'Save your details' }).click();
+  await expect.poll(() => page.locator('dt:has-text("Job title") + dd').textContent()).toBe('Revenues and benefits manager');
+  expect(await page.locator('dt:has-text("Name") + dd').first().textContent()).toBe('Joanna Bloggs');
+  await context.close();
+});

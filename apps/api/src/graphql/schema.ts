@@ -14,6 +14,7 @@ import { ExperimentFollowResolver, NotificationResolver } from '../modules/notif
 import { OrganisationWebhookResolver, WebhookResolver } from '../modules/webhook/webhook.resolver.js';
 import { JoinRequestResolver, MembershipResolver } from '../modules/membership/membership.resolver.js';
 import { MemberResolver } from '../modules/member/member.resolver.js';
+import { ProfileResolver } from '../modules/member/profile.resolver.js';
 import { OrganisationResolver } from '../modules/organisation/organisation.resolver.js';
 import { OutcomeResolver } from '../modules/outcome/outcome.resolver.js';
 import { SearchResolver } from '../modules/search/search.resolver.js';
@@ -38,6 +39,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       OrganisationResolver,
       ServiceAreaResolver,
       MemberResolver,
+      ProfileResolver,
       IdentityResolver,
       MembershipResolver,
       JoinRequestResolver,
