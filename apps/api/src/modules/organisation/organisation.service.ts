@@ -53,7 +53,9 @@ export async function loadReferenceCouncils(em: EntityManager): Promise<{ counci
   const byCode = new Map(existing.map((organisation) => [organisation.gssCode, organisation]));
   for (const council of councils) {
     const organisation = byCode.get(council.gssCode) ?? new Organisation();
-    Object.assign(organisation, council, { kind: OrganisationKind.COUNCIL });
+    // Names and deprivation shares stay in the reference data (the matcher and neighbours read them there).
+    const { altNames: _names, lowDeprivationShare: _low, mediumDeprivationShare: _medium, highDeprivationShare: _high, ...columns } = council;
+    Object.assign(organisation, columns, { kind: OrganisationKind.COUNCIL });
     em.persist(organisation);
   }
   await em.flush();
