@@ -25,12 +25,10 @@ function WhatWorked({ name, hits }: { name: string; hits: Hit[] }) {
               <Link className="govuk-link govuk-!-font-weight-bold" to={`/experiments/${hit.experiment.slug}`}>
                 {hit.experiment.title}
               </Link>
-              <p className="govuk-body-s govuk-!-margin-bottom-1">
-                {hit.experiment.leadOrganisation.name} ·{' '}
-                <strong className={`govuk-tag ${VERDICTS.WORKED.tag}`}>
-                  {VERDICTS.WORKED.label}, evidence level {strongestWorked(hit)}
-                </strong>
-              </p>
+              <p className="govuk-body-s govuk-!-margin-bottom-1">{hit.experiment.leadOrganisation.name}</p>
+              <strong className={`govuk-tag ${VERDICTS.WORKED.tag}`}>
+                {VERDICTS.WORKED.label}, evidence level {strongestWorked(hit)}
+              </strong>
               <p className="govuk-body-s govuk-!-margin-bottom-0">{hit.experiment.summary}</p>
             </li>
           ))}
@@ -77,7 +75,7 @@ export function CouncilsLike({ council }: { council: Place & { name: string; gss
           <HexMap
             places={[council]}
             related={similar.map((neighbour) => neighbour.organisation)}
-            label={council.name}
+            label={`Where ${council.name} is`}
             relatedLabel={`councils like ${council.name}`}
           />
         </div>
