@@ -62,6 +62,7 @@ it('tells a Wigan officer how an experiment went in councils like theirs', async
   const line = page.getByTestId('tried-like-yours');
   await line.getByText('Tried in 2 councils like yours: worked in 1, mixed results in 1.').waitFor();
   expect(await line.locator('li').allTextContents()).toEqual(['Sefton: worked', 'Sheffield: mixed results']); // nearest neighbour first
+  await page.screenshot({ path: `${SCREENSHOTS}experiment-like-yours.png` });
   await expectAccessible(page);
 });
 
