@@ -47,6 +47,17 @@ it('shows councils like Wigan with the reasons, on the hex map, and what worked 
   expect(await fitsWidth(page)).toBe(true);
 });
 
+// Regression: the neighbours' search was asked for every council, and a combined authority (which has no
+// neighbours) got an error on its page instead of none.
+it('shows no neighbours section, and no error, on the page of a combined authority', async () => {
+  const page = await newPage();
+  await page.goto(`${synapse.base}/organisations/greater-manchester`);
+  await page.getByRole('heading', { name: 'Experiments and adaptations' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  expect(await page.getByRole('heading', { name: /Councils like/ }).count()).toBe(0);
+  expect(await page.locator('.govuk-error-summary').count()).toBe(0);
+});
+
 it('tells a Wigan officer how an experiment went in councils like theirs', async () => {
   const page = await newPage();
   const email = 'pat.lee@wigan.councils.example';

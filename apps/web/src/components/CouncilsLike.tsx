@@ -1,18 +1,23 @@
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { CouncilsLikeDocument, type CouncilsLikeQuery } from '../generated/graphql.js';
+import { CouncilsLikeDocument, WorkedInCouncilsLikeDocument, type WorkedInCouncilsLikeQuery } from '../generated/graphql.js';
 import { VERDICTS } from '../labels.js';
 import { QueryProblem } from '../pages/QueryProblem.js';
 import { HexMap, type Place } from './HexMap.js';
 
-type Hit = CouncilsLikeQuery['search']['hits'][number];
+type Hit = WorkedInCouncilsLikeQuery['search']['hits'][number];
 
 function strongestWorked(hit: Hit): number | null {
   const levels = hit.experiment.outcomes.filter((o) => o.verdict === 'WORKED').map((o) => o.evidenceLevel);
   return levels.length ? Math.max(...levels) : null;
 }
 
-function WhatWorked({ name, hits }: { name: string; hits: Hit[] }) {
+/** Asked for only once the council is known to have neighbours: for one without, the filter is refused. */
+function WhatWorked({ name, gssCode }: { name: string; gssCode: string }) {
+  const [{ data, error }] = useQuery({ query: WorkedInCouncilsLikeDocument, variables: { gssCode } });
+  if (error) return <QueryProblem error={error} />;
+  if (!data) return null;
+  const hits = data.search.hits;
   return (
     <>
       <h2 className="govuk-heading-m">What worked in councils like {name}</h2>
@@ -80,7 +85,7 @@ export function CouncilsLike({ council }: { council: Place & { name: string; gss
           />
         </div>
       </div>
-      <WhatWorked name={council.name} hits={data.search.hits} />
+      <WhatWorked name={council.name} gssCode={council.gssCode} />
     </section>
   );
 }
