@@ -13,6 +13,7 @@ import { ExperimentStatus } from '../components/experiment/ExperimentStatus.js';
 import { ExperimentStory } from '../components/experiment/ExperimentStory.js';
 import { ExperimentTimeline } from '../components/experiment/ExperimentTimeline.js';
 import { HexMap } from '../components/HexMap.js';
+import { TriedInCouncilsLikeYours } from '../components/TriedInCouncilsLikeYours.js';
 import { ExperimentPageDocument } from '../generated/graphql.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { QueryProblem } from './QueryProblem.js';
@@ -56,6 +57,7 @@ export function ExperimentPage() {
           <HexMap places={experimentPlaces(experiment)} label="Where it ran" />
         </div>
         <div className="govuk-grid-column-two-thirds">
+          {experiment.status === 'PUBLISHED' && <TriedInCouncilsLikeYours experimentId={experiment.id} />}
           {experiment.familySummary.familySize > 1 && (
             <div className="govuk-inset-text">
               {experiment.familySummary.summary} <a className="govuk-link" href="#family">See every place that tried it</a>

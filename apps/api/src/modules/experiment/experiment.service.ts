@@ -12,6 +12,7 @@ import type { CreateExperimentInput, ExperimentFieldsInput, ExperimentFilter, Up
 import { type ExperimentAccess, experimentPolicy, organisationIdOf } from './experiment.policy.js';
 import { StageChange } from './stage-change.entity.js';
 import { EventKind, recordEvent } from '../notification/events.js';
+import { similarCondition } from '../similar-council/similar-council.service.js';
 import { today } from './text.js';
 import { unchangedFromOriginal } from './own-words.js';
 import { assertSectionUnchanged } from './section-merge.js';
@@ -77,6 +78,8 @@ export async function listExperiments(
       ],
     });
   }
+  const similar = similarCondition(filter);
+  if (similar) conditions.push(similar);
   const cursor = await em.findByCursor(Experiment, {
     where: { $and: conditions },
     first: page.first,
