@@ -226,3 +226,29 @@ it('lets a member set the name and job title others see', async () => {
   expect(await page.locator('dt:has-text("Name") + dd').first().textContent()).toBe('Joanna Bloggs');
   await context.close();
 });
+
+it('follows a service area from an experiment and is told when a new experiment there is published', async () => {
+  const wigan = await signInAs(synapse, 'kit.morgan@wigan.councils.example');
+  const first = await publishExperiment(wigan, { title: 'Tenancy sustainment calls', serviceAreas: ['housing-and-homelessness'] });
+  const follower = await signInAs(synapse, 'alex.rowe@demo-council.example');
+  const { page } = follower;
+  await page.goto(`${synapse.base}/experiments/${first.slug}`);
+  await page.getByRole('button', { name: 'Follow Housing and homelessness' }).click();
+  await page.getByRole('button', { name: 'Stop following Housing and homelessness' }).waitFor();
+  await expectAccessibleAtBothWidths(page, `${SCREENSHOTS}follow-service-area`);
+
+  await publishExperiment(wigan, { title: 'Rent arrears early warning', serviceAreas: ['housing-and-homelessness'] });
+  await page.goto(`${synapse.base}/notifications`);
+  await expect
+    .poll(
+      async () => {
+        const texts = await page.locator('.synapse-notification').allTextContents();
+        if (!texts.some((text) => text.includes('Rent arrears early warning'))) await page.reload();
+        return texts.join(' ');
+      },
+      { timeout: 20_000, interval: 1_000 },
+    )
+    .toContain('Rent arrears early warning');
+  await wigan.context.close();
+  await follower.context.close();
+});

@@ -46,7 +46,7 @@ export async function signInAs(synapse: RunningSynapse, email: string): Promise<
 /** Publishes an experiment of the signed-in person's council through the API, for a test to start from. */
 export async function publishExperiment(
   as: SignedIn,
-  fields: { title: string; summary?: string; problem?: string; approach?: string },
+  fields: { title: string; summary?: string; problem?: string; approach?: string; serviceAreas?: string[] },
 ): Promise<{ id: string; slug: string; version: number }> {
   const input = {
     summary: 'Officers phoned every household a week before the first missed payment. Far fewer fell behind.',

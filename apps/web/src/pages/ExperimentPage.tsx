@@ -11,6 +11,7 @@ import { ExperimentOutcomes } from '../components/experiment/ExperimentOutcomes.
 import { ExperimentPartners } from '../components/experiment/ExperimentPartners.js';
 import { ExperimentStatus } from '../components/experiment/ExperimentStatus.js';
 import { ExperimentStory } from '../components/experiment/ExperimentStory.js';
+import { ExperimentTopics } from '../components/experiment/ExperimentTopics.js';
 import { ExperimentTimeline } from '../components/experiment/ExperimentTimeline.js';
 import { HexMap } from '../components/HexMap.js';
 import { TriedInCouncilsLikeYours } from '../components/TriedInCouncilsLikeYours.js';
@@ -54,6 +55,7 @@ export function ExperimentPage() {
         <div className="govuk-grid-column-one-third synapse-aside">
           <ExperimentActions experiment={experiment} />
           <ExperimentFacts experiment={experiment} />
+          <ExperimentTopics experiment={experiment} />
           <HexMap places={experimentPlaces(experiment)} label="Where it ran" />
         </div>
         <div className="govuk-grid-column-two-thirds">

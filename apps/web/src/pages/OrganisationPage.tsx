@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { OrganisationExperimentsDocument, OrganisationPageDocument } from '../generated/graphql.js';
 import { CouncilsLike } from '../components/CouncilsLike.js';
 import { Facts } from '../components/Facts.js';
+import { FollowTopics } from '../components/FollowTopics.js';
 import { HexMap } from '../components/HexMap.js';
 import { sentenceCase } from '../labels.js';
 import { NotFoundPage } from './NotFoundPage.js';
@@ -49,6 +50,7 @@ export function OrganisationPage() {
     <>
       <title>{`${organisation.name} – Synapse`}</title>
       <h1 className="govuk-heading-l">{organisation.officialName}</h1>
+      <FollowTopics topics={[{ target: 'ORGANISATION', key: organisation.id, what: `New experiments from ${organisation.name}` }]} />
       {(organisation.viewerCan.manageMembers || organisation.viewerCan.manageApiKeys) && (
         <p className="govuk-body">
           <Link className="govuk-link" to={`/organisations/${organisation.slug}/manage`}>
