@@ -121,6 +121,17 @@ const MUTATIONS: Record<string, { run: Cell; allowed: Actor[]; open?: boolean }>
     run: (w) => ['mutation($id: ID!) { archiveExperiment(id: $id, version: 1) { id } }', { id: w.published.id }],
     allowed: ['admin'],
   },
+  withdrawExperiment: {
+    run: (w) => [
+      'mutation($id: ID!) { withdrawExperiment(input: { id: $id, version: 1, reason: "Superseded by the 2026 evaluation." }) { id } }',
+      { id: w.published.id },
+    ],
+    allowed: ['editor', 'admin'],
+  },
+  deleteDraftExperiment: {
+    run: (w) => ['mutation($id: ID!) { deleteDraftExperiment(id: $id, version: 1) }', { id: w.draft.id }],
+    allowed: ['editor', 'admin'],
+  },
   addOutcome: {
     run: (w) => [
       'mutation($id: ID!) { addOutcome(experimentId: $id, input: { title: "Found this", verdict: MIXED, evaluationDesign: CASE_STUDY, evidenceLevel: 1 }) { id } }',
@@ -201,6 +212,10 @@ const MUTATIONS: Record<string, { run: Cell; allowed: Actor[]; open?: boolean }>
   },
   signOutEverywhere: {
     run: () => ['mutation { signOutEverywhere }', {}],
+    allowed: ['unaffiliated', 'member', 'editor', 'admin', 'otherEditor', 'coEditor', 'platformAdmin'],
+  },
+  updateProfile: {
+    run: () => ['mutation { updateProfile(input: { name: "Sam Okafor", jobTitle: "Revenues manager" }) { id } }', {}],
     allowed: ['unaffiliated', 'member', 'editor', 'admin', 'otherEditor', 'coEditor', 'platformAdmin'],
   },
   deleteMyAccount: {
