@@ -72,7 +72,7 @@ it('opens an experiment with its outcomes, measures and JSON-LD', async () => {
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
   await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main-content');
   await page.getByRole('heading', { name: 'Outcomes' }).waitFor();
-  expect(await page.locator('.govuk-tag').first().textContent()).toBe('Worked');
+  expect(await page.locator('main .govuk-tag').first().textContent()).toBe('Worked');
   const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
   expect(jsonLd).toMatchObject({ '@type': 'Project', name: title });
   await page.screenshot({ path: `${SCREENSHOTS}experiment.png`, fullPage: true });

@@ -60,9 +60,11 @@ it('ties each error to its field, and the summary link moves focus to the field'
   const summary = page.locator('.govuk-error-summary');
   await summary.waitFor();
   await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).toBe(true);
-  const titleError = summary.getByRole('link', { name: /^Title/ });
+  // In the GOV.UK voice: "Enter a title", not "Title must not be blank".
+  const titleError = summary.getByRole('link', { name: /^Enter a title/ });
   expect(await titleError.getAttribute('href')).toBe('#title');
-  expect(await page.locator('#title-error').textContent()).toMatch(/Title/);
+  expect(await page.locator('#title-error').textContent()).toMatch(/Enter a title/);
+  await expect.poll(() => page.title()).toMatch(/^Error: /);
   await page.screenshot({ path: `${SCREENSHOTS}publish-errors.png` });
   await expectAccessible(page);
   await activate(page, titleError);
@@ -97,7 +99,10 @@ it('publishes an experiment with an outcome, using only the keyboard', async () 
   await activate(page, page.getByRole('link', { name: 'Places and partners' }));
   for (const council of ['Wigan', 'Bolton']) {
     await typeInto(page, page.getByLabel('Add a council where it ran'), council);
-    await expect.poll(() => page.locator('#place-options option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toContain(council);
+    // Suggestions come from the API after a short pause in typing: allow for a busy machine.
+    await expect
+      .poll(() => page.locator('#place-options option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value)), { timeout: 10_000 })
+      .toContain(council);
     await page.keyboard.press('Enter');
     await page.locator('dl[aria-label="Places"] dt', { hasText: council }).waitFor();
   }
@@ -204,15 +209,15 @@ it('adapts it from another council’s account, and the family shows both', asyn
   await signIn(other, ADAPTER);
   await other.goto(`${synapse.base}/search?q=${encodeURIComponent(TITLE)}`);
   await other.getByRole('link', { name: TITLE }).click();
-  await other.getByRole('button', { name: /^Follow/ }).click();
-  await other.getByRole('button', { name: /^Stop following/ }).waitFor();
+  await other.getByRole('button', { name: `Follow ${TITLE}` }).click();
+  await other.getByRole('button', { name: `Stop following ${TITLE}` }).waitFor();
   const experimentPage = other.url();
   await other.getByRole('link', { name: 'Your account' }).click();
   await other.getByRole('link', { name: TITLE }).waitFor();
   await other.getByRole('button', { name: 'Stop following this' }).click();
   await other.getByText(/^Nothing yet\. Follow experiments/).waitFor();
   await other.goto(experimentPage);
-  await other.getByRole('button', { name: /^Follow/ }).waitFor();
+  await other.getByRole('button', { name: `Follow ${TITLE}` }).waitFor();
   await other.getByRole('link', { name: /^Adapt this for/ }).click();
   await other.getByRole('heading', { name: /^Adapt this for Demo Council/ }).waitFor();
   await other.getByRole('button', { name: 'Start my version' }).click();
