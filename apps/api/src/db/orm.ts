@@ -6,10 +6,10 @@ import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/sql';
-import { SqliteDriver } from '@mikro-orm/sqlite';
 import { AuditSubscriber } from '../modules/audit/audit.subscriber.js';
 import { SearchOutboxSubscriber } from '../modules/search/search-outbox.subscriber.js';
 import { ENTITIES } from './entities.js';
+import { SynapseSqliteDriver } from './sqlite-driver.js';
 
 export type Dialect = 'sqlite' | 'postgresql';
 export type { EntityManager };
@@ -60,7 +60,7 @@ export function ormOptions(options: DatabaseOptions): Partial<Options> {
   if (dialect === 'postgresql') {
     return { ...common, driver: PostgreSqlDriver, clientUrl: options.databaseUrl! } as Partial<Options>;
   }
-  return { ...common, driver: SqliteDriver, dbName: options.sqlitePath ?? ':memory:' } as Partial<Options>;
+  return { ...common, driver: SynapseSqliteDriver, dbName: options.sqlitePath ?? ':memory:' } as Partial<Options>;
 }
 
 /** Opens the database and applies any pending migrations. */
