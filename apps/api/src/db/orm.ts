@@ -8,6 +8,8 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/sql';
 import { AuditSubscriber } from '../modules/audit/audit.subscriber.js';
 import { SearchOutboxSubscriber } from '../modules/search/search-outbox.subscriber.js';
+import { SEARCH_TEXT_TABLES } from '../modules/search/search-text.js';
+import { SearchTextSubscriber } from '../modules/search/search-text.subscriber.js';
 import { ENTITIES } from './entities.js';
 import { SynapseSqliteDriver } from './sqlite-driver.js';
 
@@ -41,7 +43,9 @@ export function ormOptions(options: DatabaseOptions): Partial<Options> {
     entities: ENTITIES,
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],
-    subscribers: [new SearchOutboxSubscriber(), new AuditSubscriber()],
+    subscribers: [new SearchOutboxSubscriber(), new AuditSubscriber(), new SearchTextSubscriber()],
+    // The degraded search's full-text tables are raw SQL (FTS5, tsvector): the schema diff leaves them alone.
+    schemaGenerator: { skipTables: SEARCH_TEXT_TABLES },
     // Relations resolved field by field in GraphQL are batched per request: no N+1 queries.
     dataloader: DataloaderType.ALL,
     forceUtcTimezone: true,
