@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCouncil, buildExperiment } from '../../../test/factories.js';
 import { createHarness, type Harness } from '../../../test/harness.js';
 import { Experiment } from '../experiment/experiment.entity.js';
-import type { Organisation } from '../organisation/organisation.entity.js';
+import { Organisation } from '../organisation/organisation.entity.js';
 
 // Degraded search (no engine: the harness has no Meilisearch) answers from the database's own full-text
 // search and applies every filter the engine does.
@@ -130,6 +130,14 @@ describe('degraded search', () => {
     expect(await titles('telephoning')).toEqual([BETA]); // the problem, edited after creation
     expect(await titles('toolkits')).toEqual([ALPHA]); // an artefact title
     expect(await titles('preventing')).toEqual([ALPHA]); // a theme
+  });
+
+  it('follows a council renamed after publication (its name is in the text of what it leads and where it ran)', async () => {
+    const em = h.em();
+    const council = await em.findOneOrFail(Organisation, elsewhere.id);
+    council.name = 'Quillborough Council';
+    await em.flush();
+    expect(await titles('quillborough')).toEqual([ALPHA]);
   });
 
   it('never shows drafts, and survives hostile query syntax', async () => {

@@ -1,10 +1,11 @@
-import { type EventSubscriber, type FlushEventArgs, Reference, type TransactionEventArgs } from '@mikro-orm/core';
+import { ChangeSetType, type EventSubscriber, type FlushEventArgs, Reference, type TransactionEventArgs } from '@mikro-orm/core';
 import { type EntityManager, isPostgres } from '../../db/orm.js';
 import { Artefact } from '../artefact/artefact.entity.js';
 import { ExperimentPartner } from '../experiment/experiment-partner.entity.js';
 import { Experiment } from '../experiment/experiment.entity.js';
+import { Organisation } from '../organisation/organisation.entity.js';
 import { Outcome } from '../outcome/outcome.entity.js';
-import { refreshSearchText } from './search-text.js';
+import { refreshOrganisationSearchText, refreshSearchText } from './search-text.js';
 
 function experimentIdOf(entity: object): string | null {
   if (entity instanceof Experiment) return entity.id;
@@ -23,26 +24,31 @@ function experimentIdOf(entity: object): string | null {
  * commits, in that transaction — so the text never disagrees with what was committed.
  */
 export class SearchTextSubscriber implements EventSubscriber {
-  private readonly pending = new WeakMap<object, Set<string>>();
+  /** Per EntityManager (one per transaction): experiments, and organisations whose names are in others' text. */
+  private readonly pending = new WeakMap<object, { experiments: Set<string>; organisations: Set<string> }>();
 
   onFlush({ em, uow }: FlushEventArgs): void {
-    const ids = this.pending.get(em) ?? new Set<string>();
+    const pending = this.pending.get(em) ?? { experiments: new Set<string>(), organisations: new Set<string>() };
     for (const changeSet of uow.getChangeSets()) {
       const id = experimentIdOf(changeSet.entity);
-      if (id) ids.add(id);
+      if (id) pending.experiments.add(id);
+      if (changeSet.entity instanceof Organisation && changeSet.type === ChangeSetType.UPDATE) pending.organisations.add(changeSet.entity.id);
     }
     for (const collection of uow.getCollectionUpdates()) {
-      if (collection.owner instanceof Experiment) ids.add(collection.owner.id);
+      if (collection.owner instanceof Experiment) pending.experiments.add(collection.owner.id);
     }
-    if (ids.size) this.pending.set(em, ids);
+    if (pending.experiments.size || pending.organisations.size) this.pending.set(em, pending);
   }
 
   async beforeTransactionCommit({ em, transaction }: TransactionEventArgs): Promise<void> {
-    const ids = this.pending.get(em);
-    if (!ids?.size) return;
+    const pending = this.pending.get(em);
+    if (!pending) return;
     this.pending.delete(em);
     const sqlEm = em as EntityManager;
-    await refreshSearchText(sqlEm.getConnection('write'), isPostgres(sqlEm) ? 'postgresql' : 'sqlite', [...ids], transaction);
+    const dialect = isPostgres(sqlEm) ? 'postgresql' : 'sqlite';
+    const connection = sqlEm.getConnection('write');
+    await refreshSearchText(connection, dialect, [...pending.experiments], transaction);
+    await refreshOrganisationSearchText(connection, dialect, [...pending.organisations], transaction);
   }
 
   afterTransactionRollback({ em }: TransactionEventArgs): void {

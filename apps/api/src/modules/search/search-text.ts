@@ -47,6 +47,21 @@ export async function refreshSearchText(connection: Connection, dialect: Dialect
   }
 }
 
+/** Rewrites the search text of the experiments an organisation leads, runs in or partners (its name is in it). */
+export async function refreshOrganisationSearchText(connection: Connection, dialect: Dialect, organisationIds: string[], ctx?: Transaction): Promise<void> {
+  if (organisationIds.length === 0) return;
+  const marks = organisationIds.map(() => '?').join(', ');
+  const rows: { id: string }[] = await connection.execute(
+    `select e.id from experiments e where e.lead_organisation_id in (${marks})
+       or exists (select 1 from experiment_places ep where ep.experiment_id = e.id and ep.organisation_id in (${marks}))
+       or exists (select 1 from experiment_partners p where p.experiment_id = e.id and p.organisation_id in (${marks}))`,
+    [...organisationIds, ...organisationIds, ...organisationIds],
+    'all',
+    ctx,
+  );
+  await refreshSearchText(connection, dialect, rows.map((row) => row.id), ctx);
+}
+
 /** Rebuilds every experiment's search text (the `reindex` command, and a repair after a bulk SQL change). */
 export async function rebuildSearchText(connection: Connection, dialect: Dialect, ctx?: Transaction): Promise<void> {
   await connection.execute('delete from experiment_search_text', [], 'run', ctx);
