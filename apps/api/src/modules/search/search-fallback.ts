@@ -1,5 +1,5 @@
 import { ExperimentStatus } from '@synapse/domain';
-import { POPULATION_BANDS } from '@synapse/search';
+import { experimentIndexSettings, POPULATION_BANDS } from '@synapse/search';
 import { type EntityManager, isPostgres } from '../../db/orm.js';
 import { EMPTY_PAGE } from '../../graphql/connection.js';
 import { Experiment } from '../experiment/experiment.entity.js';
@@ -10,7 +10,8 @@ import type { SearchResult } from './search.types.js';
  * Degraded search: what answers when Meilisearch cannot (down, hung, breaker open). It uses the database's own
  * full-text search over `experiment_search_text` (see search-text.ts) — SQLite FTS5 with the Porter stemmer,
  * or PostgreSQL's English `tsvector` with `websearch_to_tsquery` and `ts_rank_cd` — and applies every filter
- * the engine does, with exact totals and offset paging. No typo tolerance, synonyms, facets or highlights.
+ * the engine does, with totals counted up to the engine's cap and offset paging. No typo tolerance, synonyms,
+ * facets or highlights.
  */
 
 interface Where {
@@ -108,6 +109,9 @@ function matchSql(query: string, postgres: boolean): { sql: string; params: unkn
   };
 }
 
+/** As the engine's `pagination.maxTotalHits`: totals stop counting here. */
+const MAX_TOTAL_HITS = experimentIndexSettings().pagination?.maxTotalHits ?? 1000;
+
 const MAX_EVIDENCE = '(select max(o.evidence_level) from outcomes o where o.experiment_id = e.id)';
 
 function orderSql(sort: SearchSort, ranked: boolean): string {
@@ -123,7 +127,7 @@ export interface FallbackArgs {
   first: number;
 }
 
-/** A page of degraded results: every filter, full-text matching with the database's stemmer, exact totals. */
+/** A page of degraded results: every filter, full-text matching with the database's stemmer, totals as the engine's. */
 export async function searchFallback(
   em: EntityManager,
   args: FallbackArgs,
@@ -138,7 +142,11 @@ export async function searchFallback(
   const params = [...(match?.params ?? []), ...where.params];
   const condition = where.clauses.join(' and ');
   const connection = em.getConnection();
-  const [counted] = await connection.execute<{ total: number | string }[]>(`select count(*) as total from ${from} where ${condition}`, params);
+  // Counted up to the engine's own cap (maxTotalHits), which also bounds the cost of a very broad query.
+  const [counted] = await connection.execute<{ total: number | string }[]>(
+    `select count(*) as total from (select 1 from ${from} where ${condition} limit ${MAX_TOTAL_HITS}) as capped`,
+    params,
+  );
   const total = Number(counted?.total ?? 0);
   const rows =
     args.first === 0
