@@ -8,6 +8,7 @@ import {
   Stage,
   Verdict,
 } from '@synapse/domain';
+import { neighboursOf } from '@synapse/reference-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCouncil, buildExperiment } from '../../../test/factories.js';
 import { createHarness, type Harness } from '../../../test/harness.js';
@@ -81,6 +82,7 @@ afterAll(async () => {
 });
 
 const ALPHA = 'Alpha compost bins for flats';
+const WIGAN = 'E08000010';
 const BETA = 'Beta befriending calls for carers';
 
 // One row per SearchFilter field: a value only Alpha has, and one only Beta has.
@@ -150,12 +152,28 @@ describe('degraded search', () => {
     }
   });
 
+  it('applies the similarToCouncil filter, and preferSimilarTo puts councils like it first', async () => {
+    const em = h.em();
+    const [nearest] = neighboursOf(WIGAN, 1);
+    const neighbour = await buildCouncil(em, { gssCode: nearest!.gssCode });
+    await buildExperiment(em, { lead: neighbour, title: 'Delta wardens in a council like Wigan' });
+    await buildExperiment(em, { lead: await buildCouncil(em), title: 'Delta wardens somewhere else' });
+    expect((await titles('delta')).sort()).toEqual(['Delta wardens in a council like Wigan', 'Delta wardens somewhere else']);
+    expect(await titles('delta', { similarToCouncil: WIGAN, similarCount: 1 })).toEqual(['Delta wardens in a council like Wigan']);
+    const preferred = await h.run(
+      `query($gss: String!) { search(query: "delta", preferSimilarTo: $gss, filter: { similarCount: 1 }, sort: NEWEST) { degraded hits { experiment { title } } } }`,
+      { gss: WIGAN },
+    );
+    expect(preferred.errors).toBeUndefined();
+    expect(preferred.data.search.hits.map((hit: any) => hit.experiment.title)).toEqual(['Delta wardens in a council like Wigan', 'Delta wardens somewhere else']);
+  });
+
   it('pages with cursors and sorts by strongest evidence', async () => {
-    expect(await titles('', null, 'STRONGEST_EVIDENCE')).toEqual([ALPHA, BETA]);
-    const first = await h.run(SEARCH, { q: '', first: 1, sort: 'STRONGEST_EVIDENCE' });
+    expect(await titles('', { verdicts: ['WORKED', 'NO_EFFECT'] }, 'STRONGEST_EVIDENCE')).toEqual([ALPHA, BETA]);
+    const first = await h.run(SEARCH, { q: '', filter: { verdicts: ['WORKED', 'NO_EFFECT'] }, first: 1, sort: 'STRONGEST_EVIDENCE' });
     expect(first.data.search.estimatedTotal).toBe(2);
     expect(first.data.search.pageInfo.hasNextPage).toBe(true);
-    const second = await h.run(SEARCH, { q: '', first: 1, sort: 'STRONGEST_EVIDENCE', after: first.data.search.pageInfo.endCursor });
+    const second = await h.run(SEARCH, { q: '', filter: { verdicts: ['WORKED', 'NO_EFFECT'] }, first: 1, sort: 'STRONGEST_EVIDENCE', after: first.data.search.pageInfo.endCursor });
     expect(second.data.search.hits.map((hit: any) => hit.experiment.title)).toEqual([BETA]);
     expect(second.data.search.pageInfo.hasNextPage).toBe(false);
   });

@@ -3,6 +3,7 @@ import { experimentIndexSettings, POPULATION_BANDS } from '@synapse/search';
 import { type EntityManager, isPostgres } from '../../db/orm.js';
 import { EMPTY_PAGE } from '../../graphql/connection.js';
 import { Experiment } from '../experiment/experiment.entity.js';
+import { similarCodes, type SimilarFilter } from '../similar-council/similar-council.service.js';
 import { type SearchFilter, SearchSort } from './search.inputs.js';
 import type { SearchResult } from './search.types.js';
 
@@ -52,8 +53,26 @@ function populationBands(where: Where, bands: string[]): void {
   if (ranges.length) where.clauses.push(`(${ranges.join(' or ')})`);
 }
 
+/** Experiments led by or run in any of these councils (or, with `exclude`, neither). */
+function ledOrRunIn(where: Where, codes: string[], exclude = false): void {
+  const places = `exists (select 1 from experiment_places ep join organisations pl on pl.id = ep.organisation_id where ep.experiment_id = e.id and pl.gss_code in (${marks(codes)}))`;
+  where.clauses.push(
+    exclude ? `((lead.gss_code is null or lead.gss_code not in (${marks(codes)})) and not ${places})` : `(lead.gss_code in (${marks(codes)}) or ${places})`,
+  );
+  where.params.push(...codes, ...codes);
+}
+
+/** The neighbour filters (similar-council.service.ts): the public `similarToCouncil`, and `preferSimilarTo`'s split. */
+function similarSql(where: Where, filter: SearchFilter & SimilarFilter): void {
+  if (filter.similarToCouncil) {
+    ledOrRunIn(where, similarCodes(filter.similarToCouncil, filter.similarCount, 'filter.similarToCouncil', 'filter.similarCount'));
+  }
+  if (filter.onlyCouncils) ledOrRunIn(where, filter.onlyCouncils);
+  if (filter.exceptCouncils) ledOrRunIn(where, filter.exceptCouncils, true);
+}
+
 /** Every SearchFilter field as SQL over `experiments e` joined to its lead organisation `lead`. */
-export function filterSql(filter: SearchFilter | null | undefined, postgres: boolean, toDbDate: (date: Date) => unknown): Where {
+export function filterSql(filter: (SearchFilter & SimilarFilter) | null | undefined, postgres: boolean, toDbDate: (date: Date) => unknown): Where {
   const where: Where = { clauses: ['e.status = ?'], params: [ExperimentStatus.PUBLISHED] };
   if (!filter) return where;
   if (filter.serviceAreas?.length) exists(where, 'experiment_service_areas x', 'x.experiment_id = e.id and x.service_area_slug', filter.serviceAreas);
@@ -63,13 +82,7 @@ export function filterSql(filter: SearchFilter | null | undefined, postgres: boo
     where.clauses.push('exists (select 1 from outcomes o where o.experiment_id = e.id and o.evidence_level >= ?)');
     where.params.push(filter.minEvidenceLevel);
   }
-  if (filter.organisations?.length) {
-    const codes = filter.organisations;
-    where.clauses.push(
-      `(lead.gss_code in (${marks(codes)}) or exists (select 1 from experiment_places ep join organisations pl on pl.id = ep.organisation_id where ep.experiment_id = e.id and pl.gss_code in (${marks(codes)})))`,
-    );
-    where.params.push(...codes, ...codes);
-  }
+  if (filter.organisations?.length) ledOrRunIn(where, filter.organisations);
   inList(where, 'lead.region', filter.regions);
   inList(where, 'lead.nation', filter.nations);
   inList(where, 'lead.council_type', filter.organisationTypes);
@@ -83,6 +96,7 @@ export function filterSql(filter: SearchFilter | null | undefined, postgres: boo
     const elements = postgres ? 'jsonb_array_elements_text(e.themes) as t(value)' : 'json_each(e.themes) as t';
     exists(where, elements, 't.value', filter.themes);
   }
+  similarSql(where, filter);
   return where;
 }
 
