@@ -1,5 +1,5 @@
 import { LIMITS } from '@synapse/domain';
-import { IsISO8601, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, ValidateBy, type ValidationOptions } from 'class-validator';
+import { IsDefined, IsISO8601, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
 
 function all(...decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, key) => {
@@ -10,6 +10,17 @@ function all(...decorators: PropertyDecorator[]): PropertyDecorator {
 /** Optional free text of at most `max` characters (null clears it). */
 export function OptionalText(max: number): PropertyDecorator {
   return all(IsOptional(), IsString(), MaxLength(max));
+}
+
+/**
+ * For updates of a field the record cannot be without (a title, a verdict): it may be left out (kept as it is),
+ * but not null — null would try to clear it.
+ */
+export function OmittableNotNull(): PropertyDecorator {
+  return all(
+    ValidateIf((_, value) => value !== undefined),
+    IsDefined({ message: '$property cannot be null: leave it out to keep it as it is' }),
+  );
 }
 
 /** Text that must be given, not blank, between `min` and `max` characters. */

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { type RateLimiterAbstract, RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite } from 'rate-limiter-flexible';
 import { join } from 'node:path';
 import type { AppConfig } from '../config.js';
+import { ErrorCode, errorBody } from '../errors.js';
 
 export interface RateLimits {
   middleware: (request: Request, response: Response, next: NextFunction) => Promise<void>;
@@ -79,14 +80,12 @@ export async function createRateLimits(config: AppConfig, sqlitePath?: string): 
         setHeaders(response, limit, rejection);
         const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
         response.setHeader('Retry-After', String(retryAfter));
-        response.status(429).json({
-          errors: [
-            {
-              message: `Too many requests: the limit is ${limit} per ${duration} s ${principal?.kind === 'apiKey' ? 'for this API key' : 'from this address'}. Try again in ${retryAfter} s.`,
-              extensions: { code: 'RATE_LIMITED', limit, windowSeconds: duration, retryAfter },
-            },
-          ],
-        });
+        const { status, body } = errorBody(
+          ErrorCode.RATE_LIMITED,
+          `Too many requests: the limit is ${limit} per ${duration} s ${principal?.kind === 'apiKey' ? 'for this API key' : 'from this address'}. Try again in ${retryAfter} s.`,
+          { limit, windowSeconds: duration, retryAfter },
+        );
+        response.status(status).json(body);
       }
     },
     close,

@@ -2,7 +2,7 @@ import { type FilterQuery, ref } from '@mikro-orm/core';
 import { ExperimentStatus, Stage, slugify } from '@synapse/domain';
 import type { EntityManager } from '../../db/orm.js';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError, type FieldProblem } from '../../errors.js';
-import { type ConnectionShape, toConnection } from '../../graphql/connection.js';
+import { type ConnectionShape, findPage, toConnection } from '../../graphql/connection.js';
 import type { Member } from '../member/member.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { ServiceArea } from '../service-area/service-area.entity.js';
@@ -75,7 +75,7 @@ export async function listExperiments(
       ],
     });
   }
-  const cursor = await em.findByCursor(Experiment, {
+  const cursor = await findPage(em, Experiment, {
     where: { $and: conditions },
     first: page.first,
     after: page.after ?? undefined,

@@ -3,7 +3,7 @@ import { OrganisationKind } from '@synapse/domain';
 import { loadCouncils } from '@synapse/reference-data';
 import { type EntityManager, isPostgres } from '../../db/orm.js';
 import { BadInputError } from '../../errors.js';
-import { type ConnectionShape, EMPTY_PAGE, toConnection } from '../../graphql/connection.js';
+import { type ConnectionShape, EMPTY_PAGE, findPage, toConnection } from '../../graphql/connection.js';
 import { Organisation } from './organisation.entity.js';
 import type { OrganisationFilter } from './organisation.inputs.js';
 
@@ -34,7 +34,7 @@ export async function listOrganisations(
     const pattern = `%${text}%`;
     conditions.push({ $or: [{ name: { [operator]: pattern } }, { officialName: { [operator]: pattern } }] });
   }
-  const cursor = await em.findByCursor(Organisation, {
+  const cursor = await findPage(em, Organisation, {
     where: conditions.length ? { $and: conditions } : {},
     first: page.first,
     after: page.after ?? undefined,
