@@ -34,6 +34,8 @@ export interface AppConfig {
   trustProxy: string | null;
   rateLimit: { windowSeconds: number; anonymous: number; apiKey: number };
   oidc: OidcConfig | null;
+  /** Development only: webhooks may target loopback addresses (a receiver on this machine). Off by default. */
+  webhookAllowLoopback: boolean;
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -69,6 +71,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
   const smtpUrl = env.SMTP_URL || null;
   if (production && !smtpUrl) throw new Error('SMTP_URL is required in production: sign-in links are sent by email');
+  const webhookAllowLoopback = flag(env.WEBHOOK_ALLOW_LOOPBACK, false);
+  if (production && webhookAllowLoopback) throw new Error('WEBHOOK_ALLOW_LOOPBACK is for local development and cannot be set in production');
   return {
     port,
     host: env.HOST || '0.0.0.0',
@@ -93,5 +97,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       apiKey: integer('RATE_LIMIT_API_KEY', env.RATE_LIMIT_API_KEY, 1200, 1, 1_000_000),
     },
     oidc: oidc(env),
+    webhookAllowLoopback,
   };
 }
