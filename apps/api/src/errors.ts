@@ -179,6 +179,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const [, field, reason] = coercion;
     return { ...formatted, extensions: { ...formatted.extensions, field, reason, problems: [{ field, reason }] } };
   }
+  if (/^Too many errors processing variables/.test(formatted.message)) {
+    // graphql-js stops checking variables after 50 mistakes, with an error that has no code.
+    return { ...formatted, extensions: { code: ErrorCode.BAD_USER_INPUT, reason: 'too many invalid variable values' } };
+  }
   if (isApolloRequestRefusal(error)) {
     // Apollo refuses some requests (a persisted query's wrong hash or version) with a 400 but no code.
     return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_REQUEST } };

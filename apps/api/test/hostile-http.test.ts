@@ -55,6 +55,14 @@ describe('hostile HTTP requests', () => {
     expect(noQuery.code).toBe('BAD_REQUEST');
   });
 
+  it('refuses a NUL or a broken surrogate in the search feed query with BAD_USER_INPUT on q', async () => {
+    for (const q of ['%00', 'housing%00%uD800']) {
+      const answer = await send(`/feeds/search.atom?q=${q}`);
+      expect(answer, q).toMatchObject({ status: 400, code: 'BAD_USER_INPUT' });
+      expect(answer.body.errors?.[0].extensions?.field).toBe('q');
+    }
+  });
+
   it('answers unknown export and feed addresses with NOT_FOUND, as JSON', async () => {
     for (const path of ['/export/nothing.csv', '/export/organisations/no-such-council/experiments.csv', '/feeds/organisations/nope.atom', '/feeds/service-areas/nope.atom']) {
       expect(await send(path), path).toMatchObject({ status: 404, code: 'NOT_FOUND' });
@@ -71,7 +79,7 @@ describe('hostile HTTP requests', () => {
     const repeated = Array.from({ length: 700 }, () => 'serviceAreas { slug }').join(' ');
     const answer = await post(JSON.stringify({ query: `{ ${repeated} }` }));
     expect(answer).toMatchObject({ status: 400, code: 'QUERY_TOO_COMPLEX' });
-    expect(answer.body.errors?.[0].message).toContain(`more than ${QUERY_LIMITS.repeats} times`);
+    expect(answer.body.errors?.[0].message).toContain(`at most ${QUERY_LIMITS.repeats}`);
   });
 
   it('refuses ~1 MB of tokens with a parse error naming the token limit, and __typename counts as a field', async () => {
@@ -79,8 +87,18 @@ describe('hostile HTTP requests', () => {
     const answer = await post(JSON.stringify({ query: `{ ${tokens} }` }));
     expect(answer).toMatchObject({ status: 400, code: 'GRAPHQL_PARSE_FAILED' });
     expect(answer.body.errors?.[0].message).toContain(String(QUERY_LIMITS.tokens));
-    const typenames = Array.from({ length: 4 }, () => '__typename').join(' ');
+    const typenames = Array.from({ length: QUERY_LIMITS.repeats + 1 }, () => '__typename').join(' ');
     expect(await post(JSON.stringify({ query: `{ ${typenames} }` }))).toMatchObject({ status: 400, code: 'QUERY_TOO_COMPLEX' });
+  });
+
+  it('counts fields that fragments bring into a selection: many fragments of __typename side by side are refused', async () => {
+    const spreads = Array.from({ length: 333 }, (_, n) => `...F${n}`).join(' ');
+    const fragments = Array.from({ length: 333 }, (_, n) => `fragment F${n} on Query { __typename }`).join(' ');
+    const answer = await post(JSON.stringify({ query: `{ ${spreads} } ${fragments}` }));
+    expect(answer).toMatchObject({ status: 400, code: 'QUERY_TOO_COMPLEX' });
+    // What the web client sends (a few fragments, __typename in each) is well within the limits.
+    const ordinary = await post(JSON.stringify({ query: '{ ...A ...B __typename } fragment A on Query { __typename serviceAreas { slug __typename } } fragment B on Query { __typename }' }));
+    expect(ordinary.status).toBe(200);
   });
 
   it('refuses fragment expansion beyond the field limit', async () => {

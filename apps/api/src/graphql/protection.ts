@@ -24,55 +24,81 @@ export const QUERY_LIMITS = {
   tokens: 3_000,
   /** Fields the operation asks for once fragments are expanded (`__typename` and aliases count). */
   fields: 1_000,
-  /** Times one response name (or one fragment spread) may appear in a single selection set. */
-  repeats: 3,
+  /** Times one response name may appear in one selection set, fragments expanded (`__typename` included). */
+  repeats: 10,
+  /** Fragment spreads in one selection set, nested ones included. */
+  spreads: 20,
 } as const;
 
 /** Apollo's parse options: the token limit, so a huge document is refused while reading it. */
 export const parseOptions = { maxTokens: QUERY_LIMITS.tokens } as const;
 
+/** What one selection set holds once its fragments are expanded in place (fields below it not included). */
+interface Level {
+  /** Response names (alias or field name, `__typename` included) and how often each appears. */
+  names: Map<string, number>;
+  /** Fragment spreads, nested ones included. */
+  spreads: number;
+  /** Fields in this set and everything below it. */
+  fields: number;
+}
+
 /**
- * What is wrong with a parsed document's size, or null. Linear in the document: it runs before validation,
- * whose overlapping-fields rule is quadratic in the fields sharing a response name.
+ * What is wrong with a parsed document's size, or null. Linear in the document (fragments are summarised
+ * once each): it runs before validation, whose overlapping-fields rule is quadratic in the fields sharing a
+ * response name and in the fragments spread side by side.
  */
 export function documentShapeProblem(document: DocumentNode): string | null {
   const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
-  const expanded = new Map<string, number>();
+  const summaries = new Map<string, Level>();
   let problem: string | null = null;
+  let aliases = 0;
+  const empty = (): Level => ({ names: new Map(), spreads: 0, fields: 0 });
 
-  const count = (set: SelectionSetNode | undefined, visiting: Set<string>): number => {
-    if (!set || problem) return 0;
-    const seen = new Map<string, number>();
-    let total = 0;
+  const merge = (into: Level, from: Level) => {
+    for (const [name, times] of from.names) into.names.set(name, (into.names.get(name) ?? 0) + times);
+    into.spreads += from.spreads;
+    into.fields += from.fields;
+  };
+
+  // The set's own level: its fields, inline fragments and spreads merged; nested sets are checked on the way.
+  const level = (set: SelectionSetNode | undefined, visiting: ReadonlySet<string>): Level => {
+    const here = empty();
+    if (!set || problem) return here;
     for (const selection of set.selections) {
-      let key: string | null = null;
       if (selection.kind === Kind.FIELD) {
-        key = selection.alias?.value ?? selection.name.value;
-        total += 1 + count(selection.selectionSet, visiting);
+        if (selection.alias) aliases++;
+        const name = selection.alias?.value ?? selection.name.value;
+        here.names.set(name, (here.names.get(name) ?? 0) + 1);
+        here.fields += 1 + check(selection.selectionSet, visiting);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        total += count(selection.selectionSet, visiting);
+        merge(here, level(selection.selectionSet, visiting));
       } else {
         const name = selection.name.value;
-        key = `...${name}`;
-        if (!expanded.has(name) && !visiting.has(name)) {
-          const fragment = fragments.get(name);
-          expanded.set(name, fragment ? count(fragment.selectionSet, new Set([...visiting, name])) : 0);
-        }
-        total += expanded.get(name) ?? 0;
+        here.spreads++;
+        if (visiting.has(name)) continue; // a cycle: validation reports it
+        if (!summaries.has(name)) summaries.set(name, level(fragments.get(name)?.selectionSet, new Set([...visiting, name])));
+        merge(here, summaries.get(name)!);
       }
-      if (key !== null) {
-        const times = (seen.get(key) ?? 0) + 1;
-        seen.set(key, times);
-        if (times > QUERY_LIMITS.repeats) problem ??= `"${key}" appears more than ${QUERY_LIMITS.repeats} times in one selection`;
-      }
-      if (total > QUERY_LIMITS.fields) problem ??= `it asks for more than ${QUERY_LIMITS.fields} fields`;
-      if (problem) return total;
+      if (problem) break;
     }
-    return total;
+    return here;
+  };
+
+  // Checks a selection set (and those below it); returns how many fields it holds.
+  const check = (set: SelectionSetNode | undefined, visiting: ReadonlySet<string>): number => {
+    if (!set || problem) return 0;
+    const here = level(set, visiting);
+    const repeated = [...here.names].find(([, times]) => times > QUERY_LIMITS.repeats);
+    if (repeated) problem ??= `"${repeated[0]}" appears ${repeated[1]} times in one selection (at most ${QUERY_LIMITS.repeats}, fragments included)`;
+    if (here.spreads > QUERY_LIMITS.spreads) problem ??= `one selection spreads ${here.spreads} fragments (at most ${QUERY_LIMITS.spreads})`;
+    if (here.fields > QUERY_LIMITS.fields) problem ??= `it asks for more than ${QUERY_LIMITS.fields} fields`;
+    if (aliases > QUERY_LIMITS.aliases) problem ??= `it uses more than ${QUERY_LIMITS.aliases} aliases`;
+    return here.fields;
   };
 
   for (const definition of document.definitions) {
-    if (definition.kind === Kind.OPERATION_DEFINITION) count(definition.selectionSet, new Set());
+    if (definition.kind === Kind.OPERATION_DEFINITION) check(definition.selectionSet, new Set());
     if (problem) return problem;
   }
   return null;

@@ -10,6 +10,8 @@ import { Organisation } from '../organisation/organisation.entity.js';
 import type { SearchIndex } from '../search/search-index.js';
 import { neutraliseCell, withLabels } from './csv-cells.js';
 import { escapeHtml } from '../identity/pages.js';
+import { ErrorCode, errorBody } from '../../errors.js';
+import { isUnsafeText } from '../../graphql/text-safety.js';
 import { SearchSort } from '../search/search.inputs.js';
 import { search } from '../search/search.service.js';
 import { EXPORT_FORMAT, experimentRow, exportMetadata, OPEN_DATA_LICENCE, publishedExperiments, toRecord } from './open-data.service.js';
@@ -186,6 +188,11 @@ export function openDataRoutes({ orm, config, searchIndex }: { orm: MikroORM; co
   });
   router.get('/feeds/search.atom', async (req, res, next) => {
     const query = typeof req.query.q === 'string' ? req.query.q.slice(0, 200) : '';
+    if (isUnsafeText(query)) {
+      const { status, body } = errorBody(ErrorCode.BAD_USER_INPUT, 'Invalid value for q: must not contain NUL characters or unpaired UTF-16 surrogates', { field: 'q' });
+      res.status(status).json(body);
+      return;
+    }
     try {
       const em = entityManager(orm).fork();
       const result = await search(em, searchIndex, { query, sort: SearchSort.NEWEST, first: 50 });
