@@ -362,7 +362,10 @@ async function main(): Promise<void> {
     'same field 3,000 times (~60 KB)': `{ ${'serviceAreas { slug name } '.repeat(3000)} }`,
     '__typename 90,000 times (~1 MB)': `{ ${'__typename '.repeat(90_000)} }`,
     'aliases at the token limit': `{ ${Array.from({ length: 700 }, (_, i) => `a${i}: __typename`).join(' ')} }`,
-    'largest accepted: 333 distinct fragments × 3 fields': `{ ${Array.from({ length: 333 }, (_, i) => `...F${i}`).join(' ')} } ${Array.from({ length: 333 }, (_, i) => `fragment F${i} on Query { __typename }`).join(' ')}`,
+    '333 fragments side by side, each with __typename': `{ ${Array.from({ length: 333 }, (_, i) => `...F${i}`).join(' ')} } ${Array.from({ length: 333 }, (_, i) => `fragment F${i} on Query { __typename }`).join(' ')}`,
+    // The worst the limits let through: every selection at its repeat limit, close to the token limit.
+    'accepted: 10 × experiments, each field 10 times (~2,100 tokens)': `{ ${`experiments(first: 1) { nodes { ${['id', 'slug', 'title', 'summary', 'problem', 'approach', 'stage', 'status', 'startDate', 'endDate', 'budgetBand', 'version', 'createdAt', 'updatedAt', 'publishedAt', 'themes', 'licence', 'whoItServes', 'whatIsNew', 'fundingSource'].map((f) => `${f} `.repeat(10)).join('')} } } `.repeat(10)} }`,
+    'accepted: 20 fragments of 10 fields spread side by side, 10 times each field': `{ experiments(first: 1) { nodes { ${Array.from({ length: 20 }, (_, i) => `...E${i}`).join(' ')} } } } ${Array.from({ length: 20 }, (_, i) => `fragment E${i} on Experiment { ${['id', 'slug', 'title', 'summary', 'problem', 'approach', 'stage', 'status', 'startDate', 'endDate', 'budgetBand', 'version', 'createdAt', 'updatedAt', 'publishedAt', 'themes', 'licence', 'whoItServes', 'whatIsNew', 'fundingSource'][i]} ${['id', 'slug', 'title', 'summary', 'problem', 'approach', 'stage', 'status', 'startDate', 'endDate'][i % 10]} }`).join(' ')}`,
   };
   for (const [label, text] of Object.entries(documents)) {
     const runs: number[] = [];
@@ -386,6 +389,23 @@ async function main(): Promise<void> {
     timings[label] = { bytes: Buffer.byteLength(text), outcome, medianMs: Number(runs[3].toFixed(2)) };
   }
 
+  // The same two big documents end to end over HTTP, answered by the running API (median of 7).
+  const roundTrips: Record<string, { bytes: number; status: number; medianMs: number }> = {};
+  for (const [label, text] of Object.entries(documents).slice(0, 2)) {
+    const body = JSON.stringify({ query: text });
+    const runs: number[] = [];
+    let status = 0;
+    for (let r = 0; r < 7; r++) {
+      const t0 = performance.now();
+      const response = await post(body, { kind: 'anonymous' });
+      await response.text();
+      status = response.status;
+      runs.push(performance.now() - t0);
+    }
+    runs.sort((a, b) => a - b);
+    roundTrips[label] = { bytes: Buffer.byteLength(body), status, medianMs: Number(runs[3].toFixed(2)) };
+  }
+
   console.error = quiet;
   const summary = {
     ranAt: new Date().toISOString(),
@@ -402,6 +422,7 @@ async function main(): Promise<void> {
     byStatus: counts.byStatus,
     byCode: counts.byCode,
     parseAndValidate: timings,
+    httpRoundTrip: roundTrips,
     findings,
   };
   writeFileSync(RESULTS, `${JSON.stringify(summary, null, 2)}\n`);
