@@ -1,6 +1,6 @@
 import { type Cursor, type EntityName, type FindByCursorOptions, Cursor as CursorCodec } from '@mikro-orm/core';
 import { LIMITS } from '@synapse/domain';
-import { IsInt, IsOptional, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+import { IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import type { EntityManager } from '../db/orm.js';
 import { BadInputError } from '../errors.js';
 
@@ -45,7 +45,6 @@ export class PageArgs {
   @Field(() => String, { nullable: true, description: 'An endCursor from a previous page.' })
   @IsOptional()
   @MaxLength(500)
-  @ValidateBy({ name: 'isPageCursor', validator: { validate: isPageCursor, defaultMessage: () => `$property ${CURSOR_REASON}` } })
   after?: string | null;
 }
 
@@ -55,6 +54,8 @@ export class PageArgs {
  */
 export async function findPage<T extends object>(em: EntityManager, entity: EntityName<T>, options: FindByCursorOptions<T, never, never, never, true>,
 ): Promise<Cursor<T, never, never, never, true>> {
+  // Checked here rather than on PageArgs: some lists (search, organisations by name) make cursors of their own.
+  if (options.after && !isPageCursor(options.after)) throw BadInputError.field('after', CURSOR_REASON);
   try {
     // (The options type is MikroORM's own; only its generic inference needs help here.)
     return (await em.findByCursor(entity, options as never)) as unknown as Cursor<T, never, never, never, true>;

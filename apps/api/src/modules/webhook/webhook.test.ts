@@ -62,6 +62,7 @@ describe('webhooks', () => {
 
     // The receiver is down: attempts fail, and are logged and rescheduled.
     expect(await deliveries.drain()).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 5)); // past the 1 ms backoff
     expect(await deliveries.drain()).toBe(1);
     const failing = await h.em().findOneOrFail(WebhookDelivery, { webhook: webhook.id });
     expect(failing).toMatchObject({ status: DeliveryStatus.PENDING, attempts: 2 });
