@@ -90,6 +90,18 @@ describe('hostile arguments', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('answers a tiny number in exponent form (5e-324) for pence with BAD_USER_INPUT, not a crash in the validator', async () => {
+    const council = await buildCouncil(h.em());
+    const editor = await buildMember(h.em(), council, MemberRole.EDITOR);
+    const experiment = await buildExperiment(h.em(), { lead: council });
+    const result = await h.run(
+      'mutation($id: ID!, $input: AddOutcomeInput!) { addOutcome(experimentId: $id, input: $input) { id } }',
+      { id: experiment.id, input: { title: 'Cost per person', verdict: 'WORKED', evaluationDesign: 'CASE_STUDY', evidenceLevel: 1, costPerParticipant: 5e-324 } },
+      editor,
+    );
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.costPerParticipant' });
+  });
+
   it('answers a unique-constraint race with CONFLICT, not INTERNAL (the database refusing a second slug)', async () => {
     const council = await buildCouncil(h.em());
     // Two requests that both checked the slug was free: the second insert is refused by the database itself.

@@ -25,7 +25,7 @@ export const QUERY_LIMITS = {
   /** Fields the operation asks for once fragments are expanded (`__typename` and aliases count). */
   fields: 1_000,
   /** Times one response name may appear in one selection set, fragments expanded (`__typename` included). */
-  repeats: 10,
+  repeats: 5,
   /** Fragment spreads in one selection set, nested ones included. */
   spreads: 20,
 } as const;

@@ -56,6 +56,23 @@ export function IsWebUrl(options?: ValidationOptions): PropertyDecorator {
   };
 }
 
+/**
+ * A number with at most `places` decimal places, such as pence. (class-validator's own `maxDecimalPlaces`
+ * throws on numbers printed in exponent form, like 5e-324; this refuses them.)
+ */
+export function AtMostDecimals(places: number, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'atMostDecimals',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'number' || (Number.isFinite(value) && Number(value.toFixed(places)) === value),
+        defaultMessage: () => `$property must have at most ${places} decimal places`,
+      },
+    },
+    options,
+  );
+}
+
 /** A list without repeated values. */
 export function NoDuplicates(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(

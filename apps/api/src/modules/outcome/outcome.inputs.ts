@@ -13,7 +13,7 @@ import {
 } from 'class-validator';
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { LocalDateScalar } from '../../graphql/scalars.js';
-import { IsCalendarDate, OptionalText, RequiredText, OmittableNotNull } from '../../graphql/validators.js';
+import { IsCalendarDate, OptionalText, RequiredText, OmittableNotNull, AtMostDecimals } from '../../graphql/validators.js';
 
 @InputType()
 export class MeasureInput {
@@ -65,7 +65,8 @@ export class OutcomeFieldsInput {
 
   @Field(() => Float, { nullable: true, description: 'Pounds sterling, not negative.' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @AtMostDecimals(2)
   @Min(0)
   @Max(LIMITS.moneyMax)
   costPerParticipant?: number | null;
