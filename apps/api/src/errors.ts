@@ -183,7 +183,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     // graphql-js stops checking variables after 50 mistakes, with an error that has no code.
     return { ...formatted, extensions: { code: ErrorCode.BAD_USER_INPUT, reason: 'too many invalid variable values' } };
   }
-  if (isApolloRequestRefusal(error)) {
+  if (code === ErrorCode.INTERNAL_SERVER_ERROR && isApolloRequestRefusal(error)) {
     // Apollo refuses some requests (a persisted query's wrong hash or version) with a 400 but no code.
     return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_REQUEST } };
   }
