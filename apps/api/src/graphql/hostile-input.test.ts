@@ -117,6 +117,13 @@ describe('hostile arguments', () => {
     expect(formatted.extensions).toMatchObject({ code: 'CONFLICT', reason: 'unique' });
   });
 
+  it('keeps a refusal’s own code and gives Apollo’s code-less 400s BAD_REQUEST (an ended session once came out as BAD_REQUEST)', () => {
+    const ended = new GraphQLError('Your session has ended.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    expect(formatError({ message: ended.message, extensions: { code: 'UNAUTHENTICATED' } }, ended).extensions?.code).toBe('UNAUTHENTICATED');
+    const wrongHash = new GraphQLError('provided sha does not match query', { extensions: { http: { status: 400 } } });
+    expect(formatError({ message: wrongHash.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, wrongHash).extensions?.code).toBe('BAD_REQUEST');
+  });
+
   it('hides an unexpected error behind INTERNAL_SERVER_ERROR with a request id, and logs it', async () => {
     const formatted = formatError({ message: 'secret detail' }, new GraphQLError('secret detail', { originalError: new TypeError('x is undefined') }));
     expect(formatted.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
