@@ -228,7 +228,7 @@ const MUTATIONS: Record<string, { run: Cell; allowed: Actor[]; open?: boolean }>
     allowed: ['unaffiliated', 'member', 'editor', 'admin', 'otherEditor', 'coEditor', 'platformAdmin'],
   },
   createWebhook: {
-    run: (w) => ['mutation($org: ID!) { createWebhook(input: { organisationId: $org, url: "https://example.org/hook", events: [EXPERIMENT_PUBLISHED] }) { secret } }', { org: w.lead.id }],
+    run: (w) => ['mutation($org: ID!) { createWebhook(input: { organisationId: $org, url: "https://93.184.215.14/hook", events: [EXPERIMENT_PUBLISHED] }) { secret } }', { org: w.lead.id }],
     allowed: ['admin'],
   },
   deleteWebhook: {
