@@ -19,6 +19,8 @@ import { StatisticsResolver } from '../modules/experiment/statistics.resolver.js
 import { ServiceAreaResolver } from '../modules/service-area/service-area.resolver.js';
 import { validateArgument } from '../validation.js';
 import { registerEnums } from './enums.js';
+import { requestClock } from './clock-scope.js';
+import { AttentionResolver, ExperimentFreshnessResolver, StatisticsReportingResolver } from '../modules/freshness/freshness.resolver.js';
 
 let schema: Promise<GraphQLSchema> | undefined;
 
@@ -47,10 +49,13 @@ export function getSchema(): Promise<GraphQLSchema> {
       OrganisationWebhookResolver,
       SearchResolver,
       StatisticsResolver,
+      ExperimentFreshnessResolver,
+      AttentionResolver,
+      StatisticsReportingResolver,
     ],
     validate: true,
     validateFn: validateArgument,
-    globalMiddlewares: [auditMutations],
+    globalMiddlewares: [auditMutations, requestClock],
   });
   return schema;
 }

@@ -3,6 +3,7 @@ import type { Context } from '../../graphql/context.js';
 import { SearchFilter, SearchSort } from './search.inputs.js';
 import { search, SEARCH_PAGE_MAX, suggest } from './search.service.js';
 import { SearchResult, SearchSuggestion } from './search.types.js';
+import { reviewCutoff } from '../freshness/freshness-rules.js';
 
 @Resolver()
 export class SearchResolver {
@@ -10,7 +11,7 @@ export class SearchResolver {
     description: 'Full-text search over published experiments, typos and UK public-service jargon included.',
   })
   search(
-    @Ctx() { em, searchIndex }: Context,
+    @Ctx() { em, searchIndex, clock, services }: Context,
     @Arg('query', () => String, { defaultValue: '', description: 'Words to look for; empty lists everything.' }) query: string,
     @Arg('filter', () => SearchFilter, { nullable: true }) filter: SearchFilter | null,
     @Arg('sort', () => SearchSort, { defaultValue: SearchSort.RELEVANCE }) sort: SearchSort,
@@ -19,7 +20,8 @@ export class SearchResolver {
     @Arg('collapseFamilies', () => Boolean, { defaultValue: false, description: 'One hit per fork family (its best-ranked, then best-evidenced member).' })
     collapseFamilies: boolean,
   ): Promise<SearchResult> {
-    return search(em, searchIndex, { query, filter, sort, first, after, collapseFamilies });
+    const cutoff = reviewCutoff(clock.now(), services.config.freshness);
+    return search(em, searchIndex, { query, filter, sort, first, after, collapseFamilies, reviewCutoff: cutoff });
   }
 
   @Query(() => [SearchSuggestion], { description: 'Experiment titles for search-as-you-type.' })

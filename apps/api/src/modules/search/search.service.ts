@@ -9,6 +9,7 @@ import { Experiment } from '../experiment/experiment.entity.js';
 import type { SearchIndex } from './search-index.js';
 import { type SearchFilter, SearchSort } from './search.inputs.js';
 import type { Facet, SearchHighlight, SearchResult, SearchSuggestion } from './search.types.js';
+import { freshnessClauses, freshnessConditions } from '../freshness/freshness-search.js';
 
 export const SEARCH_PAGE_MAX = 50;
 const QUERY_MAX = 200;
@@ -39,7 +40,7 @@ function literal(value: string | number): string {
 }
 
 /** Meilisearch filter expression for a SearchFilter (values are validated before they get here, and quoted). */
-export function toMeiliFilter(filter: SearchFilter | null | undefined): string[] {
+export function toMeiliFilter(filter: SearchFilter | null | undefined, reviewCutoff?: string): string[] {
   if (!filter) return [];
   const clauses: string[] = [];
   for (const [field, attribute] of Object.entries(ATTRIBUTE)) {
@@ -51,6 +52,7 @@ export function toMeiliFilter(filter: SearchFilter | null | undefined): string[]
     const codes = filter.organisations.map(literal).join(', ');
     clauses.push(`(leadGssCode IN [${codes}] OR placeGssCodes IN [${codes}])`);
   }
+  clauses.push(...freshnessClauses(filter, reviewCutoff));
   return clauses;
 }
 
@@ -109,6 +111,8 @@ export interface SearchArgs {
   after?: string | null;
   /** One hit per fork family: its best-ranked (with ties, best-evidenced) member. */
   collapseFamilies?: boolean;
+  /** For filter.excludeOverdueReview: the latest overdue review base (freshness-rules.ts reviewCutoff). */
+  reviewCutoff?: string;
 }
 
 /** Loads the experiments of some ids, published only, in the given order: a stale index can never reveal a draft. */
@@ -139,7 +143,7 @@ export async function search(em: EntityManager, index: SearchIndex | null, args:
 /** The Meilisearch request behind a search (the benchmark sends the same one straight to Meilisearch). */
 export function engineParams(args: SearchArgs, offset: number): SearchParams {
   return {
-    filter: toMeiliFilter(args.filter),
+    filter: toMeiliFilter(args.filter, args.reviewCutoff),
     facets: [...FACETS],
     sort: SORT[args.sort],
     limit: args.first,
@@ -208,6 +212,7 @@ async function searchDatabase(em: EntityManager, args: SearchArgs, offset: numbe
   if (filter?.organisations?.length) {
     conditions.push({ $or: [{ leadOrganisation: { gssCode: { $in: filter.organisations } } }, { places: { gssCode: { $in: filter.organisations } } }] });
   }
+  conditions.push(...freshnessConditions(filter, args.reviewCutoff));
   const [experiments, total] = await em.findAndCount(
     Experiment,
     { $and: conditions },
