@@ -1,3 +1,4 @@
+import { applyImportedFreshness } from '../freshness/import-freshness.js';
 import { ref } from '@mikro-orm/core';
 import { ExperimentStatus } from '@synapse/domain';
 import type { EntityManager } from '../../db/orm.js';
@@ -104,6 +105,7 @@ async function importOne(em: EntityManager, record: ImportExperimentRecord): Pro
     const publishedAt = record.publishedOn ? new Date(`${record.publishedOn}T09:00:00Z`) : null;
     experiment.publishedAt = status === ExperimentStatus.PUBLISHED ? (publishedAt ?? experiment.publishedAt ?? new Date()) : null;
     if (created && publishedAt) experiment.createdAt = publishedAt;
+    await applyImportedFreshness(tem, experiment, record);
     return { experiment, created };
   });
 }
