@@ -263,7 +263,6 @@ export function ExperimentPage() {
           )}
           <h2 className="govuk-heading-m">Outcomes</h2>
           <Outcomes experiment={experiment} />
-          <RegisteredMeasures slug={experiment.slug} />
           {experiment.outcomes.length > 0 && (
             <details className="govuk-details">
               <summary className="govuk-details__summary">
@@ -282,6 +281,7 @@ export function ExperimentPage() {
               </div>
             </details>
           )}
+          <RegisteredMeasures slug={experiment.slug} />
           {experiment.artefacts.length > 0 && (
             <>
               <h2 className="govuk-heading-m">Things you can reuse</h2>

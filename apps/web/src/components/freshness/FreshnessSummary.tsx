@@ -19,14 +19,14 @@ export function FreshnessSummary({ slug }: { slug: string }) {
   const lastChecked = experiment.lastReviewedOn && experiment.lastReviewedOn > experiment.lastUpdatedAt.slice(0, 10) ? experiment.lastReviewedOn : experiment.lastUpdatedAt;
   return (
     <div className="synapse-freshness">
-      <p className="govuk-body-s govuk-!-margin-bottom-2">
+      {experiment.registration && (
+        <p className="govuk-!-margin-bottom-2">
+          <strong className="govuk-tag govuk-tag--blue">Measures registered before results</strong>
+        </p>
+      )}
+      <p className="govuk-body-s govuk-!-margin-bottom-4">
         Last updated {formatDate(experiment.lastUpdatedAt)}
-        {experiment.lastReviewedOn && `. Last checked by its team ${formatDate(experiment.lastReviewedOn)}`}.{' '}
-        {experiment.registration && (
-          <strong className="govuk-tag govuk-tag--blue" title="What it would measure was registered before the results were known">
-            Measures registered before results
-          </strong>
-        )}
+        {experiment.lastReviewedOn && `. Checked by its team ${formatDate(experiment.lastReviewedOn)}`}.
       </p>
       {experiment.reviewOverdue && (
         <div className="govuk-inset-text" data-testid="review-overdue">
