@@ -22,6 +22,7 @@ import { Follow } from '../modules/notification/follow.entity.js';
 import { Notification } from '../modules/notification/notification.entity.js';
 
 import { Webhook, WebhookDelivery } from '../modules/webhook/webhook.entity.js';
+import { Job, JobScheduleRun } from '../modules/job/job.entity.js';
 
 export const ENTITIES = [
   Organisation,
@@ -46,4 +47,6 @@ export const ENTITIES = [
   DomainEvent,
   Webhook,
   WebhookDelivery,
+  Job,
+  JobScheduleRun,
 ];
