@@ -23,6 +23,7 @@ import { Notification } from '../modules/notification/notification.entity.js';
 
 import { Webhook, WebhookDelivery } from '../modules/webhook/webhook.entity.js';
 import { MeasureRegistration } from '../modules/freshness/measure-registration.entity.js';
+import { Job, JobScheduleRun } from '../modules/job/job.entity.js';
 
 export const ENTITIES = [
   Organisation,
@@ -48,4 +49,6 @@ export const ENTITIES = [
   Webhook,
   WebhookDelivery,
   MeasureRegistration,
+  Job,
+  JobScheduleRun,
 ];

@@ -4,6 +4,7 @@ import { isoDate } from '../../clock.js';
 import type { FreshnessConfig } from '../../config.js';
 import { newId } from '../../db/ids.js';
 import type { EntityManager } from '../../db/orm.js';
+import type { JobHandler, JobSchedule } from '../job/job.types.js';
 import { Member } from '../member/member.entity.js';
 import { Notification, NotificationKind } from '../notification/notification.entity.js';
 import { daysBetween } from './freshness-rules.js';
@@ -86,13 +87,14 @@ export async function sendFreshnessReminders(em: EntityManager, config: Freshnes
   return created;
 }
 
-/**
- * The reminder job, in the shape of the job queue's handlers (branch i11-queue): registered as a daily schedule
- * when the queue lands. Until then NotificationWorker runs it hourly with the digests.
- */
-export const freshnessReminderJob = {
+/** The reminder job: a thin wrapper, with the job's clock. Idempotent, as the queue requires. */
+export const freshnessReminderJob: JobHandler = {
   type: 'freshness.reminders',
-  everyMs: 3_600_000,
-  run: (_payload: Record<string, unknown>, context: { em: EntityManager; config: { freshness: FreshnessConfig }; now(): Date }) =>
-    sendFreshnessReminders(context.em, context.config.freshness, context.now()).then(() => undefined),
+  async run(_payload, context) {
+    const created = await sendFreshnessReminders(context.em, context.config.freshness, context.now());
+    if (created > 0) context.log(`Freshness reminders: ${created} sent`);
+  },
 };
+
+/** Hourly: reminders fall due by the day, and a missed hour costs nothing. */
+export const freshnessReminderSchedule: JobSchedule = { type: freshnessReminderJob.type, everyMs: 3_600_000 };

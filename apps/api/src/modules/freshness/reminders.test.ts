@@ -98,3 +98,16 @@ describe('reminders (time travel: the job passes its clock)', () => {
     expect(mine[0].text).toContain(`“${experiment.title}” ended on 30 June 2029`);
   });
 });
+
+describe('the reminder job on the job queue', () => {
+  it('runs on its schedule with the worker clock, once per interval across workers', async () => {
+    const { JOB_SCHEDULES } = await import('../job/job-registry.js');
+    const { editor, experiment } = await team('2029-05-01', '2029-06-30');
+    h.clock.set(day('2029-07-05'));
+    const first = h.jobWorker({ schedules: JOB_SCHEDULES });
+    const second = h.jobWorker({ schedules: JOB_SCHEDULES });
+    expect((await first.tickSchedules()) + (await second.tickSchedules())).toBe(1);
+    await h.runJobs();
+    expect(await reminders(editor, experiment, NotificationKind.RESULTS_OVERDUE)).toHaveLength(1);
+  });
+});
