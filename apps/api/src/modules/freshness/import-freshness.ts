@@ -26,3 +26,22 @@ export async function applyImportedFreshness(em: EntityManager, experiment: Expe
     registeredAt: new Date(`${input.registeredOn}T09:00:00Z`),
   });
 }
+
+/** The freshness fields of an exported record (the import format above), so exports load back with them. */
+export function exportFreshness(experiment: Experiment): Record<string, unknown> {
+  const registration = experiment.registration?.unwrap() as MeasureRegistration | undefined;
+  return {
+    lastUpdatedOn: experiment.contentChangedAt ? experiment.contentChangedAt.toISOString().slice(0, 10) : null,
+    ...(registration
+      ? {
+          registration: {
+            registeredOn: registration.registeredAt.toISOString().slice(0, 10),
+            measures: registration.measures,
+            evaluationDesign: registration.evaluationDesign,
+            targetEvidenceLevel: registration.targetEvidenceLevel,
+            evaluationPlan: registration.evaluationPlan,
+          },
+        }
+      : {}),
+  };
+}

@@ -5,6 +5,7 @@ import type { EntityManager } from '../../db/orm.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { IMPORT_FORMAT, IMPORT_FORMAT_VERSION } from '../import/import.inputs.js';
 import { latestVerdict } from '../lineage/lineage.service.js';
+import { exportFreshness } from '../freshness/import-freshness.js';
 
 export const OPEN_DATA_LICENCE = {
   text: 'Open Government Licence v3.0, unless an experiment says otherwise; each artefact carries its own licence',
@@ -19,7 +20,7 @@ export function exportMetadata(publicUrl: string) {
   };
 }
 
-const POPULATE = ['leadOrganisation', 'serviceAreas', 'places', 'partners', 'partners.organisation', 'stageHistory', 'outcomes', 'artefacts', 'artefacts.owner', 'forkParent', 'forkParent.leadOrganisation'] as const;
+const POPULATE = ['leadOrganisation', 'serviceAreas', 'places', 'partners', 'partners.organisation', 'stageHistory', 'outcomes', 'artefacts', 'artefacts.owner', 'forkParent', 'forkParent.leadOrganisation', 'registration'] as const;
 
 /** The key an exported experiment is known by in import files. */
 function exportId(experiment: Pick<Experiment, 'id' | 'externalId'>): string {
@@ -59,6 +60,7 @@ export function toRecord(experiment: Experiment): Record<string, unknown> {
     contactRole: experiment.contactRole,
     licence: experiment.licence,
     lastReviewedOn: experiment.lastReviewedOn,
+    ...exportFreshness(experiment),
     placeGssCodes: experiment.places.getItems().map((place) => place.gssCode).filter(Boolean).sort(),
     partners: [...experiment.partners.getItems()]
       .sort((a, b) => a.position - b.position)
