@@ -127,9 +127,23 @@ it('shows the public reporting rate, linked from the home page, and the team its
   await page.getByRole('heading', { level: 1, name: 'Needs your attention' }).waitFor();
   // Demo data: Wigan's warm-home pilot ended in March 2026 and has not reported results.
   await page.getByRole('heading', { name: /^Results not yet reported/ }).waitFor();
+  await page.screenshot({ path: `${SCREENSHOTS}attention.png`, fullPage: true });
+  await expectAccessible(page);
   await page.getByRole('link', { name: 'Warm home prescriptions for people with lung conditions' }).click();
   await page.getByTestId('results-overdue').waitFor();
   expect(await page.getByTestId('results-overdue').textContent()).toContain('Results not yet reported.');
   await page.screenshot({ path: `${SCREENSHOTS}results-overdue.png`, fullPage: true });
   await expectAccessible(page);
+});
+
+it('lets a member switch their reminders off and on again in their account', async () => {
+  await page.getByRole('link', { name: 'Your account' }).click();
+  await page.getByRole('heading', { name: 'Reminders' }).waitFor();
+  await activate(page, page.getByRole('button', { name: 'Switch reminders off' }));
+  await page.getByText('You get no reminders about reviews due or results overdue.').waitFor();
+  await page.reload();
+  await page.getByRole('button', { name: 'Switch reminders on' }).waitFor();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Switch reminders on' }).click();
+  await page.getByRole('button', { name: 'Switch reminders off' }).waitFor();
 });
