@@ -25,7 +25,8 @@ afterAll(async () => {
   await synapse?.stop();
 });
 
-async function signIn(email: string): Promise<void> {
+async function signIn(email: string, target: Page = page): Promise<void> {
+  const page = target;
   await page.goto(`${synapse.base}/sign-in`);
   await page.getByLabel('Work email address').fill(email);
   await page.keyboard.press('Enter');
@@ -146,4 +147,24 @@ it('lets a member switch their reminders off and on again in their account', asy
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Switch reminders on' }).click();
   await page.getByRole('button', { name: 'Switch reminders off' }).waitFor();
+});
+
+it("confirms an overdue record is still accurate in one action, from another council's attention list", async () => {
+  const context = await synapse.browser.newContext({ viewport: { width: 1200, height: 900 } });
+  context.setDefaultTimeout(15_000);
+  const oldham = await context.newPage();
+  await signIn('service.manager@oldham.councils.example', oldham);
+  await oldham.getByRole('link', { name: 'Needs attention' }).click();
+  await oldham.getByRole('heading', { name: /^Due for review/ }).waitFor();
+  await oldham.getByRole('link', { name: 'Self-directed support: people plan their own care' }).click();
+  const notice = oldham.getByTestId('review-overdue');
+  expect(await notice.textContent()).toContain('Last reviewed November 2021: the team has been asked to check it is still accurate.');
+  await expectAccessible(oldham);
+  await activate(oldham, oldham.getByRole('button', { name: 'It is still accurate' }));
+  await notice.waitFor({ state: 'detached' });
+  await oldham.getByText(/Checked by its team \d+ \w+ \d{4}\./).waitFor();
+  await oldham.goto(`${synapse.base}/attention`);
+  await oldham.getByRole('heading', { level: 1, name: 'Needs your attention' }).waitFor();
+  expect(await oldham.getByRole('heading', { name: /^Due for review/ }).count()).toBe(0);
+  await context.close();
 });
