@@ -1,5 +1,3 @@
-import type { FilterQuery } from '@mikro-orm/core';
-import type { Experiment } from '../experiment/experiment.entity.js';
 import type { SearchFilter } from '../search/search.inputs.js';
 import { addDays, dateNumber } from './freshness-rules.js';
 
@@ -13,21 +11,25 @@ export function freshnessClauses(filter: SearchFilter, reviewCutoff: string | un
   return clauses;
 }
 
-/** The same filters as database conditions (the review base is the later of the last substantive change and review). */
-export function freshnessConditions(filter: SearchFilter | null | undefined, reviewCutoff: string | undefined): FilterQuery<Experiment>[] {
-  const conditions: FilterQuery<Experiment>[] = [];
-  if (filter?.registered === true) conditions.push({ registration: { $ne: null } });
-  if (filter?.registered === false) conditions.push({ registration: null });
-  if (filter?.excludeOverdueReview && reviewCutoff) {
-    const after = new Date(`${addDays(reviewCutoff, 1)}T00:00:00Z`);
-    conditions.push({
-      $or: [
-        { lastReviewedOn: { $gt: reviewCutoff } },
-        { contentChangedAt: { $gte: after } },
-        { contentChangedAt: null, publishedAt: { $gte: after } },
-        { contentChangedAt: null, publishedAt: null, createdAt: { $gte: after } },
-      ],
-    });
+/**
+ * The same filters for the database fallback (search-fallback.ts, raw SQL over `experiments e`): the review base
+ * is the later of the last substantive change (else publication, else creation) and the last review.
+ */
+export function freshnessSql(
+  where: { clauses: string[]; params: unknown[] },
+  filter: SearchFilter | null | undefined,
+  reviewCutoff: string | undefined,
+  toDbDate: (date: Date) => unknown,
+): void {
+  if (typeof filter?.registered === 'boolean') {
+    where.clauses.push(`${filter.registered ? '' : 'not '}exists (select 1 from measure_registrations r where r.experiment_id = e.id)`);
   }
-  return conditions;
+  if (filter?.excludeOverdueReview && reviewCutoff) {
+    const after = toDbDate(new Date(`${addDays(reviewCutoff, 1)}T00:00:00Z`));
+    where.clauses.push(
+      '(e.last_reviewed_on > ? or e.content_changed_at >= ? or (e.content_changed_at is null and e.published_at >= ?)' +
+        ' or (e.content_changed_at is null and e.published_at is null and e.created_at >= ?))',
+    );
+    where.params.push(reviewCutoff, after, after, after);
+  }
 }
