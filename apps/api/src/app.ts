@@ -6,6 +6,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import cookieParser from 'cookie-parser';
 import express, { type Request, type Response } from 'express';
 import { createServer, type Server } from 'node:http';
+import { systemClock } from './clock.js';
 import { type AppConfig, hasDevelopmentMailbox } from './config.js';
 import { entityManager } from './db/orm.js';
 import { formatError } from './errors.js';
@@ -121,7 +122,7 @@ export async function createApp({ orm, config, mailer, searchIndex = null, rateL
         const viewer = principal.kind === 'session' ? await em.findOne(Member, { id: principal.memberId, deletedAt: null }) : null;
         const presented = req.header('x-csrf-token');
         const csrfVerified = principal.kind === 'session' && !!presented && sameSecret(presented, principal.csrfToken);
-        return { em, viewer, principal, csrfVerified, searchIndex, services: { config, mailer }, http: httpControls(config, req, res) };
+        return { em, viewer, principal, csrfVerified, searchIndex, services: { config, mailer }, http: httpControls(config, req, res), clock: systemClock };
       },
     }),
   );

@@ -36,6 +36,17 @@ export interface AppConfig {
   oidc: OidcConfig | null;
   /** Development only: webhooks may target loopback addresses (a receiver on this machine). Off by default. */
   webhookAllowLoopback: boolean;
+  /** Review cycles and reminders (freshness module). */
+  freshness: FreshnessConfig;
+}
+
+export interface FreshnessConfig {
+  /** A published experiment is due for review this many months after its last substantive change or review. */
+  reviewMonths: number;
+  /** Days between reminders about the same overdue review. */
+  reviewReminderDays: number;
+  /** Days between reminders about results not yet reported, counted from the end date. */
+  resultsReminderDays: number;
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -98,5 +109,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     oidc: oidc(env),
     webhookAllowLoopback,
+    freshness: {
+      reviewMonths: integer('REVIEW_MONTHS', env.REVIEW_MONTHS, 12, 1, 120),
+      reviewReminderDays: integer('REVIEW_REMINDER_DAYS', env.REVIEW_REMINDER_DAYS, 30, 1, 365),
+      resultsReminderDays: integer('RESULTS_REMINDER_DAYS', env.RESULTS_REMINDER_DAYS, 60, 1, 365),
+    },
   };
 }

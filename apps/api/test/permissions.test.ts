@@ -239,6 +239,21 @@ const MUTATIONS: Record<string, { run: Cell; allowed: Actor[]; open?: boolean }>
     run: (w) => ['mutation($id: ID!) { replayWebhookDelivery(id: $id) { status } }', { id: w.delivery.id }],
     allowed: ['admin'],
   },
+  confirmExperimentStillAccurate: {
+    run: (w) => ['mutation($id: ID!) { confirmExperimentStillAccurate(id: $id) { lastReviewedOn } }', { id: w.published.id }],
+    allowed: ['editor', 'admin'],
+  },
+  registerMeasures: {
+    run: (w) => [
+      'mutation($id: ID!) { registerMeasures(experimentId: $id, input: { measures: [{ name: "Visits", goodDirection: UP }], evaluationDesign: BEFORE_AFTER, targetEvidenceLevel: 2 }) { id } }',
+      { id: w.published.id },
+    ],
+    allowed: ['editor', 'admin'],
+  },
+  setReminderSettings: {
+    run: () => ['mutation { setReminderSettings(input: { enabled: false }) { enabled } }', {}],
+    allowed: ['unaffiliated', 'member', 'editor', 'admin', 'otherEditor', 'coEditor', 'platformAdmin'],
+  },
   requestSignIn: {
     run: (w) => ['mutation($email: String!) { requestSignIn(input: { email: $email }) }', { email: `someone@${w.tag}.example` }],
     allowed: [...ACTORS],

@@ -14,6 +14,7 @@ import { StageChange } from './stage-change.entity.js';
 import { EventKind, recordEvent } from '../notification/events.js';
 import { similarCondition } from '../similar-council/similar-council.service.js';
 import { today } from './text.js';
+import { isSubstantive, markSubstantiveChange } from '../freshness/substantive-change.js';
 
 export type ExperimentAction = 'edit' | 'publish' | 'archive' | 'manageTeam';
 
@@ -237,6 +238,7 @@ export async function updateExperiment(
     const stageBefore = experiment.stage;
     await applyExperimentFields(tem, experiment, input, false);
     experiment.updatedAt = new Date(); // also bumps the version when only lists changed
+    if (isSubstantive(input)) await markSubstantiveChange(tem, experiment);
     if (experiment.status === ExperimentStatus.PUBLISHED && experiment.stage !== stageBefore) {
       recordEvent(tem, EventKind.STAGE_CHANGE, experiment.id, viewer, { from: stageBefore, to: experiment.stage });
     }
