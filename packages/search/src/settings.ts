@@ -1,5 +1,5 @@
 import type { Settings } from 'meilisearch';
-import { loadSynonyms } from './synonyms.js';
+import { engineSynonyms } from './vocabulary.js';
 
 /** The attributes that can be filtered on, and so also have facet counts. */
 export const FACETS = [
@@ -20,6 +20,9 @@ export const FACETS = [
 ] as const;
 export type Facet = (typeof FACETS)[number];
 
+/** The stemmed fields, best first: what a search matches unless asked for exactly what was typed. */
+export const NORMAL_SEARCH_ON = ['stems.title', 'stems.themes', 'stems.summary', 'stems.outcomes', 'stems.body', 'stems.lessons', 'stems.names'];
+
 /**
  * Index settings, chosen deliberately (see docs/ARCHITECTURE.md, "Search"). Applied on every start and
  * before every reindex, so the code is the only place they are changed.
@@ -27,7 +30,9 @@ export type Facet = (typeof FACETS)[number];
 export function experimentIndexSettings(): Settings {
   return {
     // In order of importance: a match in the title beats one in the lessons beats one in a partner's name.
+    // Searches run on the stemmed fields (NORMAL_SEARCH_ON); "exactly what you typed" runs on the text as written.
     searchableAttributes: [
+      ...NORMAL_SEARCH_ON,
       'title',
       'themes',
       'serviceAreaNames',
@@ -51,15 +56,15 @@ export function experimentIndexSettings(): Settings {
     displayedAttributes: ['*'],
     typoTolerance: {
       enabled: true,
-      // Officers type fast: one typo from 4 letters ("homelessnes"), two from 8. Codes never tolerate typos.
-      minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
+      // Officers type fast: one typo from 5 letters, two from 9 ("homelessnes"). Not from 4: "kids" is not "kits".
+      minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
       disableOnAttributes: [],
       disableOnWords: [],
       disableOnNumbers: true,
     },
     faceting: { maxValuesPerFacet: 100, sortFacetValuesBy: { '*': 'count' } },
     pagination: { maxTotalHits: 1000 },
-    synonyms: loadSynonyms(),
+    synonyms: engineSynonyms(),
     proximityPrecision: 'byWord',
   };
 }

@@ -7,7 +7,7 @@ import { SearchResult, SearchSuggestion } from './search.types.js';
 @Resolver()
 export class SearchResolver {
   @Query(() => SearchResult, {
-    description: 'Full-text search over published experiments, typos and UK public-service jargon included.',
+    description: 'Search over published experiments in the words people type: questions, typos, word forms, jargon and everyday words; "didn\'t work", "evidence", "cheap" and places are read as what to rank first or filter by (see interpretation).',
   })
   search(
     @Ctx() { em, searchIndex }: Context,
@@ -18,8 +18,10 @@ export class SearchResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('collapseFamilies', () => Boolean, { defaultValue: false, description: 'One hit per fork family (its best-ranked, then best-evidenced member).' })
     collapseFamilies: boolean,
+    @Arg('exact', () => Boolean, { defaultValue: false, description: 'Search exactly what was typed: every word, as written, with nothing read into it (see SearchResult.interpretation).' })
+    exact: boolean,
   ): Promise<SearchResult> {
-    return search(em, searchIndex, { query, filter, sort, first, after, collapseFamilies });
+    return search(em, searchIndex, { query, filter, sort, first, after, collapseFamilies, exact });
   }
 
   @Query(() => [SearchSuggestion], { description: 'Experiment titles for search-as-you-type.' })

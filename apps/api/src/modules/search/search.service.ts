@@ -1,14 +1,16 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { SearchParams } from 'meilisearch';
 import { ExperimentStatus } from '@synapse/domain';
-import { experimentIndexSettings, FACETS } from '@synapse/search';
+import { FACETS } from '@synapse/search';
 import { type EntityManager, isPostgres } from '../../db/orm.js';
 import { BadInputError } from '../../errors.js';
 import { EMPTY_PAGE } from '../../graphql/connection.js';
 import { Experiment } from '../experiment/experiment.entity.js';
+import { highlightsFor, matchedFieldsOf } from './search-highlight.js';
 import type { SearchIndex } from './search-index.js';
+import { rerank, type UnderstoodSearch, understandSearch } from './query-understanding.js';
 import { type SearchFilter, SearchSort } from './search.inputs.js';
-import type { Facet, SearchHighlight, SearchResult, SearchSuggestion } from './search.types.js';
+import type { Facet, SearchResult, SearchSuggestion } from './search.types.js';
 
 export const SEARCH_PAGE_MAX = 50;
 const QUERY_MAX = 200;
@@ -60,35 +62,10 @@ const SORT: Record<SearchSort, string[] | undefined> = {
   [SearchSort.STRONGEST_EVIDENCE]: ['maxEvidenceLevel:desc', 'publishedAt:desc'],
 };
 
-const SEARCHABLE = new Set(experimentIndexSettings().searchableAttributes ?? []);
-const HIGHLIGHTED = ['title', 'summary', 'problem', 'approach', 'outcomeTitles', 'lessons', 'artefactTitles', 'themes'];
-const PRE = '\u0002';
-const POST = '\u0003';
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-/**
- * Escapes user text, then turns Meilisearch's match markers into <mark>: the result is safe to render as HTML.
- * (Documents never contain the marker characters themselves: toDocument strips them.)
- */
-function safeSnippet(text: string): string {
-  return escapeHtml(text).replaceAll(PRE, '<mark>').replaceAll(POST, '</mark>');
-}
-
-function highlightsOf(formatted: Record<string, unknown> | undefined): SearchHighlight[] {
-  if (!formatted) return [];
-  const highlights: SearchHighlight[] = [];
-  for (const field of HIGHLIGHTED) {
-    const value = formatted[field];
-    const texts = Array.isArray(value) ? value : [value];
-    for (const text of texts) {
-      if (typeof text === 'string' && text.includes(PRE)) highlights.push({ field, snippet: safeSnippet(text) });
-    }
-  }
-  return highlights;
-}
+/** Results re-ranked by what the query asked for: the first this many; later pages follow the engine's order. */
+export const RERANK_WINDOW = 100;
+/** What a hit brings back from the engine: enough to re-rank it and to show why it matched. */
+const RETRIEVED = ['id', 'familySize', 'verdicts', 'stage', 'maxEvidenceLevel', 'costBand', 'ruralUrbanClass', 'nation', 'region', 'leadGssCode', 'placeGssCodes', 'outcomeTitles', 'lessons', 'measures', 'artefactTitles', 'serviceAreaNames'];
 
 function decodeOffset(after: string | null | undefined): number {
   if (!after) return 0;
@@ -109,6 +86,8 @@ export interface SearchArgs {
   after?: string | null;
   /** One hit per fork family: its best-ranked (with ties, best-evidenced) member. */
   collapseFamilies?: boolean;
+  /** Search exactly what was typed: no stop words dropped, no word forms, intents or places read into it. */
+  exact?: boolean;
 }
 
 /** Loads the experiments of some ids, published only, in the given order: a stale index can never reveal a draft. */
@@ -136,52 +115,60 @@ export async function search(em: EntityManager, index: SearchIndex | null, args:
   return searchDatabase(em, { ...args, query }, offset);
 }
 
+/** Whether this page is re-ranked by the query's intents (then the engine is asked for the whole window). */
+function reranked(args: SearchArgs, offset: number): boolean {
+  return args.sort === SearchSort.RELEVANCE && offset + args.first <= RERANK_WINDOW;
+}
+
 /** The Meilisearch request behind a search (the benchmark sends the same one straight to Meilisearch). */
-export function engineParams(args: SearchArgs, offset: number): SearchParams {
+export function engineParams(args: SearchArgs, offset: number, understood: UnderstoodSearch = understandSearch(args.query, args.filter, !!args.exact)): SearchParams {
+  const window = reranked(args, offset);
   return {
-    filter: toMeiliFilter(args.filter),
+    ...understood.params,
+    filter: toMeiliFilter(understood.filter),
     facets: [...FACETS],
     sort: SORT[args.sort],
-    limit: args.first,
-    offset,
-    attributesToHighlight: HIGHLIGHTED,
-    attributesToCrop: ['summary', 'problem', 'approach', 'lessons'],
-    cropLength: 24,
-    highlightPreTag: PRE,
-    highlightPostTag: POST,
-    showMatchesPosition: true,
-    attributesToRetrieve: ['id', 'familySize'],
+    limit: window ? RERANK_WINDOW : args.first,
+    offset: window ? 0 : offset,
+    showRankingScore: window,
+    attributesToRetrieve: RETRIEVED,
     ...(args.collapseFamilies ? { distinct: 'familyId' } : {}),
   };
 }
 
 async function searchEngine(em: EntityManager, index: SearchIndex, args: SearchArgs, offset: number): Promise<SearchResult> {
-  const response = await index.search(args.query, engineParams(args, offset));
-  const experiments = await publishedInOrder(em, response.hits.map((hit) => hit.id));
-  const hits = response.hits
+  const understood = understandSearch(args.query, args.filter, !!args.exact);
+  const response = await index.search(understood.engineQuery, engineParams(args, offset, understood));
+  const page = reranked(args, offset) ? rerank(response.hits, understood).slice(offset, offset + args.first) : response.hits;
+  const experiments = await publishedInOrder(em, page.map((hit) => hit.id));
+  const hits = page
     .filter((hit) => experiments.has(hit.id))
-    .map((hit) => ({
-      experiment: experiments.get(hit.id)!,
-      highlights: highlightsOf(hit._formatted as Record<string, unknown> | undefined),
-      matchedFields: [...new Set(Object.keys(hit._matchesPosition ?? {}).map((path) => path.split('.')[0]))].filter((field) => SEARCHABLE.has(field)),
-      familySize: hit.familySize ?? 1,
-    }));
+    .map((hit) => {
+      const experiment = experiments.get(hit.id)!;
+      return {
+        experiment,
+        highlights: highlightsFor(experiment, hit, understood.matches),
+        matchedFields: matchedFieldsOf(experiment, hit, understood.matches),
+        familySize: hit.familySize ?? 1,
+      };
+    });
   const facets: Facet[] = Object.entries(response.facetDistribution ?? {}).map(([attribute, counts]) => ({
     field: FACET_FIELD[attribute] ?? attribute,
     values: Object.entries(counts).map(([value, count]) => ({ value, count })),
   }));
   const total = response.estimatedTotalHits ?? hits.length;
-  const next = offset + response.hits.length;
+  const next = offset + page.length;
   return {
     hits,
     estimatedTotal: total,
     facets,
     degraded: false,
+    interpretation: understood.interpretation,
     pageInfo: {
       hasNextPage: next < total,
       hasPreviousPage: offset > 0,
-      startCursor: response.hits.length ? encodeOffset(offset) : null,
-      endCursor: response.hits.length ? encodeOffset(next) : null,
+      startCursor: page.length ? encodeOffset(offset) : null,
+      endCursor: page.length ? encodeOffset(next) : null,
     },
   };
 }
