@@ -56,8 +56,9 @@ export function experimentIndexSettings(): Settings {
     displayedAttributes: ['*'],
     typoTolerance: {
       enabled: true,
-      // Officers type fast: one typo from 5 letters, two from 9 ("homelessnes"). Not from 4: "kids" is not "kits".
-      minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
+      // Officers type fast, but words are matched as stems, which are short: one typo from 6 letters ("befreind"),
+      // two from 10. Not fewer: "carer" is not "care", "kids" is not "kits".
+      minWordSizeForTypos: { oneTypo: 6, twoTypos: 10 },
       disableOnAttributes: [],
       disableOnWords: [],
       disableOnNumbers: true,

@@ -118,7 +118,8 @@ export function readQuery(text: string, findPlace?: PlaceFinder): QueryReading {
   });
   reading.keywords = kept;
   const stems = kept.map(stemWord);
-  reading.engineQuery = stems.join(' ');
+  // A trailing space tells the engine the last word is complete: "care" must not find "carers" as a prefix.
+  reading.engineQuery = stems.length ? `${stems.join(' ')} ` : '';
   const highlight = new Set(stems);
   // Vocabulary: longest phrases first, not overlapping.
   for (let at = 0; at < stems.length; ) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { normalise } from './text.js';
+import { normalise, words } from './text.js';
 
 const LAY_FILE = fileURLToPath(new URL('../data/lay-vocabulary.json', import.meta.url));
 const SYNONYMS_FILE = fileURLToPath(new URL('../data/synonyms.json', import.meta.url));
@@ -8,6 +8,17 @@ const SYNONYMS_FILE = fileURLToPath(new URL('../data/synonyms.json', import.meta
 /** Everyday phrase → the words councils write, one way (data/lay-vocabulary.json). */
 export function loadLayVocabulary(file: string = LAY_FILE): Record<string, string[]> {
   return (JSON.parse(readFileSync(file, 'utf8')) as { expansions: Record<string, string[]> }).expansions;
+}
+
+/**
+ * A phrase in the normalised form queries reach the engine in; null when dropping its stop words would leave one
+ * word that means something else ("getting online" → "online"): such an entry would fire on every use of that word.
+ */
+export function phraseKey(phrase: string): string | null {
+  const key = normalise(phrase);
+  const kept = key.split(' ').filter(Boolean).length;
+  if (kept === 0 || (kept === 1 && words(phrase).length > 1)) return null;
+  return key;
 }
 
 export interface VocabularyEntry {
@@ -24,10 +35,13 @@ export interface VocabularyEntry {
 export function vocabulary(): Map<string, VocabularyEntry> {
   const entries = new Map<string, VocabularyEntry>();
   const add = (phrase: string, meanings: string[]) => {
-    const key = normalise(phrase);
+    const key = phraseKey(phrase);
     if (!key) return;
     const entry = entries.get(key) ?? { phrase, meanings: [] };
-    for (const meaning of meanings) if (normalise(meaning) !== key && !entry.meanings.includes(meaning)) entry.meanings.push(meaning);
+    for (const meaning of meanings) {
+      const value = phraseKey(meaning);
+      if (value && value !== key && !entry.meanings.includes(meaning)) entry.meanings.push(meaning);
+    }
     entries.set(key, entry);
   };
   // Group order is kept, so the first meaning shown is the one the data lists first ("asc" → "adult social care").
@@ -42,7 +56,7 @@ export function vocabulary(): Map<string, VocabularyEntry> {
 export function engineSynonyms(): Record<string, string[]> {
   const map: Record<string, string[]> = {};
   for (const [key, entry] of vocabulary()) {
-    const values = [...new Set(entry.meanings.map(normalise).filter((value) => value && value !== key))];
+    const values = [...new Set(entry.meanings.map((meaning) => phraseKey(meaning)!).filter((value) => value !== key))];
     if (values.length) map[key] = values.sort();
   }
   return Object.fromEntries(Object.entries(map).sort(([a], [b]) => a.localeCompare(b)));

@@ -126,14 +126,14 @@ const RURAL = new Set(['RURAL', 'SPARSE_AND_RURAL']);
  */
 export function rankScore(hit: RankedHit, intents: readonly SearchIntent[], places: readonly PlacePreference[] = []): number {
   const evidence = hit.maxEvidenceLevel ?? 0;
-  let score = (hit._rankingScore ?? 0) + 0.01 * evidence;
+  let score = (hit._rankingScore ?? 0) + 0.002 * evidence;
   for (const intent of intents) {
-    if (intent === SearchIntent.FAILED_FIRST && (hit.stage === 'STOPPED' || (hit.verdicts ?? []).some((v) => NOT_WORKED.has(v)))) score += 0.25;
-    if (intent === SearchIntent.STRONG_EVIDENCE_FIRST) score += 0.06 * evidence;
-    if (intent === SearchIntent.LOW_COST_FIRST && LOW_COST.has(hit.costBand ?? '')) score += 0.15;
-    if (intent === SearchIntent.RURAL_FIRST && RURAL.has(hit.ruralUrbanClass ?? '')) score += 0.1;
+    if (intent === SearchIntent.FAILED_FIRST && (hit.stage === 'STOPPED' || (hit.verdicts ?? []).some((v) => NOT_WORKED.has(v)))) score += 0.08;
+    if (intent === SearchIntent.STRONG_EVIDENCE_FIRST) score += 0.015 * evidence;
+    if (intent === SearchIntent.LOW_COST_FIRST && LOW_COST.has(hit.costBand ?? '')) score += 0.06;
+    if (intent === SearchIntent.RURAL_FIRST && RURAL.has(hit.ruralUrbanClass ?? '')) score += 0.05;
   }
-  if (places.some((place) => inPlace(hit, place))) score += 0.3;
+  if (places.some((place) => inPlace(hit, place))) score += 0.1;
   return score;
 }
 

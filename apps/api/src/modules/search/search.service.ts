@@ -7,6 +7,7 @@ import { BadInputError } from '../../errors.js';
 import { EMPTY_PAGE } from '../../graphql/connection.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { highlightsFor, matchedFieldsOf } from './search-highlight.js';
+import { engineSuggestions } from './search-suggest.js';
 import type { SearchIndex } from './search-index.js';
 import { rerank, type UnderstoodSearch, understandSearch } from './query-understanding.js';
 import { type SearchFilter, SearchSort } from './search.inputs.js';
@@ -223,9 +224,9 @@ export async function suggest(em: EntityManager, index: SearchIndex | null, pref
   if (!text) return [];
   if (index) {
     try {
-      const response = await index.search(text, { limit, attributesToRetrieve: ['id', 'title', 'slug'], attributesToSearchOn: ['title', 'themes', 'serviceAreaNames'] });
-      const visible = await publishedInOrder(em, response.hits.map((hit) => hit.id));
-      return response.hits.filter((hit) => visible.has(hit.id)).map((hit) => ({ title: hit.title, slug: hit.slug }));
+      const hits = await engineSuggestions(index, prefix.slice(0, QUERY_MAX), limit);
+      const visible = await publishedInOrder(em, hits.map((hit) => hit.id));
+      return hits.filter((hit) => visible.has(hit.id)).map((hit) => ({ title: hit.title, slug: hit.slug }));
     } catch {
       // fall back below
     }
