@@ -26,7 +26,7 @@ describe('reading a query', () => {
 
   it('reads everyday words as the words councils write, and lists them', () => {
     expect(readQuery('potholes').expansions).toEqual([{ term: 'potholes', meaning: 'carriageway defects' }]);
-    expect(readQuery('kids in care').expansions).toEqual([{ term: 'kids care', meaning: 'children in care' }]);
+    expect(readQuery('kids in care').expansions).toEqual([{ term: 'kids in care', meaning: 'children in care' }]);
     expect(readQuery('old people lonely').expansions.map((e) => e.meaning)).toEqual(['older people', 'loneliness']);
     expect(readQuery('stop families going into B&B').expansions).toContainEqual({ term: 'b&b', meaning: 'bed and breakfast' });
     expect(readQuery('ASC').expansions).toEqual([{ term: 'asc', meaning: 'adult social care' }]);

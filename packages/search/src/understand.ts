@@ -89,6 +89,7 @@ export function readQuery(text: string, findPlace?: PlaceFinder): QueryReading {
   const tokens = words(text);
   const reading: QueryReading = { engineQuery: '', keywords: [], highlightStems: [], expansions: [], intents: [], nations: [], regions: [], places: [], ignored: [] };
   const topic: string[] = [];
+  const topicAt: number[] = [];
   for (let at = 0; at < tokens.length; ) {
     const phrase = phrases.find((p) => matchAt(tokens, at, p.tokens));
     const place = phrase ? null : findPlace?.(tokens, at);
@@ -103,16 +104,22 @@ export function readQuery(text: string, findPlace?: PlaceFinder): QueryReading {
       else if (meaning?.kind === 'region') reading.regions.push({ value: meaning.value, term: preposition + term });
       else if (meaning?.kind === 'rural') {
         reading.intents.push({ intent: 'RURAL_FIRST', term });
-        topic.push(...tokens.slice(at, at + length)); // "rural" is also what the query is about
+        // "rural" is also what the query is about
+        for (let i = at; i < at + length; i++) {
+          topic.push(tokens[i]);
+          topicAt.push(i);
+        }
       }
       at += length;
       continue;
     }
     topic.push(tokens[at]);
+    topicAt.push(at);
     at++;
   }
-  const kept = topic.filter((token) => {
-    if (!isStopWord(token)) return true;
+  const keptAt: number[] = [];
+  const kept = topic.filter((token, i) => {
+    if (!isStopWord(token)) return keptAt.push(topicAt[i]) > 0;
     reading.ignored.push(token);
     return false;
   });
@@ -128,7 +135,8 @@ export function readQuery(text: string, findPlace?: PlaceFinder): QueryReading {
       const entry = vocab.get(stems.slice(at, at + length).join(' '));
       if (!entry) continue;
       found = length;
-      reading.expansions.push({ term: kept.slice(at, at + length).join(' '), meaning: entry.meanings[0] });
+      // The term as typed, with any stop words inside it ("kids in care").
+      reading.expansions.push({ term: tokens.slice(keptAt[at], keptAt[at + length - 1] + 1).join(' '), meaning: entry.meanings[0] });
       for (const meaning of entry.meanings) for (const word of words(meaning)) if (!isStopWord(word)) highlight.add(stemWord(word));
     }
     at += found || 1;

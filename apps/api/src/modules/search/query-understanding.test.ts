@@ -105,7 +105,7 @@ describe('query understanding', () => {
     const result = await search('befriending in Wales');
     expect(result.hits[0].experiment.title).toBe('Telephone befriending for isolated older people');
     expect(result.hits).toHaveLength(4);
-    expect(result.interpretation.placesPreferred).toEqual([{ field: 'nations', value: 'WALES', label: 'Wales', term: 'in wales' }]);
+    expect(result.interpretation.placesPreferred).toEqual([{ field: 'nations', value: 'WALES', label: 'Wales', term: 'in Wales' }]);
   });
 
   it('among equally relevant results, puts a pilot with outcomes above an idea with none', async () => {

@@ -1,5 +1,5 @@
 import type { SearchParams } from 'meilisearch';
-import { Verdict } from '@synapse/domain';
+import { NATION_LABELS, type Nation, Verdict } from '@synapse/domain';
 import { loadCouncils } from '@synapse/reference-data';
 import { experimentIndexSettings, NORMAL_SEARCH_ON, type PlaceFinder, readQuery, words, wordMatcher } from '@synapse/search';
 import type { SearchFilter } from './search.inputs.js';
@@ -18,7 +18,6 @@ export interface UnderstoodSearch {
   interpretation: SearchInterpretation;
 }
 
-const NATION_NAMES: Record<string, string> = { ENGLAND: 'England', SCOTLAND: 'Scotland', WALES: 'Wales', NORTHERN_IRELAND: 'Northern Ireland' };
 /** The text as written: searched when exactly what was typed is asked for. */
 const EXACT_SEARCH_ON = (experimentIndexSettings().searchableAttributes ?? []).filter((attribute) => !NORMAL_SEARCH_ON.includes(attribute));
 
@@ -50,6 +49,12 @@ function councilName(gssCode: string): string {
   return [...councilNames().values()].find((council) => council.gssCode === gssCode)?.name ?? gssCode;
 }
 
+/** A folded term as it was typed ("asc" → "ASC"), where it can be found in the query. */
+function asTyped(query: string, term: string): string {
+  const pattern = term.split(' ').map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\p{L}\\p{N}]+');
+  return new RegExp(pattern, 'iu').exec(query.normalize('NFKC').replace(/[\u2018\u2019\u02bc]/g, "'"))?.[0] ?? term;
+}
+
 /** Reads the query (unless `exact`): the words to search, what to rank first, and how it was read, to show. */
 export function understandSearch(query: string, filter: SearchFilter | null | undefined, exact: boolean): UnderstoodSearch {
   if (exact) {
@@ -67,18 +72,18 @@ export function understandSearch(query: string, filter: SearchFilter | null | un
   const reading = readQuery(query, findCouncil);
   const applied: PlacePreference[] = [];
   if (!filter?.nations?.length) {
-    for (const n of reading.nations) applied.push({ field: 'nations', value: n.value, label: NATION_NAMES[n.value] ?? n.value, term: n.term });
+    for (const n of reading.nations) applied.push({ field: 'nations', value: n.value, label: NATION_LABELS[n.value as Nation] ?? n.value, term: asTyped(query, n.term) });
   }
-  if (!filter?.regions?.length) for (const r of reading.regions) applied.push({ field: 'regions', value: r.value, label: r.value, term: r.term });
+  if (!filter?.regions?.length) for (const r of reading.regions) applied.push({ field: 'regions', value: r.value, label: r.value, term: asTyped(query, r.term) });
   if (!filter?.organisations?.length) {
-    for (const p of reading.places) applied.push({ field: 'organisations', value: p.value, label: councilName(p.value), term: p.term });
+    for (const p of reading.places) applied.push({ field: 'organisations', value: p.value, label: councilName(p.value), term: asTyped(query, p.term) });
   }
   const interpretation: SearchInterpretation = {
     exact: false,
     keywords: reading.keywords,
     ignoredWords: reading.ignored,
-    expansions: reading.expansions,
-    intents: reading.intents.map(({ intent, term }) => ({ intent: intent as SearchIntent, term })),
+    expansions: reading.expansions.map(({ term, meaning }) => ({ term: asTyped(query, term), meaning })),
+    intents: reading.intents.map(({ intent, term }) => ({ intent: intent as SearchIntent, term: asTyped(query, term) })),
     placesPreferred: applied,
     exactQueryAvailable: false,
   };
