@@ -20,7 +20,7 @@ export const FACETS = [
 ] as const;
 export type Facet = (typeof FACETS)[number];
 
-/** The stemmed fields, best first: what a search matches unless asked for exactly what was typed. */
+/** The searchable fields: the text normalised as queries are (stems), in order of importance (title first, names last). */
 export const NORMAL_SEARCH_ON = ['stems.title', 'stems.themes', 'stems.summary', 'stems.outcomes', 'stems.body', 'stems.lessons', 'stems.names'];
 
 /**
@@ -29,26 +29,9 @@ export const NORMAL_SEARCH_ON = ['stems.title', 'stems.themes', 'stems.summary',
  */
 export function experimentIndexSettings(): Settings {
   return {
-    // In order of importance: a match in the title beats one in the lessons beats one in a partner's name.
-    // Searches run on the stemmed fields (NORMAL_SEARCH_ON); "exactly what you typed" runs on the text as written.
-    searchableAttributes: [
-      ...NORMAL_SEARCH_ON,
-      'title',
-      'themes',
-      'serviceAreaNames',
-      'summary',
-      'outcomeTitles',
-      'problem',
-      'whatIsNew',
-      'approach',
-      'lessons',
-      'measures',
-      'artefactTitles',
-      'whoItServes',
-      'leadName',
-      'places',
-      'partners',
-    ],
+    // Only the stemmed copies of the text are searched (see NORMAL_SEARCH_ON); the text as written is stored, for
+    // display and highlighting, but not indexed for search a second time.
+    searchableAttributes: NORMAL_SEARCH_ON,
     filterableAttributes: [...FACETS, 'leadGssCode', 'placeGssCodes', 'evidenceLevels', 'startYear', 'familyId'],
     sortableAttributes: ['publishedAt', 'maxEvidenceLevel', 'startYear', 'title', 'familySize'],
     // Relevance first; between equally relevant results, stronger evidence wins.

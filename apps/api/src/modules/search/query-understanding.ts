@@ -1,7 +1,7 @@
 import type { SearchParams } from 'meilisearch';
 import { NATION_LABELS, type Nation, Verdict } from '@synapse/domain';
 import { loadCouncils } from '@synapse/reference-data';
-import { experimentIndexSettings, NORMAL_SEARCH_ON, type PlaceFinder, readQuery, words, wordMatcher } from '@synapse/search';
+import { normalise, type PlaceFinder, readQuery, words, wordMatcher } from '@synapse/search';
 import type { SearchFilter } from './search.inputs.js';
 import { type PlacePreference, SearchIntent, type SearchInterpretation } from './search-interpretation.types.js';
 
@@ -11,15 +11,13 @@ export interface UnderstoodSearch {
   filter: SearchFilter | null | undefined;
   /** Places to rank first: document attribute → values. */
   places: PlacePreference[];
-  params: Pick<SearchParams, 'matchingStrategy' | 'attributesToSearchOn'>;
+  params: Pick<SearchParams, 'matchingStrategy'>;
   intents: SearchIntent[];
   /** Whether a word of a document matches the query (for snippets and matched fields). */
   matches: (word: string) => boolean;
   interpretation: SearchInterpretation;
 }
 
-/** The text as written: searched when exactly what was typed is asked for. */
-const EXACT_SEARCH_ON = (experimentIndexSettings().searchableAttributes ?? []).filter((attribute) => !NORMAL_SEARCH_ON.includes(attribute));
 
 let councils: Map<string, { gssCode: string; name: string; length: number }> | null = null;
 /** Council names ("Cornwall", "Dumfries and Galloway"), folded into words, from packages/reference-data. */
@@ -59,11 +57,12 @@ function asTyped(query: string, term: string): string {
 export function understandSearch(query: string, filter: SearchFilter | null | undefined, exact: boolean): UnderstoodSearch {
   if (exact) {
     const typed = words(query);
+    // Every typed word must match (in any word form); nothing else is read into the query.
     return {
-      engineQuery: query,
+      engineQuery: `${normalise(query)} `,
       filter,
       places: [],
-      params: { matchingStrategy: 'all', attributesToSearchOn: EXACT_SEARCH_ON },
+      params: { matchingStrategy: 'all' },
       intents: [],
       matches: wordMatcher(readQuery(query).highlightStems.concat(typed)),
       interpretation: { exact: true, keywords: typed, ignoredWords: [], expansions: [], intents: [], placesPreferred: [], exactQueryAvailable: false },
@@ -93,7 +92,7 @@ export function understandSearch(query: string, filter: SearchFilter | null | un
     engineQuery: reading.engineQuery,
     filter,
     places: applied,
-    params: { matchingStrategy: 'frequency', attributesToSearchOn: NORMAL_SEARCH_ON },
+    params: { matchingStrategy: 'frequency' },
     intents: interpretation.intents.map((i) => i.intent),
     matches: wordMatcher(reading.highlightStems),
     interpretation,
