@@ -7,6 +7,7 @@ import { SearchPagination } from '../components/search/SearchPagination.js';
 import { SearchReading } from '../components/search/SearchReading.js';
 import { SearchPageDocument, type SearchFilter, type SearchSort } from '../generated/graphql.js';
 import { FACETS } from '../labels.js';
+import { CouncilsLikeMineFilter, likeFilter } from '../components/CouncilsLikeMineFilter.js';
 import { QueryProblem } from './QueryProblem.js';
 import { SearchForm } from './SearchForm.js';
 
@@ -31,7 +32,14 @@ export function SearchPage() {
   if (minEvidenceLevel) filter.minEvidenceLevel = Number(minEvidenceLevel);
   const [{ data, error, fetching }] = useQuery({
     query: SearchPageDocument,
-    variables: { query, filter: filter as SearchFilter, sort, first: PAGE_SIZE, after: params.get('after'), exact: params.get('exact') === '1' },
+    variables: {
+      query,
+      filter: { ...filter, ...likeFilter(params) } as SearchFilter,
+      sort,
+      first: PAGE_SIZE,
+      after: params.get('after'),
+      exact: params.get('exact') === '1',
+    },
   });
 
   const toggle = (field: string, value: string) => {
@@ -51,7 +59,7 @@ export function SearchPage() {
     if (!('after' in changes)) next.delete('after');
     return `/search?${next}`;
   };
-  const clearHref = Object.keys(selected).length || minEvidenceLevel ? `/search?${new URLSearchParams({ q: query })}` : null;
+  const clearHref = Object.keys(selected).length || minEvidenceLevel || params.get('like') ? `/search?${new URLSearchParams({ q: query })}` : null;
 
   // While a changed search loads, keep showing the last results (and the filters just ticked) instead of
   // emptying the page; the status line says it is searching.
@@ -88,7 +96,9 @@ export function SearchPage() {
               toggle={toggle}
               setMinEvidence={(level) => setParams(new URLSearchParams(href({ minEvidenceLevel: level }).slice('/search?'.length)))}
               clearHref={clearHref}
-            />
+            >
+              <CouncilsLikeMineFilter />
+            </SearchFilters>
           </div>
           <div className="govuk-grid-column-two-thirds">
             {result.interpretation && <SearchReading interpretation={result.interpretation} href={href} />}

@@ -6,6 +6,7 @@ import { type EntityManager, isPostgres } from '../../db/orm.js';
 import { BadInputError } from '../../errors.js';
 import { EMPTY_PAGE } from '../../graphql/connection.js';
 import { Experiment } from '../experiment/experiment.entity.js';
+import { similarCondition, similarMeiliClauses } from '../similar-council/similar-council.service.js';
 import { highlightsFor, matchedFieldsOf } from './search-highlight.js';
 import { engineSuggestions } from './search-suggest.js';
 import type { SearchIndex } from './search-index.js';
@@ -54,6 +55,7 @@ export function toMeiliFilter(filter: SearchFilter | null | undefined): string[]
     const codes = filter.organisations.map(literal).join(', ');
     clauses.push(`(leadGssCode IN [${codes}] OR placeGssCodes IN [${codes}])`);
   }
+  clauses.push(...similarMeiliClauses(filter));
   return clauses;
 }
 
@@ -68,14 +70,14 @@ export const RERANK_WINDOW = 100;
 /** What a hit brings back from the engine: enough to re-rank it and to show why it matched. */
 const RETRIEVED = ['id', 'familySize', 'verdicts', 'stage', 'maxEvidenceLevel', 'costBand', 'ruralUrbanClass', 'nation', 'region', 'leadGssCode', 'placeGssCodes', 'outcomeTitles', 'lessons', 'measures', 'artefactTitles', 'serviceAreaNames'];
 
-function decodeOffset(after: string | null | undefined): number {
+export function decodeOffset(after: string | null | undefined): number {
   if (!after) return 0;
   const match = /^offset:(\d{1,6})$/.exec(Buffer.from(after, 'base64url').toString());
   if (!match) throw BadInputError.field('after', 'is not a cursor from this search');
   return Number(match[1]);
 }
 
-function encodeOffset(offset: number): string {
+export function encodeOffset(offset: number): string {
   return Buffer.from(`offset:${offset}`).toString('base64url');
 }
 
@@ -196,6 +198,8 @@ async function searchDatabase(em: EntityManager, args: SearchArgs, offset: numbe
   if (filter?.organisations?.length) {
     conditions.push({ $or: [{ leadOrganisation: { gssCode: { $in: filter.organisations } } }, { places: { gssCode: { $in: filter.organisations } } }] });
   }
+  const similar = similarCondition(filter);
+  if (similar) conditions.push(similar);
   const [experiments, total] = await em.findAndCount(
     Experiment,
     { $and: conditions },

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import type { SearchPageQuery } from '../../generated/graphql.js';
 import { FACETS, facetValueLabel, isDuplicateFacetValue } from '../../labels.js';
@@ -14,13 +14,15 @@ interface Props {
   toggle: (field: string, value: string) => void;
   setMinEvidence: (level: string | null) => void;
   clearHref: string | null;
+  /** Filters of their own, shown first (e.g. councils like mine). */
+  children?: ReactNode;
 }
 
 /**
  * The filters (the MOJ filter pattern): a panel beside the results on wider screens; on a phone the results come
  * first and the panel opens from a button.
  */
-export function SearchFilters({ facets, selected, minEvidenceLevel, toggle, setMinEvidence, clearHref }: Props) {
+export function SearchFilters({ facets, selected, minEvidenceLevel, toggle, setMinEvidence, clearHref, children }: Props) {
   const [open, setOpen] = useState(false);
   const evidence = facets.find((facet) => facet.field === 'minEvidenceLevel')?.values ?? [];
   const atLeast = (level: number) => evidence.filter((v) => Number(v.value) >= level).reduce((sum, v) => sum + v.count, 0);
@@ -44,6 +46,7 @@ export function SearchFilters({ facets, selected, minEvidenceLevel, toggle, setM
             </Link>
           </p>
         )}
+        {children}
         <div className="govuk-form-group">
           <fieldset className="govuk-fieldset">
             <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Evidence</legend>
