@@ -19,16 +19,27 @@ function within(a: string, b: string, max: number): boolean {
   return previous[b.length] <= max;
 }
 
-/** Whether a word of a document matches the query: same stem, or a stem a typo or two away; never a stop word. */
-export function wordMatcher(stems: readonly string[]): (word: string) => boolean {
+/**
+ * Whether a word of a document matches the query: the same stem as a searched word or one of its meanings, or a
+ * stem a typo or two away from a word that was typed (as the engine allows); never a stop word. Answers are
+ * remembered per word, since the same words recur across fields and hits.
+ */
+export function wordMatcher(stems: readonly string[], typed: readonly string[] = stems): (word: string) => boolean {
   const exact = new Set(stems);
+  const fuzzy = typed.filter((s) => s.length >= 5);
+  const seen = new Map<string, boolean>();
   return (word) => {
     const folded = fold(word);
-    if (isStopWord(folded)) return false;
-    const stem = stemWord(folded);
-    if (exact.has(stem)) return true;
-    if (stem.length < 5) return false;
-    return stems.some((s) => s.length >= 5 && within(s, stem, stem.length >= 8 ? 2 : 1));
+    let answer = seen.get(folded);
+    if (answer === undefined) {
+      answer = false;
+      if (!isStopWord(folded)) {
+        const stem = stemWord(folded);
+        answer = exact.has(stem) || (stem.length >= 5 && fuzzy.some((s) => within(s, stem, stem.length >= 8 ? 2 : 1)));
+      }
+      seen.set(folded, answer);
+    }
+    return answer;
   };
 }
 

@@ -64,6 +64,8 @@ export interface QueryReading {
   keywords: string[];
   /** The stems of the topic words and of every expansion: what snippets highlight. */
   highlightStems: string[];
+  /** The stems of the topic words alone (a typo in them is highlighted too). */
+  typedStems: string[];
   expansions: Expansion[];
   intents: { intent: SearchIntent; term: string }[];
   nations: PlaceReading[];
@@ -87,7 +89,7 @@ function matchAt(tokens: string[], at: number, phrase: string[]): boolean {
 export function readQuery(text: string, findPlace?: PlaceFinder): QueryReading {
   const { phrases, vocabulary: vocab, longestKey } = data();
   const tokens = words(text);
-  const reading: QueryReading = { engineQuery: '', keywords: [], highlightStems: [], expansions: [], intents: [], nations: [], regions: [], places: [], ignored: [] };
+  const reading: QueryReading = { engineQuery: '', keywords: [], highlightStems: [], typedStems: [], expansions: [], intents: [], nations: [], regions: [], places: [], ignored: [] };
   const topic: string[] = [];
   const topicAt: number[] = [];
   for (let at = 0; at < tokens.length; ) {
@@ -143,5 +145,6 @@ export function readQuery(text: string, findPlace?: PlaceFinder): QueryReading {
   }
   reading.intents = reading.intents.filter((item, i, all) => all.findIndex((other) => other.intent === item.intent) === i);
   reading.highlightStems = [...highlight];
+  reading.typedStems = stems;
   return reading;
 }

@@ -1,7 +1,7 @@
 import type { SearchParams } from 'meilisearch';
 import { NATION_LABELS, type Nation, Verdict } from '@synapse/domain';
 import { loadCouncils } from '@synapse/reference-data';
-import { normalise, type PlaceFinder, readQuery, words, wordMatcher } from '@synapse/search';
+import { isStopWord, normalise, type PlaceFinder, readQuery, stemWord, words, wordMatcher } from '@synapse/search';
 import type { SearchFilter } from './search.inputs.js';
 import { type PlacePreference, SearchIntent, type SearchInterpretation } from './search-interpretation.types.js';
 
@@ -64,7 +64,7 @@ export function understandSearch(query: string, filter: SearchFilter | null | un
       places: [],
       params: { matchingStrategy: 'all' },
       intents: [],
-      matches: wordMatcher(readQuery(query).highlightStems.concat(typed)),
+      matches: wordMatcher(words(query).filter((word) => !isStopWord(word)).map(stemWord)),
       interpretation: { exact: true, keywords: typed, ignoredWords: [], expansions: [], intents: [], placesPreferred: [], exactQueryAvailable: false },
     };
   }
@@ -94,7 +94,7 @@ export function understandSearch(query: string, filter: SearchFilter | null | un
     places: applied,
     params: { matchingStrategy: 'frequency' },
     intents: interpretation.intents.map((i) => i.intent),
-    matches: wordMatcher(reading.highlightStems),
+    matches: wordMatcher(reading.highlightStems, reading.typedStems),
     interpretation,
   };
 }

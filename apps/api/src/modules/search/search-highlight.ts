@@ -32,24 +32,21 @@ function fieldsOf(experiment: Experiment, hit: HitText): [string, string[]][] {
 const HIGHLIGHTED = new Set(['title', 'summary', 'problem', 'approach', 'outcomeTitles', 'lessons', 'artefactTitles', 'themes']);
 
 /**
- * Passages that matched, as safe HTML: whole words marked (the stem or a typo of what was searched, never a stop
- * word), cut to about 24 words around the first match.
+ * The passages that matched, as safe HTML (whole words marked: the stem or a typo of what was searched, never a
+ * stop word; cut to about 24 words around the first match), and which fields matched, e.g. ["title", "lessons"].
  */
-export function highlightsFor(experiment: Experiment, hit: HitText, matches: (word: string) => boolean): SearchHighlight[] {
+export function matchesOf(experiment: Experiment, hit: HitText, matches: (word: string) => boolean): { highlights: SearchHighlight[]; matchedFields: string[] } {
   const highlights: SearchHighlight[] = [];
+  const matchedFields: string[] = [];
   for (const [field, texts] of fieldsOf(experiment, hit)) {
-    if (!HIGHLIGHTED.has(field)) continue;
+    let matched = false;
     for (const text of texts) {
       const snippet = text ? highlightSnippet(text, matches) : null;
-      if (snippet) highlights.push({ field, snippet });
+      if (!snippet) continue;
+      matched = true;
+      if (HIGHLIGHTED.has(field)) highlights.push({ field, snippet });
     }
+    if (matched) matchedFields.push(field);
   }
-  return highlights;
-}
-
-/** Which fields the query matched, e.g. ["title", "lessons"]. */
-export function matchedFieldsOf(experiment: Experiment, hit: HitText, matches: (word: string) => boolean): string[] {
-  return fieldsOf(experiment, hit)
-    .filter(([, texts]) => texts.some((text) => text && highlightSnippet(text, matches) !== null))
-    .map(([field]) => field);
+  return { highlights, matchedFields };
 }

@@ -7,7 +7,7 @@ import { BadInputError } from '../../errors.js';
 import { EMPTY_PAGE } from '../../graphql/connection.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { similarCondition, similarMeiliClauses } from '../similar-council/similar-council.service.js';
-import { highlightsFor, matchedFieldsOf } from './search-highlight.js';
+import { matchesOf } from './search-highlight.js';
 import { engineSuggestions } from './search-suggest.js';
 import type { SearchIndex } from './search-index.js';
 import { rerank, type UnderstoodSearch, understandSearch } from './query-understanding.js';
@@ -148,12 +148,7 @@ async function searchEngine(em: EntityManager, index: SearchIndex, args: SearchA
     .filter((hit) => experiments.has(hit.id))
     .map((hit) => {
       const experiment = experiments.get(hit.id)!;
-      return {
-        experiment,
-        highlights: highlightsFor(experiment, hit, understood.matches),
-        matchedFields: matchedFieldsOf(experiment, hit, understood.matches),
-        familySize: hit.familySize ?? 1,
-      };
+      return { experiment, ...matchesOf(experiment, hit, understood.matches), familySize: hit.familySize ?? 1 };
     });
   const facets: Facet[] = Object.entries(response.facetDistribution ?? {}).map(([attribute, counts]) => ({
     field: FACET_FIELD[attribute] ?? attribute,
