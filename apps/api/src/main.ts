@@ -6,7 +6,7 @@ import { openConfiguredDatabase } from './db/open.js';
 import { createRateLimits } from './http/rate-limit.js';
 import { createMailer } from './modules/identity/mailer.js';
 import { NotificationWorker } from './modules/notification/notification.service.js';
-import { WebhookWorker } from './modules/webhook/webhook.service.js';
+import { WebhookWorker, webhookPolicy } from './modules/webhook/webhook.service.js';
 import { startSearch } from './modules/search/search-runtime.js';
 
 async function main(): Promise<void> {
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const mailer = createMailer(config, orm);
   const notifications = new NotificationWorker(orm, mailer, config, { log: (message) => console.log(message) });
   notifications.start();
-  const webhooks = new WebhookWorker(orm);
+  const webhooks = new WebhookWorker(orm, { policy: webhookPolicy(config) });
   webhooks.start();
   const { server } = await createApp({ orm, config, mailer, searchIndex: search?.index ?? null, rateLimits });
 

@@ -5,6 +5,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { createApollo } from '../src/app.js';
+import { TestClock } from '../src/clock.js';
 import { type EntityManager, entityManager, openDatabase } from '../src/db/orm.js';
 import { type AppConfig, loadConfig } from '../src/config.js';
 import type { Context } from '../src/graphql/context.js';
@@ -15,6 +16,8 @@ import { Member } from '../src/modules/member/member.entity.js';
 import { SearchIndex } from '../src/modules/search/search-index.js';
 import { OutboxWorker } from '../src/modules/search/search-sync.js';
 import { syncServiceAreas } from '../src/modules/service-area/service-area.service.js';
+import { JOB_HANDLERS } from '../src/modules/job/job-registry.js';
+import { JobWorker, type JobWorkerOptions, type RunReport } from '../src/modules/job/job-worker.js';
 
 export type TestDatabase = 'sqlite' | 'postgres';
 
@@ -29,6 +32,12 @@ export interface Harness {
   searchIndex: SearchIndex | null;
   /** Delivers every pending search outbox entry (the background worker is not running in tests). */
   syncSearch(): Promise<void>;
+  /** Runs every due job with the real handlers (no worker runs in the background in tests); throws if one failed. */
+  runJobs(): Promise<RunReport>;
+  /** A job worker with the real handlers and this harness's services (options override). */
+  jobWorker(options?: Partial<JobWorkerOptions>): JobWorker;
+  /** The PostgreSQL database's URL (null on SQLite), for a second connection to it. */
+  databaseUrl: string | null;
   orm: MikroORM;
   apollo: ApolloServer<Context>;
   /** A fresh EntityManager, as a request would get. */
@@ -38,6 +47,8 @@ export interface Harness {
   /** Emails the schema sent (the test mailer keeps them). */
   mail: Mail[];
   config: AppConfig;
+  /** The requests' clock: move it to travel in time (starts at the real time). */
+  clock: TestClock;
   /** Counts the SQL statements `work` sends (only those matching `pattern`, when given). */
   countQueries(work: () => Promise<unknown>, pattern?: RegExp): Promise<number>;
   close(): Promise<void>;
@@ -87,7 +98,19 @@ export async function createHarness(options: { search?: boolean | SearchIndex } 
   const em = () => entityManager(orm).fork();
   const mail: Mail[] = [];
   const config = loadConfig({ PUBLIC_URL: 'https://synapse.test' });
+  const clock = new TestClock();
+  const mailer = { send: async (sent: Mail) => void mail.push(sent) };
+  const jobWorker = (options: Partial<JobWorkerOptions> = {}) =>
+    new JobWorker({ orm, config, mailer, searchIndex, handlers: JOB_HANDLERS, backoffMs: 1, maxBackoffMs: 1, now: () => clock.now(), ...options });
   return {
+    clock,
+    databaseUrl: postgres?.url ?? null,
+    jobWorker,
+    async runJobs() {
+      const report = await jobWorker().drain();
+      if (report.failed) throw new Error(`${report.failed} job(s) failed`);
+      return report;
+    },
     database: TEST_DATABASE,
     searchIndex,
     async syncSearch() {
@@ -114,8 +137,9 @@ export async function createHarness(options: { search?: boolean | SearchIndex } 
         principal,
         csrfVerified: true,
         searchIndex,
-        services: { config, mailer: { send: async (sent) => void mail.push(sent) } },
+        services: { config, mailer },
         http: null,
+        clock,
       };
       const response = await apollo.executeOperation({ query, variables }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('Expected a single GraphQL result');

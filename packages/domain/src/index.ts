@@ -5,3 +5,4 @@ export * from './text.js';
 export * from './web-routes.js';
 export * from './figures.js';
 export * from './labels.js';
+export * from './place-labels.js';

@@ -1,7 +1,8 @@
 import type { ArtefactType, BudgetBand, EvaluationDesign, Licence, MemberRole, PartnerRole, Stage, Verdict } from './enums.js';
 
-// Every enum as words, in one place: the web client's pages, notifications and emails all read these, so
-// nobody sees "EVALUATING" or "(mixed)". Keys are the enum values (the same strings GraphQL and the database use).
+// Every enum as words, in one place: the web client's pages, notifications, emails and the CSV exports (beside the
+// codes) all read these, so nobody sees "EVALUATING" or "(mixed)". Keys are the enum values (the same strings GraphQL
+// and the database use). Place words (nations, council types, rural or urban) live in place-labels.ts.
 
 export const STAGE_LABELS: Record<`${Stage}`, string> = {
   IDEA: 'Idea',
@@ -76,7 +77,7 @@ export const MEMBER_ROLE_LABELS: Record<`${MemberRole}`, string> = {
   ADMIN: 'Admin (manages people and keys)',
 };
 
-/** An enum value with no label of its own, as words: "URBAN_WITH_RURAL_AREAS" → "Urban with rural areas". */
-export function sentenceCase(value: string): string {
+/** Any other code as words: "URBAN_WITH_RURAL_AREAS" → "Urban with rural areas". */
+export function codeWords(value: string): string {
   return value.replaceAll('_', ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase());
 }

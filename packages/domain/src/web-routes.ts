@@ -21,6 +21,9 @@ export const WEB_ROUTES = [
   '/cookies',
   '/contact',
   '/developers',
+  '/statistics',
+  '/attention',
+  '/experiments/:slug/register',
 ] as const;
 
 function matches(pattern: string, pathname: string): boolean {

@@ -22,6 +22,8 @@ import { Follow } from '../modules/notification/follow.entity.js';
 import { Notification } from '../modules/notification/notification.entity.js';
 
 import { Webhook, WebhookDelivery } from '../modules/webhook/webhook.entity.js';
+import { MeasureRegistration } from '../modules/freshness/measure-registration.entity.js';
+import { Job, JobScheduleRun } from '../modules/job/job.entity.js';
 
 export const ENTITIES = [
   Organisation,
@@ -46,4 +48,7 @@ export const ENTITIES = [
   DomainEvent,
   Webhook,
   WebhookDelivery,
+  MeasureRegistration,
+  Job,
+  JobScheduleRun,
 ];

@@ -7,6 +7,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/sql';
 import { AuditSubscriber } from '../modules/audit/audit.subscriber.js';
+import { JobSubscriber } from '../modules/job/job.subscriber.js';
 import { SearchOutboxSubscriber } from '../modules/search/search-outbox.subscriber.js';
 import { SEARCH_TEXT_TABLES } from '../modules/search/search-text.js';
 import { SearchTextSubscriber } from '../modules/search/search-text.subscriber.js';
@@ -43,7 +44,7 @@ export function ormOptions(options: DatabaseOptions): Partial<Options> {
     entities: ENTITIES,
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],
-    subscribers: [new SearchOutboxSubscriber(), new AuditSubscriber(), new SearchTextSubscriber()],
+    subscribers: [new SearchOutboxSubscriber(), new AuditSubscriber(), new JobSubscriber(), new SearchTextSubscriber()],
     // The degraded search's full-text tables are raw SQL (FTS5, tsvector): the schema diff leaves them alone.
     schemaGenerator: { skipTables: SEARCH_TEXT_TABLES },
     // Relations resolved field by field in GraphQL are batched per request: no N+1 queries.

@@ -6,6 +6,7 @@ import { DataAndSignOut } from '../components/account/DataAndSignOut.js';
 import { DigestPreference } from '../components/account/DigestPreference.js';
 import { JoinOrganisation } from '../components/account/JoinOrganisation.js';
 import { ProfileDetails } from '../components/account/ProfileDetails.js';
+import { ReminderSettingsForm } from '../components/freshness/ReminderSettingsForm.js';
 import { AccountDocument } from '../generated/graphql.js';
 import { useSession } from '../session.js';
 import { SignInNeeded } from './SignInPage.js';
@@ -41,6 +42,7 @@ export function AccountPage() {
       {member.organisation && <AccountDrafts drafts={data?.experiments?.nodes} canPublish={session.canPublish} />}
       <AccountFollows follows={data?.myFollows} />
       <DigestPreference current={member.digest ?? 'WEEKLY'} />
+      <ReminderSettingsForm />
       <DataAndSignOut />
     </>
   );

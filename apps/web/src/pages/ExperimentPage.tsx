@@ -13,6 +13,7 @@ import { ExperimentStatus } from '../components/experiment/ExperimentStatus.js';
 import { ExperimentStory } from '../components/experiment/ExperimentStory.js';
 import { ExperimentTopics } from '../components/experiment/ExperimentTopics.js';
 import { ExperimentTimeline } from '../components/experiment/ExperimentTimeline.js';
+import { FreshnessSummary } from '../components/freshness/FreshnessSummary.js';
 import { HexMap } from '../components/HexMap.js';
 import { TriedInCouncilsLikeYours } from '../components/TriedInCouncilsLikeYours.js';
 import { ExperimentPageDocument } from '../generated/graphql.js';
@@ -45,6 +46,7 @@ export function ExperimentPage() {
         </Link>
       </span>
       <h1 className="govuk-heading-l">{experiment.title}</h1>
+      <FreshnessSummary slug={experiment.slug} />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <p className="govuk-body-l">{experiment.summary}</p>

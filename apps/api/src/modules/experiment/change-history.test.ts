@@ -27,7 +27,8 @@ describe('the public change history', () => {
     ).data.createExperiment;
     // Drafting is private: edits before publishing are not in the public history.
     const drafted = (await h.run('mutation($id: ID!, $v: Int!) { updateExperiment(id: $id, version: $v, input: { summary: "Warm rooms." }) { version } }', { id: created.id, v: created.version }, editor)).data.updateExperiment;
-    const published = (await h.run('mutation($id: ID!, $v: Int!) { publishExperiment(id: $id, version: $v) { version } }', { id: created.id, v: drafted.version }, editor)).data.publishExperiment;
+    const published = await h.run('mutation($id: ID!, $v: Int!) { publishExperiment(id: $id, version: $v) { version } }', { id: created.id, v: drafted.version }, editor);
+    expect(published.errors).toBeUndefined();
     const outcome = (
       await h.run(
         'mutation($id: ID!) { addOutcome(experimentId: $id, input: { title: "More visits", verdict: WORKED, evaluationDesign: BEFORE_AFTER, evidenceLevel: 2 }) { id version } }',

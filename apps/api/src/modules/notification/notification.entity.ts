@@ -11,6 +11,10 @@ export enum NotificationKind {
   STAGE_CHANGE = 'STAGE_CHANGE',
   FORKED = 'FORKED',
   UPSTREAM_CHANGE = 'UPSTREAM_CHANGE',
+  /** Reminder to the team: the experiment is due for review (freshness module). */
+  REVIEW_DUE = 'REVIEW_DUE',
+  /** Reminder to the team: the end date has passed and no outcome is reported. */
+  RESULTS_OVERDUE = 'RESULTS_OVERDUE',
 }
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',

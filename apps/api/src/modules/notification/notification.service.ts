@@ -14,6 +14,7 @@ import { Organisation } from '../organisation/organisation.entity.js';
 import { DomainEvent, EventKind } from './domain-event.entity.js';
 import { Follow, FollowTarget } from './follow.entity.js';
 import { Notification, NotificationKind } from './notification.entity.js';
+import { sendFreshnessReminders } from '../freshness/reminder.service.js';
 import { enqueueDeliveries } from '../webhook/webhook.service.js';
 
 /** Checks a follow target exists and may be seen; returns the normalised key. */
@@ -253,7 +254,9 @@ export class NotificationWorker {
     this.timers.push(setInterval(tick, this.options.pollMs ?? 1000));
     this.timers.push(
       setInterval(() => {
-        void sendDigests(entityManager(this.orm).fork(), this.mailer, this.config).catch((error: Error) => this.options.log?.(`Digests: ${error.message}`));
+        void sendFreshnessReminders(entityManager(this.orm).fork(), this.config.freshness, new Date())
+          .then(() => sendDigests(entityManager(this.orm).fork(), this.mailer, this.config))
+          .catch((error: Error) => this.options.log?.(`Reminders and digests: ${error.message}`));
       }, this.options.digestEveryMs ?? 3_600_000),
     );
   }

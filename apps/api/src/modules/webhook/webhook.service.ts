@@ -3,6 +3,7 @@ import { ref, type MikroORM } from '@mikro-orm/core';
 import type { AppConfig } from '../../config.js';
 import { type EntityManager, entityManager } from '../../db/orm.js';
 import { BadInputError, ForbiddenError, NotFoundError } from '../../errors.js';
+import { checkOutboundUrl, type OutboundPolicy, OutboundUrlRefused, postAndDescribe } from '../../http/outbound-url-guard.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { randomToken } from '../identity/tokens.js';
 import type { Member } from '../member/member.entity.js';
@@ -26,9 +27,30 @@ async function manageable(em: EntityManager, viewer: Member | null, organisation
   return organisation;
 }
 
-export async function createWebhook(em: EntityManager, viewer: Member | null, input: { organisationId: string; url: string; events: WebhookEvent[] }) {
+/** Where webhooks may point, from configuration (loopback only when WEBHOOK_ALLOW_LOOPBACK is on). */
+export function webhookPolicy(config: Pick<AppConfig, 'webhookAllowLoopback'>): OutboundPolicy {
+  return { allowLoopback: config.webhookAllowLoopback };
+}
+
+/** Refuses a webhook address that does not resolve to public addresses, on the input's url field. */
+async function checkWebhookUrl(url: string, policy: OutboundPolicy): Promise<void> {
+  try {
+    await checkOutboundUrl(url, policy);
+  } catch (error) {
+    if (error instanceof OutboundUrlRefused) throw BadInputError.field('input.url', error.reason);
+    throw error;
+  }
+}
+
+export async function createWebhook(
+  em: EntityManager,
+  viewer: Member | null,
+  input: { organisationId: string; url: string; events: WebhookEvent[] },
+  policy: OutboundPolicy,
+) {
   const organisation = await manageable(em, viewer, input.organisationId);
   if (input.events.length === 0) throw BadInputError.field('input.events', 'choose at least one event');
+  await checkWebhookUrl(input.url, policy);
   const webhook = Object.assign(new Webhook(), { organisation: ref(organisation), url: input.url, events: [...new Set(input.events)], secret: `whsec_${randomToken(24)}` });
   await em.persist(webhook).flush();
   return { webhook, secret: webhook.secret };
@@ -84,6 +106,8 @@ export function signature(secret: string, body: string, timestamp = Math.floor(D
 }
 
 export interface WebhookWorkerOptions {
+  /** Where deliveries may go (checked again at each delivery: DNS can change). Default: public addresses only. */
+  policy?: OutboundPolicy;
   pollMs?: number;
   /** First retry delay; doubles each attempt. */
   backoffMs?: number;
@@ -104,11 +128,9 @@ export class WebhookWorker {
   private async deliver(em: EntityManager, delivery: WebhookDelivery): Promise<void> {
     const webhook = delivery.webhook.getEntity();
     const body = JSON.stringify(delivery.payload);
-    let status: number | null = null;
-    let error: string | null = null;
-    try {
-      const response = await fetch(webhook.url, {
-        method: 'POST',
+    const { status, outcome: error } = await postAndDescribe(
+      webhook.url,
+      {
         headers: {
           'content-type': 'application/json',
           'user-agent': 'Synapse-Webhooks/1',
@@ -117,15 +139,10 @@ export class WebhookWorker {
           'synapse-signature': signature(webhook.secret, body),
         },
         body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
-      });
-      status = response.status;
-      await response.body?.cancel();
-      if (status < 200 || status >= 300) error = `HTTP ${status}`;
-    } catch (caught) {
-      error = (caught as Error).message;
-    }
+        timeoutMs: this.options.timeoutMs ?? 10_000,
+      },
+      this.options.policy ?? { allowLoopback: false },
+    );
     const attempts = delivery.attempts + 1;
     const failedForGood = error !== null && attempts >= MAX_ATTEMPTS;
     await em.nativeUpdate(

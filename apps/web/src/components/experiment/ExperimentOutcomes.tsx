@@ -1,4 +1,5 @@
 import { EVALUATION_DESIGNS, EVIDENCE_LEVELS, formatDate, VERDICTS } from '../../labels.js';
+import { RegisteredMeasures } from '../freshness/RegisteredMeasures.js';
 import { changeInWords, formatFigure, MeasureChart } from '../MeasureChart.js';
 import { Prose } from './Prose.js';
 import type { Experiment } from './types.js';
@@ -67,7 +68,10 @@ function EvidenceLevelsExplained() {
   );
 }
 
-/** The "Outcomes" section: each outcome with its measures, then what the evidence levels mean. */
+/**
+ * The "Outcomes" section: each outcome with its measures, then what the evidence levels mean, then the measures
+ * registered before results against those reported.
+ */
 export function ExperimentOutcomes({ experiment }: { experiment: Experiment }) {
   return (
     <>
@@ -82,6 +86,7 @@ export function ExperimentOutcomes({ experiment }: { experiment: Experiment }) {
           <EvidenceLevelsExplained />
         </>
       )}
+      <RegisteredMeasures slug={experiment.slug} />
     </>
   );
 }
