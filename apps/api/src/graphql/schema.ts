@@ -17,6 +17,7 @@ import { OutcomeResolver } from '../modules/outcome/outcome.resolver.js';
 import { SearchResolver } from '../modules/search/search.resolver.js';
 import { StatisticsResolver } from '../modules/experiment/statistics.resolver.js';
 import { ServiceAreaResolver } from '../modules/service-area/service-area.resolver.js';
+import { JobResolver } from '../modules/job/job.resolver.js';
 import { validateArgument } from '../validation.js';
 import { registerEnums } from './enums.js';
 
@@ -47,6 +48,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       OrganisationWebhookResolver,
       SearchResolver,
       StatisticsResolver,
+      JobResolver,
     ],
     validate: true,
     validateFn: validateArgument,
