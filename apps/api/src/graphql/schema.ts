@@ -18,6 +18,8 @@ import { SearchResolver } from '../modules/search/search.resolver.js';
 import { StatisticsResolver } from '../modules/experiment/statistics.resolver.js';
 import { ServiceAreaResolver } from '../modules/service-area/service-area.resolver.js';
 import { JobResolver } from '../modules/job/job.resolver.js';
+import { SimilarCouncilResolver } from '../modules/similar-council/similar-council.resolver.js';
+import { TriedInSimilarResolver } from '../modules/similar-council/tried-in-similar.resolver.js';
 import { validateArgument } from '../validation.js';
 import { registerEnums } from './enums.js';
 
@@ -49,6 +51,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       SearchResolver,
       StatisticsResolver,
       JobResolver,
+      SimilarCouncilResolver,
+      TriedInSimilarResolver,
     ],
     validate: true,
     validateFn: validateArgument,
