@@ -9,7 +9,7 @@ import { entityManager, openDatabase } from '@synapse/api/internal/db/orm';
 import { importExperiments } from '@synapse/api/internal/modules/import/import.service';
 import { allDocuments } from '@synapse/api/internal/modules/search/experiment-document';
 import { SearchIndex } from '@synapse/api/internal/modules/search/search-index';
-import { SearchOutboxEntry } from '@synapse/api/internal/modules/search/search-outbox.entity';
+import { Job } from '@synapse/api/internal/modules/job/job.entity';
 import { SearchSort } from '@synapse/api/internal/modules/search/search.inputs';
 import { engineParams, search } from '@synapse/api/internal/modules/search/search.service';
 import { type Baseline, fts5Baseline, postgresBaseline } from './baselines.js';
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     await bootstrapData(orm, { seedDemo: false });
     const report = await importExperiments(entityManager(orm), corpus.map((entry) => entry.record));
     if (report.rejected) throw new Error(`Corpus records rejected: ${JSON.stringify(report.records.filter((r) => r.outcome === 'rejected'))}`);
-    await entityManager(orm).fork().nativeDelete(SearchOutboxEntry, {});
+    await entityManager(orm).fork().nativeDelete(Job, {});
     console.log(`Imported ${report.created} write-ups; ${QUERIES.length} queries`);
 
     meili = await LocalMeilisearch.start({ dataDir });

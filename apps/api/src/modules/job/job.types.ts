@@ -28,9 +28,15 @@ export interface JobHandler {
   type: string;
   /** Tries before the job is marked dead (default 10). */
   maxAttempts?: number;
-  /** How long one claim lasts before another worker may take the job over (default 60 s). */
+  /** How long a claim lasts without renewal (default 15 s; renewed every third of it while the job runs). */
   leaseMs?: number;
   run(payload: Record<string, unknown>, context: JobContext): Promise<void>;
+  /**
+   * Optional: run up to `batchSize` (default 50) due jobs of this type in one go (e.g. one index write for many
+   * experiments). They succeed or fail together; each keeps its own attempts and backoff.
+   */
+  runBatch?(payloads: Record<string, unknown>[], context: JobContext): Promise<void>;
+  batchSize?: number;
 }
 
 /** Recurring work: a job of `type` is enqueued once per `everyMs` across all processes (its handler must exist). */

@@ -49,7 +49,12 @@ export class SearchIndex {
   }
 
   private async create(uid: string): Promise<void> {
-    if (!(await this.exists(uid))) await settle(this.client.createIndex(uid, { primaryKey: 'id' }));
+    if (!(await this.exists(uid))) {
+      // Another process may create it at the same moment: that is as good.
+      await settle(this.client.createIndex(uid, { primaryKey: 'id' })).catch((error: Error) => {
+        if (!/already exists/.test(error.message)) throw error;
+      });
+    }
     await settle(this.index(uid).updateSettings(experimentIndexSettings()));
   }
 
@@ -72,6 +77,16 @@ export class SearchIndex {
     if (ids.length === 0) return;
     await this.ensureReady();
     await settle(this.index().deleteDocuments(ids));
+  }
+
+  /** Every document in the index, a page at a time (reconciliation compares them with the database). */
+  async *documents(pageSize = 1000): AsyncGenerator<ExperimentDocument[]> {
+    await this.ensureReady();
+    for (let offset = 0; ; offset += pageSize) {
+      const page = await this.index().getDocuments({ offset, limit: pageSize });
+      if (page.results.length) yield page.results as ExperimentDocument[];
+      if (page.results.length < pageSize) return;
+    }
   }
 
   async count(): Promise<number> {

@@ -8,7 +8,8 @@ import { createHarness, type Harness } from '../../../test/harness.js';
 import { isAllowedAddress, type OutboundPolicy } from '../../http/outbound-url-guard.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { DeliveryStatus, Webhook, WebhookDelivery, WebhookEvent } from './webhook.entity.js';
-import { WebhookWorker } from './webhook.service.js';
+import { newJob } from '../job/job-queue.js';
+import { DELIVER_WEBHOOK, webhookJobHandler } from './webhook.service.js';
 
 // Webhooks must not become a way to reach Synapse's own network: refused at creation, and again at delivery.
 let h: Harness;
@@ -39,8 +40,8 @@ async function deliverOnce(url: string, policy: OutboundPolicy, timeoutMs = 2_00
   const organisation = await buildCouncil(em);
   const webhook = Object.assign(new Webhook(), { organisation: ref(em.getReference(Organisation, organisation.id)), url, events: [WebhookEvent.EXPERIMENT_PUBLISHED], secret: 'whsec_test' });
   const delivery = Object.assign(new WebhookDelivery(), { webhook: ref(webhook), event: WebhookEvent.EXPERIMENT_PUBLISHED, payload: { hello: 'world' } });
-  await em.persist([webhook, delivery]).flush();
-  await new WebhookWorker(h.orm, { policy, timeoutMs }).drain();
+  await em.persist([webhook, delivery, newJob(DELIVER_WEBHOOK, { deliveryId: delivery.id }, { key: delivery.id })]).flush();
+  await h.jobWorker({ handlers: [webhookJobHandler({ policy, timeoutMs })] }).drain();
   return h.em().findOneOrFail(WebhookDelivery, { id: delivery.id });
 }
 
