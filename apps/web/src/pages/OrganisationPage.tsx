@@ -1,3 +1,4 @@
+import { COUNCIL_TYPE_LABELS, NATION_LABELS, RURAL_URBAN_LABELS } from '@synapse/domain';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { OrganisationExperimentsDocument, OrganisationPageDocument } from '../generated/graphql.js';
@@ -8,6 +9,11 @@ import { HexMap } from '../components/HexMap.js';
 import { sentenceCase } from '../labels.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { QueryProblem } from './QueryProblem.js';
+
+/** A place code in the words @synapse/domain gives it ("Northern Ireland", "Metropolitan borough"). */
+function placeWords(labels: Record<string, string>, code: string): string {
+  return labels[code] ?? sentenceCase(code);
+}
 
 function OrganisationExperiments({ gssCode }: { gssCode: string }) {
   const [{ data, error }] = useQuery({ query: OrganisationExperimentsDocument, variables: { gssCode } });
@@ -38,12 +44,12 @@ export function OrganisationPage() {
   if (!organisation) return <NotFoundPage />;
 
   const facts: Array<[string, string | null]> = [
-    ['Type', organisation.councilType && sentenceCase(organisation.councilType)],
-    ['Where', [organisation.region, organisation.nation && sentenceCase(organisation.nation)].filter(Boolean).join(', ') || null],
+    ['Type', organisation.councilType && placeWords(COUNCIL_TYPE_LABELS, organisation.councilType)],
+    ['Where', [organisation.region, organisation.nation && placeWords(NATION_LABELS, organisation.nation)].filter(Boolean).join(', ') || null],
     ['Population', organisation.population?.toLocaleString('en-GB') ?? null],
     ['Area', organisation.areaKm2 ? `${Math.round(organisation.areaKm2).toLocaleString('en-GB')} km²` : null],
     ['Deprivation', organisation.deprivationQuintile ? `Quintile ${organisation.deprivationQuintile} of 5 (1 is the most deprived)` : null],
-    ['Rural or urban', organisation.ruralUrbanClass && sentenceCase(organisation.ruralUrbanClass)],
+    ['Rural or urban', organisation.ruralUrbanClass && placeWords(RURAL_URBAN_LABELS, organisation.ruralUrbanClass)],
     ['GSS code', organisation.gssCode],
   ];
   return (

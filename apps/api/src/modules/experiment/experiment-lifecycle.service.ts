@@ -1,4 +1,5 @@
 import { ExperimentStatus } from '@synapse/domain';
+import { currentTime } from '../../clock.js';
 import type { EntityManager } from '../../db/orm.js';
 import { BadInputError } from '../../errors.js';
 import type { Member } from '../member/member.entity.js';
@@ -15,7 +16,7 @@ export async function withdrawExperiment(em: EntityManager, viewer: Member | nul
     const experiment = await loadForChange(tem, viewer, input.id, 'publish', input.version);
     if (experiment.status !== ExperimentStatus.PUBLISHED) throw BadInputError.field('input.id', 'only a published experiment can be withdrawn');
     if (experiment.withdrawnAt) throw BadInputError.field('input.id', 'this experiment is already withdrawn');
-    experiment.withdrawnAt = new Date();
+    experiment.withdrawnAt = currentTime();
     experiment.withdrawalReason = input.reason.trim();
     return experiment;
   });

@@ -49,3 +49,28 @@ it("lists what needs the organisation: reviews due and results overdue for edito
   expect(errorCodes(await h.run(ATTENTION, {}, member))).toEqual(['FORBIDDEN']);
   expect(errorCodes(await h.run(ATTENTION, {}, null))).toEqual(['FORBIDDEN']);
 });
+
+it('asks nobody to review or report on an experiment its team withdrew (regression: withdrawn records stayed on the attention list)', async () => {
+  const council = await buildCouncil(h.em());
+  const editor = await buildMember(h.em(), council, MemberRole.EDITOR);
+  const ended = await buildExperiment(h.em(), { lead: council, title: 'Withdrawn pilot' });
+  const stale = await buildExperiment(h.em(), { lead: council, title: 'Withdrawn record' });
+  await h.em().nativeUpdate(Experiment, { id: { $in: [ended.id, stale.id] } }, { contentChangedAt: new Date('2029-01-15T10:00:00Z') });
+  await h.em().nativeUpdate(Experiment, { id: ended.id }, { startDate: '2029-01-01', endDate: '2029-12-31' });
+  h.clock.set('2030-03-01T09:00:00Z');
+  const before = await h.run(ATTENTION, {}, editor);
+  expect(new Set(before.data.attention.map((item: any) => item.experiment.title))).toEqual(new Set(['Withdrawn pilot', 'Withdrawn record']));
+
+  const STATE = 'query($id: ID) { experiment(id: $id) { version reviewOverdue resultsOverdue reviewDueOn } }';
+  for (const experiment of [ended, stale]) {
+    const { version } = (await h.run(STATE, { id: experiment.id })).data.experiment;
+    const withdrawn = await h.run(
+      'mutation($input: WithdrawExperimentInput!) { withdrawExperiment(input: $input) { withdrawnAt } }',
+      { input: { id: experiment.id, version, reason: 'The figures were wrong; a corrected write-up will follow.' } },
+      editor,
+    );
+    expect(withdrawn.errors).toBeUndefined();
+    expect((await h.run(STATE, { id: experiment.id })).data.experiment).toMatchObject({ reviewOverdue: false, resultsOverdue: false, reviewDueOn: null });
+  }
+  expect((await h.run(ATTENTION, {}, editor)).data.attention).toEqual([]);
+});

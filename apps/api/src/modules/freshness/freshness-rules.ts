@@ -38,16 +38,23 @@ export function reviewDueOn(experiment: Dated, config: FreshnessConfig): string 
   return addMonths(reviewBaseOn(experiment), config.reviewMonths);
 }
 
-export function isReviewOverdue(experiment: Dated & Pick<Experiment, 'status'>, now: Date, config: FreshnessConfig): boolean {
-  return experiment.status === ExperimentStatus.PUBLISHED && reviewDueOn(experiment, config) <= isoDate(now);
+type Standing = Pick<Experiment, 'status'> & Partial<Pick<Experiment, 'withdrawnAt'>>;
+
+/** Published and not withdrawn: a withdrawn record is kept for readers, but its team is not asked to keep it up. */
+export function isStanding(experiment: Standing): boolean {
+  return experiment.status === ExperimentStatus.PUBLISHED && !experiment.withdrawnAt;
+}
+
+export function isReviewOverdue(experiment: Dated & Standing, now: Date, config: FreshnessConfig): boolean {
+  return isStanding(experiment) && reviewDueOn(experiment, config) <= isoDate(now);
 }
 
 export function isResultsOverdue(
-  experiment: Pick<Experiment, 'status' | 'endDate'>,
+  experiment: Standing & Pick<Experiment, 'endDate'>,
   outcomeCount: number,
   now: Date,
 ): boolean {
-  return experiment.status === ExperimentStatus.PUBLISHED && outcomeCount === 0 && !!experiment.endDate && experiment.endDate < isoDate(now);
+  return isStanding(experiment) && outcomeCount === 0 && !!experiment.endDate && experiment.endDate < isoDate(now);
 }
 
 /** Whole days from `from` to `to` ("YYYY-MM-DD"), negative when `to` is earlier. */

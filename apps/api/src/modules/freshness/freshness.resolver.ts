@@ -1,10 +1,9 @@
-import { ExperimentStatus } from '@synapse/domain';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { LocalDateScalar } from '../../graphql/scalars.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { NetworkStatistics } from '../experiment/statistics.resolver.js';
-import { isResultsOverdue, isReviewOverdue, lastSubstantiveChange, reviewDueOn } from './freshness-rules.js';
+import { isResultsOverdue, isReviewOverdue, isStanding, lastSubstantiveChange, reviewDueOn } from './freshness-rules.js';
 import { RegisterMeasuresInput, ReminderSettingsInput } from './freshness.inputs.js';
 import { attentionFor, confirmStillAccurate, type ReportingFigures, reportingRates, setFreshnessReminders } from './freshness.service.js';
 import {
@@ -29,10 +28,10 @@ export class ExperimentFreshnessResolver {
 
   @FieldResolver(() => LocalDateScalar, {
     nullable: true,
-    description: 'Published experiments: when the team should next confirm it is still accurate (REVIEW_MONTHS after the last substantive change or review).',
+    description: 'Published experiments (not withdrawn): when the team should next confirm it is still accurate (REVIEW_MONTHS after the last substantive change or review).',
   })
   reviewDueOn(@Root() experiment: Experiment, @Ctx() { services }: Context): string | null {
-    return experiment.status === ExperimentStatus.PUBLISHED ? reviewDueOn(experiment, services.config.freshness) : null;
+    return isStanding(experiment) ? reviewDueOn(experiment, services.config.freshness) : null;
   }
 
   @FieldResolver(() => Boolean, { description: 'Published and past its review-due date: its team has been asked to check it.' })
@@ -42,7 +41,7 @@ export class ExperimentFreshnessResolver {
 
   @FieldResolver(() => Boolean, { description: 'Published, its end date has passed and no outcome is reported: "results not yet reported".' })
   async resultsOverdue(@Root() experiment: Experiment, @Ctx() { clock }: Context): Promise<boolean> {
-    if (!experiment.endDate || experiment.status !== ExperimentStatus.PUBLISHED) return false;
+    if (!experiment.endDate || !isStanding(experiment)) return false;
     return isResultsOverdue(experiment, (await experiment.outcomes.loadItems()).length, clock.now());
   }
 

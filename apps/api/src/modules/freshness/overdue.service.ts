@@ -8,7 +8,7 @@ import { isResultsOverdue, isReviewOverdue, reviewBaseOn, reviewDueOn } from './
 
 export type OverdueKind = 'REVIEW_DUE' | 'RESULTS_OVERDUE';
 
-/** One published experiment that needs its team, and since when. */
+/** One published (not withdrawn) experiment that needs its team, and since when. */
 export interface OverdueItem {
   kind: OverdueKind;
   experiment: Experiment;
@@ -40,7 +40,7 @@ export async function* overdueBatches(
 ): AsyncGenerator<OverdueItem[]> {
   let after: string | null = null;
   for (;;) {
-    const conditions: FilterQuery<Experiment>[] = [{ status: ExperimentStatus.PUBLISHED }, where];
+    const conditions: FilterQuery<Experiment>[] = [{ status: ExperimentStatus.PUBLISHED, withdrawnAt: null }, where];
     if (after) conditions.push({ id: { $gt: after } });
     const page: Experiment[] = await em.find(Experiment, { $and: conditions }, { orderBy: { id: 'asc' }, limit: batchSize });
     if (page.length === 0) return;
