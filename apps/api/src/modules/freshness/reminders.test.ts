@@ -101,7 +101,8 @@ describe('reminders (time travel: the job passes its clock)', () => {
 
 describe('the reminder job on the job queue', () => {
   it('runs on its schedule with the worker clock, once per interval across workers', async () => {
-    const { JOB_SCHEDULES } = await import('../job/job-registry.js');
+    const { freshnessReminderSchedule } = await import('./reminder.service.js');
+    const JOB_SCHEDULES = [freshnessReminderSchedule];
     const { editor, experiment } = await team('2029-05-01', '2029-06-30');
     h.clock.set(day('2029-07-05'));
     const first = h.jobWorker({ schedules: JOB_SCHEDULES });
