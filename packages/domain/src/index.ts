@@ -2,3 +2,4 @@ export * from './enums.js';
 export * from './limits.js';
 export * from './service-areas.js';
 export * from './text.js';
+export * from './conversation.js';

@@ -23,6 +23,10 @@ import { Notification } from '../modules/notification/notification.entity.js';
 
 import { Webhook, WebhookDelivery } from '../modules/webhook/webhook.entity.js';
 
+import { Discussion, DiscussionTopic } from '../modules/discussion/discussion.entity.js';
+import { Post, PostReport, PostRevision } from '../modules/discussion/post.entity.js';
+import { Interest } from '../modules/interest/interest.entity.js';
+
 export const ENTITIES = [
   Organisation,
   Member,
@@ -46,4 +50,10 @@ export const ENTITIES = [
   DomainEvent,
   Webhook,
   WebhookDelivery,
+  Discussion,
+  DiscussionTopic,
+  Post,
+  PostRevision,
+  PostReport,
+  Interest,
 ];

@@ -18,6 +18,11 @@ import { SearchResolver } from '../modules/search/search.resolver.js';
 import { StatisticsResolver } from '../modules/experiment/statistics.resolver.js';
 import { ServiceAreaResolver } from '../modules/service-area/service-area.resolver.js';
 import { validateArgument } from '../validation.js';
+import { DiscussionResolver } from '../modules/discussion/discussion.resolver.js';
+import { ExperimentDiscussionsResolver } from '../modules/discussion/experiment-discussions.resolver.js';
+import { ModerationResolver } from '../modules/discussion/moderation.resolver.js';
+import { PostResolver } from '../modules/discussion/post.resolver.js';
+import { ExperimentInterestResolver, InterestEntryResolver, InterestResolver } from '../modules/interest/interest.resolver.js';
 import { registerEnums } from './enums.js';
 
 let schema: Promise<GraphQLSchema> | undefined;
@@ -47,6 +52,13 @@ export function getSchema(): Promise<GraphQLSchema> {
       OrganisationWebhookResolver,
       SearchResolver,
       StatisticsResolver,
+      DiscussionResolver,
+      PostResolver,
+      ModerationResolver,
+      ExperimentDiscussionsResolver,
+      InterestResolver,
+      InterestEntryResolver,
+      ExperimentInterestResolver,
     ],
     validate: true,
     validateFn: validateArgument,

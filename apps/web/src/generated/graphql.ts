@@ -131,6 +131,7 @@ export type FollowInput = {
 };
 
 export type FollowTarget =
+  | 'DISCUSSION'
   | 'EXPERIMENT'
   | 'ORGANISATION'
   | 'SERVICE_AREA'
@@ -192,9 +193,12 @@ export type Nation =
 
 /** UPSTREAM_CHANGE: the experiment you forked published a new outcome or a new artefact version. */
 export type NotificationKind =
+  | 'ANSWER_MARKED'
   | 'FORKED'
+  | 'NEW_DISCUSSION'
   | 'NEW_EXPERIMENT'
   | 'NEW_OUTCOME'
+  | 'NEW_REPLY'
   | 'STAGE_CHANGE'
   | 'UPSTREAM_CHANGE';
 

@@ -15,6 +15,8 @@ import { DomainEvent, EventKind } from './domain-event.entity.js';
 import { Follow, FollowTarget } from './follow.entity.js';
 import { Notification, NotificationKind } from './notification.entity.js';
 import { enqueueDeliveries } from '../webhook/webhook.service.js';
+import { discussionDeliveries, isDiscussionEvent } from '../discussion/discussion-notifications.js';
+import { findVisibleDiscussion } from '../discussion/discussion.service.js';
 
 /** Checks a follow target exists and may be seen; returns the normalised key. */
 async function followKey(em: EntityManager, viewer: Member, target: FollowTarget, key: string): Promise<string> {
@@ -34,6 +36,9 @@ async function followKey(em: EntityManager, viewer: Member, target: FollowTarget
     case FollowTarget.THEME:
       if (!value || value.length > 60) throw BadInputError.field('input.key', 'a theme is 1 to 60 characters');
       return value.toLowerCase();
+    case FollowTarget.DISCUSSION:
+      if (!(await findVisibleDiscussion(em, viewer, value))) throw BadInputError.field('input.key', 'no discussion you can see has this id');
+      return value;
   }
 }
 
@@ -89,6 +94,7 @@ interface Delivery {
 
 /** Who hears about an event, and what they are told. Only published experiments are ever mentioned. */
 async function deliveriesFor(em: EntityManager, event: DomainEvent): Promise<Delivery[]> {
+  if (isDiscussionEvent(event)) return discussionDeliveries(em, event);
   const experiment = await em.findOne(Experiment, { id: event.experimentId }, { populate: ['leadOrganisation', 'serviceAreas'] });
   if (!experiment || experiment.status !== ExperimentStatus.PUBLISHED) return [];
   const lead = experiment.leadOrganisation.getEntity().name;
@@ -135,6 +141,8 @@ async function deliveriesFor(em: EntityManager, event: DomainEvent): Promise<Del
       const what = `“${String(event.data?.title ?? 'an artefact')}”${event.data?.documentVersion ? ` (version ${String(event.data.documentVersion)})` : ''}`;
       return [{ kind: NotificationKind.UPSTREAM_CHANGE, recipients: await forkTeams(), message: `${title}, which you adapted, has ${event.data?.change === 'added' ? 'a new artefact' : 'a new version of'} ${what}.` }];
     }
+    default:
+      return [];
   }
 }
 
@@ -151,7 +159,8 @@ export async function fanOut(em: EntityManager, event: DomainEvent): Promise<num
           member: em.getReference(Member, memberId, { wrapped: true }),
           eventId: event.id,
           kind: delivery.kind,
-          experiment: em.getReference(Experiment, event.experimentId, { wrapped: true }),
+          experiment: event.experimentId ? em.getReference(Experiment, event.experimentId, { wrapped: true }) : null,
+          discussionId: event.discussionId,
           message: delivery.message,
         }),
       );
