@@ -22,6 +22,7 @@ import { Follow } from '../modules/notification/follow.entity.js';
 import { Notification } from '../modules/notification/notification.entity.js';
 
 import { Webhook, WebhookDelivery } from '../modules/webhook/webhook.entity.js';
+import { Job, JobScheduleRun } from '../modules/job/job.entity.js';
 
 import { Discussion, DiscussionTopic } from '../modules/discussion/discussion.entity.js';
 import { Post, PostReport, PostRevision } from '../modules/discussion/post.entity.js';
@@ -56,4 +57,6 @@ export const ENTITIES = [
   PostRevision,
   PostReport,
   Interest,
+  Job,
+  JobScheduleRun,
 ];
