@@ -21,6 +21,7 @@ import { validateArgument } from '../validation.js';
 import { DiscussionResolver } from '../modules/discussion/discussion.resolver.js';
 import { ExperimentDiscussionsResolver } from '../modules/discussion/experiment-discussions.resolver.js';
 import { ModerationResolver } from '../modules/discussion/moderation.resolver.js';
+import { DiscussionSearchResolver } from '../modules/discussion/discussion-search.resolver.js';
 import { PostResolver } from '../modules/discussion/post.resolver.js';
 import { ExperimentInterestResolver, InterestEntryResolver, InterestResolver } from '../modules/interest/interest.resolver.js';
 import { registerEnums } from './enums.js';
@@ -56,6 +57,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       PostResolver,
       ModerationResolver,
       ExperimentDiscussionsResolver,
+      DiscussionSearchResolver,
       InterestResolver,
       InterestEntryResolver,
       ExperimentInterestResolver,

@@ -10,6 +10,7 @@ import type { LockDiscussionInput, ModeratePostInput, ReportPostInput } from './
 import { discussionPolicy, isPlatformModerator, postPolicy } from './discussion.policy.js';
 import { loadDiscussion, loadPost } from './discussion.service.js';
 import { Post, PostReport } from './post.entity.js';
+import { enqueueDiscussionSync } from './discussion-search.js';
 
 // Every change here runs inside a mutation, so the audit subscriber records who did it, when, and the
 // reason (stored on the post or discussion) — the audit log is the moderation log.
@@ -61,6 +62,7 @@ export async function moderatePost(em: EntityManager, viewer: Member | null, inp
     }
     const now = new Date();
     for (const report of await tem.find(PostReport, { post: post.id, resolvedAt: null })) Object.assign(report, { resolvedAt: now, resolvedById: member.id });
+    await enqueueDiscussionSync(tem, discussion.id);
     await tem.flush();
     return post;
   });

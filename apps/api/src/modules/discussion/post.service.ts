@@ -14,6 +14,7 @@ import type { EditPostInput, MarkAnswerInput, ReplyInput, StartDiscussionInput }
 import { discussionPolicy, postPolicy } from './discussion.policy.js';
 import { checkPostRate, loadDiscussion, loadPost, resolveCitations } from './discussion.service.js';
 import { renderMarkdown } from './markdown.js';
+import { enqueueDiscussionSync } from './discussion-search.js';
 import { Post, PostRevision } from './post.entity.js';
 
 function signedIn(viewer: Member | null, action: string): Member {
@@ -66,6 +67,7 @@ export async function startDiscussion(em: EntityManager, viewer: Member | null, 
     tem.persist([discussion, newPost(discussion, tem.getReference(Member, member.id), written, fromTeam, true, citations)]);
     await ensureFollowing(tem, member, discussion.id);
     recordDiscussionEvent(tem, EventKind.NEW_DISCUSSION, discussion, member);
+    await enqueueDiscussionSync(tem, discussion.id);
     await tem.flush();
     return discussion;
   });
@@ -86,6 +88,7 @@ export async function replyToDiscussion(em: EntityManager, viewer: Member | null
     tem.persist(post);
     await ensureFollowing(tem, member, discussion.id);
     recordDiscussionEvent(tem, EventKind.NEW_REPLY, discussion, member, { postId: post.id });
+    await enqueueDiscussionSync(tem, discussion.id);
     await tem.flush();
     return post;
   });
@@ -107,6 +110,7 @@ export async function markAnswer(em: EntityManager, viewer: Member | null, input
       discussion.answerPostId = null;
       discussion.answeredAt = null;
     }
+    await enqueueDiscussionSync(tem, discussion.id);
     await tem.flush();
     return discussion;
   });
@@ -130,6 +134,7 @@ export async function editPost(em: EntityManager, viewer: Member | null, input: 
       post.revisions.add(Object.assign(new PostRevision(), { body: post.body }));
       Object.assign(post, written, { editedAt: new Date() });
     }
+    await enqueueDiscussionSync(tem, access.discussion.id);
     await tem.flush();
     return post;
   });
@@ -158,6 +163,7 @@ export async function deletePost(em: EntityManager, viewer: Member | null, id: s
       if (post.hiddenAt === null) discussion.replyCount -= 1;
       tem.remove(post);
     }
+    await enqueueDiscussionSync(tem, discussion.id);
     await tem.flush();
     return true;
   });

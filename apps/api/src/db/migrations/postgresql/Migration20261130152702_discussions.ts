@@ -1,8 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261130151249_discussions extends Migration {
+export class Migration20261130152702_discussions extends Migration {
 
-  override name = 'Migration20261130151249_discussions';
+  override name = 'Migration20261130152702_discussions';
 
   override up(): void | Promise<void> {
     this.addSql(`create table "interests" ("id" varchar(36) not null, "experiment_id" varchar(36) not null, "organisation_id" varchar(36) not null, "member_id" varchar(36) not null, "level" text not null, "note" varchar(500) null, "updated_at" timestamptz not null, primary key ("id"));`);
@@ -43,6 +43,9 @@ export class Migration20261130151249_discussions extends Migration {
     this.addSql(`alter table "notifications" add "discussion_id" varchar(36) null;`);
     this.addSql(`alter table "notifications" alter column "experiment_id" drop not null;`);
     this.addSql(`alter table "notifications" add constraint "notifications_kind_check" check ("kind" in ('NEW_EXPERIMENT', 'NEW_OUTCOME', 'STAGE_CHANGE', 'FORKED', 'UPSTREAM_CHANGE', 'NEW_DISCUSSION', 'NEW_REPLY', 'ANSWER_MARKED'));`);
+
+    this.addSql(`alter table "webhook_deliveries" drop constraint "webhook_deliveries_event_check";`);
+    this.addSql(`alter table "webhook_deliveries" add constraint "webhook_deliveries_event_check" check ("event" in ('EXPERIMENT_PUBLISHED', 'OUTCOME_PUBLISHED', 'EXPERIMENT_FORKED', 'DISCUSSION_STARTED', 'DISCUSSION_ANSWERED'));`);
 
     this.addSql(`alter table "interests" add constraint "interests_experiment_id_foreign" foreign key ("experiment_id") references "experiments" ("id") on delete cascade;`);
     this.addSql(`alter table "interests" add constraint "interests_organisation_id_foreign" foreign key ("organisation_id") references "organisations" ("id") on delete cascade;`);
@@ -96,6 +99,9 @@ export class Migration20261130151249_discussions extends Migration {
     this.addSql(`alter table "notifications" drop column "discussion_id";`);
     this.addSql(`alter table "notifications" alter column "experiment_id" set not null;`);
     this.addSql(`alter table "notifications" add constraint "notifications_kind_check" check ("kind" in ('NEW_EXPERIMENT', 'NEW_OUTCOME', 'STAGE_CHANGE', 'FORKED', 'UPSTREAM_CHANGE'));`);
+
+    this.addSql(`alter table "webhook_deliveries" drop constraint "webhook_deliveries_event_check";`);
+    this.addSql(`alter table "webhook_deliveries" add constraint "webhook_deliveries_event_check" check ("event" in ('EXPERIMENT_PUBLISHED', 'OUTCOME_PUBLISHED', 'EXPERIMENT_FORKED'));`);
   }
 
 }
