@@ -13,6 +13,10 @@ import { StartPage } from './pages/publish/StartPage.js';
 import { SearchPage } from './pages/SearchPage.js';
 import { SignInPage } from './pages/SignInPage.js';
 import { useSession } from './session.js';
+import { AskPage } from './pages/conversation/AskPage.js';
+import { DiscussionPage } from './pages/conversation/DiscussionPage.js';
+import { ModerationPage } from './pages/conversation/ModerationPage.js';
+import { QuestionsPage } from './pages/conversation/QuestionsPage.js';
 
 function NavItem({ to, children }: { to: string; children: React.ReactNode }) {
   const location = useLocation();
@@ -31,6 +35,7 @@ function Navigation() {
   return (
     <ul className="govuk-service-navigation__list">
       <NavItem to="/search">Search experiments</NavItem>
+      <NavItem to="/questions">Questions</NavItem>
       {session.canPublish && <NavItem to="/publish">Publish</NavItem>}
       {session.member ? (
         <>
@@ -39,6 +44,7 @@ function Navigation() {
             {session.unreadNotifications > 0 && <span className="synapse-count"> ({session.unreadNotifications} new)</span>}
           </NavItem>
           <NavItem to="/account">Your account</NavItem>
+          {(session.member.moderator || session.member.platformAdmin) && <NavItem to="/moderation">Moderation</NavItem>}
         </>
       ) : (
         !session.loading && <NavItem to="/sign-in">Sign in</NavItem>
@@ -109,6 +115,10 @@ export function App() {
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/account" element={<AccountPage />} />
             <Route path="/notifications" element={<NotificationsPage />} />
+            <Route path="/questions" element={<QuestionsPage />} />
+            <Route path="/discussions/new" element={<AskPage />} />
+            <Route path="/discussions/:id" element={<DiscussionPage />} />
+            <Route path="/moderation" element={<ModerationPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </main>

@@ -30,6 +30,13 @@ const EMBEDDED = [
   'SsoMethod',
   'NotificationConnection',
   'CreatedApiKey',
+  'ExperimentInterest',
+  'DiscussionConnection',
+  'PostConnection',
+  'PostReportConnection',
+  'DiscussionPermissions',
+  'PostPermissions',
+  'DiscussionSearchResult',
 ];
 
 /**

@@ -12,7 +12,7 @@ afterAll(async () => {
 
 async function query(body: string) {
   const response = await fetch(`${server.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: body }) });
-  return (await response.json()).data;
+  return ((await response.json()) as { data: any }).data;
 }
 
 describe('demo discussions', () => {

@@ -22,6 +22,7 @@ import { DiscussionResolver } from '../modules/discussion/discussion.resolver.js
 import { ExperimentDiscussionsResolver } from '../modules/discussion/experiment-discussions.resolver.js';
 import { ModerationResolver } from '../modules/discussion/moderation.resolver.js';
 import { DiscussionSearchResolver } from '../modules/discussion/discussion-search.resolver.js';
+import { NotificationDiscussionResolver } from '../modules/discussion/notification-discussion.resolver.js';
 import { PostResolver } from '../modules/discussion/post.resolver.js';
 import { ExperimentInterestResolver, InterestEntryResolver, InterestResolver } from '../modules/interest/interest.resolver.js';
 import { registerEnums } from './enums.js';
@@ -58,6 +59,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       ModerationResolver,
       ExperimentDiscussionsResolver,
       DiscussionSearchResolver,
+      NotificationDiscussionResolver,
       InterestResolver,
       InterestEntryResolver,
       ExperimentInterestResolver,

@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { DiscussionResults, HitConversation } from '../components/conversation/SearchConversation.js';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { SearchPageDocument, type SearchFilter, type SearchSort } from '../generated/graphql.js';
@@ -136,6 +137,7 @@ export function SearchPage() {
                       {VERDICTS[outcome.verdict].label}, evidence level {outcome.evidenceLevel}
                     </strong>
                   ))}
+                  <HitConversation experiment={hit.experiment} />
                   {hit.highlights.slice(0, 1).map((highlight) => (
                     // The API escapes the text and adds only <mark> around matches (see SearchHighlight).
                     <p
@@ -148,6 +150,7 @@ export function SearchPage() {
               ))}
             </ul>
             {result.hits.length === 0 && <p className="govuk-body">No experiments match. Try fewer words or fewer filters.</p>}
+            <DiscussionResults query={query} />
             {(params.get('after') || result.pageInfo.hasNextPage) && (
               <nav className="govuk-pagination govuk-pagination--block" aria-label="Results pages">
                 {params.get('after') && (
