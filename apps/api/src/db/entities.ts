@@ -5,7 +5,6 @@ import { StageChange } from '../modules/experiment/stage-change.entity.js';
 import { Member } from '../modules/member/member.entity.js';
 import { Organisation } from '../modules/organisation/organisation.entity.js';
 import { Outcome } from '../modules/outcome/outcome.entity.js';
-import { SearchOutboxEntry } from '../modules/search/search-outbox.entity.js';
 import { ServiceArea } from '../modules/service-area/service-area.entity.js';
 
 import { ApiKey } from '../modules/api-key/api-key.entity.js';
@@ -37,7 +36,6 @@ export const ENTITIES = [
   StageChange,
   Outcome,
   Artefact,
-  SearchOutboxEntry,
   ExperimentTeamMember,
   Session,
   SignInToken,

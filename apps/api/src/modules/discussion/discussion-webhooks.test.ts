@@ -3,7 +3,7 @@ import { MemberRole } from '@synapse/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCouncil, buildExperiment, buildMember } from '../../../test/factories.js';
 import { createHarness, type Harness } from '../../../test/harness.js';
-import { NotificationWorker } from '../notification/notification.service.js';
+import { NOTIFICATION_JOB_HANDLERS } from '../notification/notification.jobs.js';
 import { Webhook, WebhookDelivery, WebhookEvent } from '../webhook/webhook.entity.js';
 
 let h: Harness;
@@ -25,13 +25,12 @@ describe('discussion webhooks', () => {
     const asker = await buildMember(em, partner, MemberRole.MEMBER);
     const team = await buildMember(em, lead, MemberRole.MEMBER);
     const moderator = await buildMember(em, null, MemberRole.MEMBER, { moderator: true });
-    const worker = new NotificationWorker(h.orm, { send: async () => undefined }, h.config);
 
     const q = await h.run('mutation($id: ID!) { startDiscussion(input: { experimentId: $id, title: "How many referrals a week?", body: "Secret detail in the body" }) { id } }', { id: experiment.id }, asker);
     const id = q.data.startDiscussion.id;
     const a = await h.run('mutation($id: ID!) { replyToDiscussion(input: { discussionId: $id, body: "About 40." }) { id } }', { id }, team);
     await h.run('mutation($id: ID!) { markAnswer(input: { postId: $id }) { answered } }', { id: a.data.replyToDiscussion.id }, asker);
-    await worker.drain();
+    await h.jobWorker({ handlers: NOTIFICATION_JOB_HANDLERS }).drain();
     const deliveries = await h.em().find(WebhookDelivery, { webhook: webhook.id }, { orderBy: { createdAt: 'asc' } });
     expect(deliveries.map((d) => d.event)).toEqual([WebhookEvent.DISCUSSION_STARTED, WebhookEvent.DISCUSSION_ANSWERED]);
     expect(deliveries[0].payload).toMatchObject({ discussion: { id, title: 'How many referrals a week?', url: `https://synapse.test/discussions/${id}`, experiment: { id: experiment.id } } });
@@ -39,7 +38,7 @@ describe('discussion webhooks', () => {
 
     const spam = await h.run('mutation { startDiscussion(input: { title: "Cheap watches for every council", body: "Buy now", serviceAreas: ["waste"] }) { id openingPost { id } } }', {}, asker);
     await h.run('mutation($id: ID!) { moderatePost(input: { postId: $id, action: HIDE, reason: "Spam" }) { id } }', { id: spam.data.startDiscussion.openingPost.id }, moderator);
-    await worker.drain();
+    await h.jobWorker({ handlers: NOTIFICATION_JOB_HANDLERS }).drain();
     expect(await h.em().count(WebhookDelivery, { webhook: webhook.id })).toBe(2);
   });
 });

@@ -2,7 +2,9 @@ import { ref } from '@mikro-orm/core';
 import type { AppConfig } from '../../config.js';
 import type { EntityManager } from '../../db/orm.js';
 import { type DomainEvent, EventKind } from '../notification/domain-event.entity.js';
+import { newJob } from '../job/job-queue.js';
 import { Webhook, WebhookDelivery, WebhookEvent } from '../webhook/webhook.entity.js';
+import { DELIVER_WEBHOOK } from '../webhook/webhook.service.js';
 import { discussionUrl, findPublicDiscussion, publicPosts } from './discussion-open-data.js';
 
 const EVENT_FOR: Partial<Record<EventKind, WebhookEvent>> = {
@@ -37,7 +39,11 @@ export async function enqueueDiscussionDeliveries(em: EntityManager, config: App
       experiment: experiment ? { id: experiment.id, slug: experiment.slug, title: experiment.title, url: `${config.publicUrl}/experiments/${experiment.slug}` } : null,
     },
   };
-  for (const webhook of webhooks) em.persist(Object.assign(new WebhookDelivery(), { webhook: ref(webhook), event: kind, payload }));
-  await em.flush();
+  // As for experiment events: one delivery per (webhook, event) and a job to send it, flushed by the fan-out's transaction.
+  for (const webhook of webhooks) {
+    const delivery = Object.assign(new WebhookDelivery(), { webhook: ref(webhook), event: kind, eventId: event.id, payload });
+    em.persist(delivery);
+    em.persist(newJob(DELIVER_WEBHOOK, { deliveryId: delivery.id }, { key: delivery.id }));
+  }
   return webhooks.length;
 }

@@ -3,14 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCouncil, buildExperiment, buildMember } from '../../../test/factories.js';
 import { createHarness, errorCodes, type Harness } from '../../../test/harness.js';
 import type { Member } from '../member/member.entity.js';
-import { NotificationWorker, sendDigests } from '../notification/notification.service.js';
+import { sendDigests } from '../notification/notification.service.js';
 import { Post } from './post.entity.js';
 
 let h: Harness;
-let worker: NotificationWorker;
 beforeAll(async () => {
   h = await createHarness();
-  worker = new NotificationWorker(h.orm, { send: async (mail) => void h.mail.push(mail) }, h.config);
 });
 afterAll(async () => {
   await h.close();
@@ -60,7 +58,7 @@ describe('questions on an experiment', () => {
     expect(question.openingPost.fromTeam).toBe(false);
     expect(question.openingPost.bodyHtml).toContain('<strong>mileage</strong>');
 
-    await worker.drain();
+    await h.runJobs();
     expect((await notificationsOf(w.teamMember)).map((n) => n.message)).toEqual([expect.stringContaining('asked your team a question')]);
     expect(await notificationsOf(w.bystander)).toEqual([]);
 
@@ -68,12 +66,12 @@ describe('questions on an experiment', () => {
     expect(answer.fromTeam).toBe(true);
     const outsider = await reply(w.bystander, question.id, 'We did the same.');
     expect(outsider.fromTeam).toBe(false);
-    await worker.drain();
+    await h.runJobs();
     expect((await notificationsOf(w.asker)).map((n) => n.kind)).toEqual(['NEW_REPLY', 'NEW_REPLY']);
 
     const marked = await h.run('mutation($id: ID!) { markAnswer(input: { postId: $id }) { answered answer { id } } }', { id: answer.id }, w.asker);
     expect(marked.data?.markAnswer).toEqual({ answered: true, answer: { id: answer.id } });
-    await worker.drain();
+    await h.runJobs();
     expect((await notificationsOf(w.teamMember)).map((n) => n.kind)).toContain('ANSWER_MARKED');
 
     const listed = await h.run('query($id: ID!) { experiment(id: $id) { discussionCount discussions(first: 5) { totalCount nodes { id answered replyCount } } } }', { id: w.experiment.id });
@@ -124,7 +122,7 @@ describe('network questions', () => {
     const question = await ask(w.asker, { title: 'Has anyone tried a tool library?', body: 'Thinking about it.', serviceAreas: ['waste'], themes: ['Circular Economy'] });
     expect(question.experiment).toBeNull();
     expect(question.themes).toEqual(['circular economy']);
-    await worker.drain();
+    await h.runJobs();
     expect((await notificationsOf(w.bystander)).map((n) => n.message)).toEqual([expect.stringContaining('asked the network')]);
 
     const unanswered = await h.run('{ discussions(first: 50, filter: { serviceAreas: ["waste"], answered: false, network: true }) { nodes { id } } }');
@@ -194,7 +192,7 @@ describe('hostile text', () => {
     const html = question.openingPost.bodyHtml as string;
     expect(html).not.toMatch(/<img|<script|href="javascript/i);
     expect(html).toContain('שלום עולם');
-    await worker.drain();
+    await h.runJobs();
     const [note] = await notificationsOf(w.teamMember);
     expect(note.message).toContain('Evil <script>alert(1)</script> gnp.exe question');
     expect(note.message).not.toContain('\u202E');

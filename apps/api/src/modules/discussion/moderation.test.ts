@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCouncil, buildExperiment, buildMember } from '../../../test/factories.js';
 import { createHarness, errorCodes, type Harness } from '../../../test/harness.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
-import { NotificationWorker } from '../notification/notification.service.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -66,7 +65,7 @@ describe('moderation', () => {
 
   it('hiding the opening post hides the discussion for everyone but moderators, and its notifications go', async () => {
     const w = await world();
-    await new NotificationWorker(h.orm, { send: async () => undefined }, h.config).drain();
+    await h.runJobs();
     const unread = '{ notifications(first: 10) { totalCount } }';
     expect((await h.run(unread, {}, w.leadAdmin)).data.notifications.totalCount).toBe(1);
     const opening = await h.run('query($id: ID!) { discussion(id: $id) { openingPost { id } } }', { id: w.discussionId });

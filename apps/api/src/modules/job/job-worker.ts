@@ -7,7 +7,7 @@ import type { SearchIndex } from '../search/search-index.js';
 import { Job, JobState } from './job.entity.js';
 import { jobSignals } from './job-queue.js';
 import { tickSchedules } from './job-schedules.js';
-import type { JobHandler, JobSchedule } from './job.types.js';
+import type { JobContext, JobHandler, JobSchedule } from './job.types.js';
 
 export interface JobWorkerOptions {
   orm: MikroORM;
@@ -29,9 +29,16 @@ export interface JobWorkerOptions {
 }
 
 interface Claim {
+  /** The first job; `jobs` holds it and, for a handler that takes batches, more of its type. */
   job: Job;
+  jobs: Job[];
   token: string;
   handler: JobHandler;
+}
+
+interface InFlight {
+  claim: Claim | null;
+  done: Promise<void>;
 }
 
 export interface RunReport {
@@ -50,9 +57,10 @@ const DEFAULT_MAX_ATTEMPTS = 10;
 export class JobWorker {
   readonly id = `${process.pid}-${randomBytes(4).toString('hex')}`;
   private readonly handlers = new Map<string, JobHandler>();
-  private readonly inFlight = new Map<string, { claim: Claim; done: Promise<void> }>();
+  private readonly inFlight = new Set<InFlight>();
   private timer: NodeJS.Timeout | null = null;
   private running = false;
+  private stopped = false;
   private looping = 0;
   private readonly onSignal = () => this.kick();
   readonly now: () => Date;
@@ -88,82 +96,104 @@ export class JobWorker {
       const lease = this.handlers.get(job.type)?.leaseMs ?? DEFAULT_LEASE_MS;
       return { lockedBy: token, lockedUntil: new Date(now.getTime() + lease), attempts: job.attempts + 1 };
     };
-    let job: Job | null = null;
+    const batchSize = (job: Job) => (this.handlers.get(job.type)?.runBatch ? (this.handlers.get(job.type)?.batchSize ?? 50) : 1);
+    let jobs: Job[] = [];
     if (isPostgres(em)) {
-      job = await em.transactional(async (tx) => {
-        const [found] = await tx.find(Job, where, { orderBy: { runAt: 'asc', id: 'asc' }, limit: 1, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE });
-        if (found) Object.assign(found, take(found));
-        return found ?? null;
+      jobs = await em.transactional(async (tx) => {
+        const options = { orderBy: { runAt: 'asc', id: 'asc' }, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE } as const;
+        const [first] = await tx.find(Job, where, { ...options, limit: 1 });
+        if (!first) return [];
+        const more = batchSize(first) > 1 ? await tx.find(Job, { ...where, type: first.type, id: { $ne: first.id } }, { ...options, limit: batchSize(first) - 1 }) : [];
+        for (const job of [first, ...more]) Object.assign(job, take(job));
+        return [first, ...more];
       });
     } else {
       // SQLite runs one process, and its writes are serialised: a conditional update is a safe claim.
-      for (const candidate of await em.find(Job, where, { orderBy: { runAt: 'asc', id: 'asc' }, limit: 5 })) {
+      const tryTake = async (candidate: Job) => {
         const changes = take(candidate);
         const won = await em.nativeUpdate(Job, { id: candidate.id, attempts: candidate.attempts, $or: where.$or }, changes);
-        if (won === 1) {
-          job = Object.assign(candidate, changes);
-          break;
-        }
+        if (won === 1) jobs.push(Object.assign(candidate, changes));
+      };
+      for (const candidate of await em.find(Job, where, { orderBy: { runAt: 'asc', id: 'asc' }, limit: 5 })) {
+        await tryTake(candidate);
+        if (jobs.length) break;
+      }
+      if (jobs.length && batchSize(jobs[0]) > 1) {
+        const more = await em.find(Job, { ...where, type: jobs[0].type, id: { $ne: jobs[0].id } }, { orderBy: { runAt: 'asc', id: 'asc' }, limit: batchSize(jobs[0]) - 1 });
+        for (const candidate of more) await tryTake(candidate);
       }
     }
-    if (!job) return null;
-    if (job.key) {
+    if (!jobs.length) return null;
+    const keys = jobs.map((job) => job.key).filter((key): key is string => key !== null);
+    if (keys.length) {
       // Unclaimed duplicates that were due are covered by this run, which reads the data after this point.
-      await em.nativeDelete(Job, { type: job.type, key: job.key, id: { $ne: job.id }, state: JobState.PENDING, lockedUntil: null, runAt: { $lte: now } });
+      await em.nativeDelete(Job, { type: jobs[0].type, key: { $in: keys }, id: { $nin: jobs.map((job) => job.id) }, state: JobState.PENDING, lockedUntil: null, runAt: { $lte: now } });
     }
-    return { job, token, handler: this.handlers.get(job.type)! };
+    return { job: jobs[0], jobs, token, handler: this.handlers.get(jobs[0].type)! };
   }
 
-  /** Runs a claimed job and records the outcome; true when it succeeded. */
-  async execute({ job, token, handler }: Claim): Promise<boolean> {
+  /** Runs a claim (one job, or a batch of one type) and records the outcome; true when it succeeded. */
+  async execute({ job, jobs, token, handler }: Claim): Promise<boolean> {
     const em = this.fork();
-    const maxAttempts = job.maxAttempts ?? handler.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+    const maxAttempts = (one: Job) => one.maxAttempts ?? handler.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+    const context: JobContext = {
+      em: this.fork(),
+      orm: this.options.orm,
+      config: this.options.config,
+      log: this.log,
+      mailer: this.options.mailer,
+      searchIndex: this.options.searchIndex ?? null,
+      now: this.now,
+      attempt: job.attempts,
+      maxAttempts: maxAttempts(job),
+      jobId: job.id,
+    };
     try {
-      await handler.run(job.payload, {
-        em: this.fork(),
-        orm: this.options.orm,
-        config: this.options.config,
-        log: this.log,
-        mailer: this.options.mailer,
-        searchIndex: this.options.searchIndex ?? null,
-        now: this.now,
-        attempt: job.attempts,
-        maxAttempts,
-        jobId: job.id,
-      });
-      await em.nativeDelete(Job, { id: job.id, lockedBy: token });
+      if (handler.runBatch) await handler.runBatch(jobs.map((one) => one.payload), context);
+      else await handler.run(job.payload, context);
+      await em.nativeDelete(Job, { id: { $in: jobs.map((one) => one.id) }, lockedBy: token });
       return true;
     } catch (error) {
       const message = ((error as Error)?.message ?? String(error)).slice(0, 2000);
-      const dead = job.attempts >= maxAttempts;
-      const retryAt = new Date(this.now().getTime() + this.backoff(job.attempts));
-      await em.nativeUpdate(
-        Job,
-        { id: job.id, lockedBy: token },
-        dead
-          ? { state: JobState.DEAD, lastError: message, lockedBy: null, lockedUntil: null }
-          : { runAt: retryAt, lastError: message, lockedBy: null, lockedUntil: null },
-      );
-      this.log(
-        dead
-          ? `Job ${job.type} ${job.id} is dead after ${job.attempts} attempts: ${message}`
-          : `Job ${job.type} ${job.id} failed (attempt ${job.attempts} of ${maxAttempts}), retrying at ${retryAt.toISOString()}: ${message}`,
-      );
+      for (const one of jobs) await this.fail(em, one, token, message, maxAttempts(one));
       return false;
     }
   }
 
+  private async fail(em: EntityManager, job: Job, token: string, message: string, maxAttempts: number): Promise<void> {
+    const dead = job.attempts >= maxAttempts;
+    const retryAt = new Date(this.now().getTime() + this.backoff(job.attempts));
+    await em.nativeUpdate(
+      Job,
+      { id: job.id, lockedBy: token },
+      dead
+        ? { state: JobState.DEAD, lastError: message, lockedBy: null, lockedUntil: null }
+        : { runAt: retryAt, lastError: message, lockedBy: null, lockedUntil: null },
+    );
+    this.log(
+      dead
+        ? `Job ${job.type} ${job.id} is dead after ${job.attempts} attempts: ${message}`
+        : `Job ${job.type} ${job.id} failed (attempt ${job.attempts} of ${maxAttempts}), retrying at ${retryAt.toISOString()}: ${message}`,
+    );
+  }
+
   /** Claims and runs one job; null when none was due. */
   async runOne(): Promise<boolean | null> {
-    const claim = await this.claim();
-    if (!claim) return null;
-    const done = this.execute(claim);
-    const entry = { claim, done: done.then(() => undefined) };
-    this.inFlight.set(claim.token, entry);
+    // Registered before the claim, so that stop() waits for (or releases) a job claimed at that very moment.
+    const entry: InFlight = { claim: null, done: Promise.resolve() };
+    let finish = () => undefined as void;
+    entry.done = new Promise<void>((resolve) => (finish = resolve));
+    this.inFlight.add(entry);
     try {
-      return await done;
+      entry.claim = await this.claim();
+      if (entry.claim && this.stopped) {
+        await this.release(entry.claim);
+        return null;
+      }
+      return entry.claim ? await this.execute(entry.claim) : null;
     } finally {
-      this.inFlight.delete(claim.token);
+      this.inFlight.delete(entry);
+      finish();
     }
   }
 
@@ -204,6 +234,7 @@ export class JobWorker {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.stopped = false;
     jobSignals.on('written', this.onSignal);
     const tick = () => {
       void this.tickSchedules().catch((error: Error) => this.log(`Job schedules: ${error.message}`));
@@ -219,6 +250,7 @@ export class JobWorker {
    */
   async stop(timeoutMs = 10_000): Promise<void> {
     this.running = false;
+    this.stopped = true;
     jobSignals.off('written', this.onSignal);
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
@@ -227,10 +259,14 @@ export class JobWorker {
     const finished = await Promise.race([Promise.all([...this.inFlight.values()].map((entry) => entry.done)), timeout]);
     clearTimeout(timer);
     if (finished !== 'timeout') return;
-    const em = this.fork();
-    for (const { claim } of this.inFlight.values()) {
-      await em.nativeUpdate(Job, { id: claim.job.id, lockedBy: claim.token }, { lockedBy: null, lockedUntil: null, attempts: claim.job.attempts - 1 });
-      this.log(`Job ${claim.job.type} ${claim.job.id} released unfinished at shutdown.`);
+    for (const { claim } of this.inFlight) if (claim) await this.release(claim);
+  }
+
+  /** Gives a claimed job back, its attempt not counted, for another worker to take at once. */
+  private async release(claim: Claim): Promise<void> {
+    for (const job of claim.jobs) {
+      await this.fork().nativeUpdate(Job, { id: job.id, lockedBy: claim.token }, { lockedBy: null, lockedUntil: null, attempts: job.attempts - 1 });
+      this.log(`Job ${job.type} ${job.id} released unfinished at shutdown.`);
     }
   }
 }

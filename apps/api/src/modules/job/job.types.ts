@@ -31,6 +31,12 @@ export interface JobHandler {
   /** How long one claim lasts before another worker may take the job over (default 60 s). */
   leaseMs?: number;
   run(payload: Record<string, unknown>, context: JobContext): Promise<void>;
+  /**
+   * Optional: run up to `batchSize` (default 50) due jobs of this type in one go (e.g. one index write for many
+   * experiments). They succeed or fail together; each keeps its own attempts and backoff.
+   */
+  runBatch?(payloads: Record<string, unknown>[], context: JobContext): Promise<void>;
+  batchSize?: number;
 }
 
 /** Recurring work: a job of `type` is enqueued once per `everyMs` across all processes (its handler must exist). */

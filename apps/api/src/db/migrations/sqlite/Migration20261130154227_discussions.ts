@@ -1,8 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261130152654_discussions extends Migration {
+export class Migration20261130154227_discussions extends Migration {
 
-  override name = 'Migration20261130152654_discussions';
+  override name = 'Migration20261130154227_discussions';
 
   override up(): void | Promise<void> {
     this.addSql(`create table \`interests\` (\`id\` text not null primary key, \`experiment_id\` text not null, \`organisation_id\` text not null, \`member_id\` text not null, \`level\` text check (\`level\` in ('CONSIDERING', 'PLANNING', 'TRYING')) not null, \`note\` text null, \`updated_at\` datetime not null, constraint \`interests_experiment_id_foreign\` foreign key (\`experiment_id\`) references \`experiments\` (\`id\`) on delete cascade, constraint \`interests_organisation_id_foreign\` foreign key (\`organisation_id\`) references \`organisations\` (\`id\`) on delete cascade, constraint \`interests_member_id_foreign\` foreign key (\`member_id\`) references \`members\` (\`id\`));`);
@@ -43,11 +43,10 @@ export class Migration20261130152654_discussions extends Migration {
     this.addSql(`create index \`post_revisions_post_id_index\` on \`post_revisions\` (\`post_id\`);`);
 
     this.addSql(`pragma foreign_keys = off;`);
-    this.addSql(`create table \`domain_events__temp_alter\` (\`id\` text not null primary key, \`kind\` text check (\`kind\` in ('NEW_EXPERIMENT', 'NEW_OUTCOME', 'STAGE_CHANGE', 'FORK_PUBLISHED', 'ARTEFACT_CHANGED', 'NEW_DISCUSSION', 'NEW_REPLY', 'ANSWER_MARKED')) not null, \`experiment_id\` text null, \`discussion_id\` text null, \`actor_id\` text null, \`data\` json null, \`attempts\` integer not null default 0, \`last_error\` text null, \`available_at\` datetime not null, \`claimed_by\` text null, \`claimed_until\` datetime null, \`created_at\` datetime not null);`);
-    this.addSql(`insert into \`domain_events__temp_alter\` select \`id\`, \`kind\`, \`experiment_id\`, null as \`discussion_id\`, \`actor_id\`, \`data\`, \`attempts\`, \`last_error\`, \`available_at\`, \`claimed_by\`, \`claimed_until\`, \`created_at\` from \`domain_events\`;`);
+    this.addSql(`create table \`domain_events__temp_alter\` (\`id\` text not null primary key, \`kind\` text check (\`kind\` in ('NEW_EXPERIMENT', 'NEW_OUTCOME', 'STAGE_CHANGE', 'FORK_PUBLISHED', 'ARTEFACT_CHANGED', 'NEW_DISCUSSION', 'NEW_REPLY', 'ANSWER_MARKED')) not null, \`experiment_id\` text null, \`discussion_id\` text null, \`actor_id\` text null, \`data\` json null, \`created_at\` datetime not null);`);
+    this.addSql(`insert into \`domain_events__temp_alter\` select \`id\`, \`kind\`, \`experiment_id\`, null as \`discussion_id\`, \`actor_id\`, \`data\`, \`created_at\` from \`domain_events\`;`);
     this.addSql(`drop table \`domain_events\`;`);
     this.addSql(`alter table \`domain_events__temp_alter\` rename to \`domain_events\`;`);
-    this.addSql(`create index \`domain_events_available_at_index\` on \`domain_events\` (\`available_at\`);`);
     this.addSql(`pragma foreign_keys = on;`);
 
     this.addSql(`alter table \`members\` add column \`moderator\` integer not null default false;`);
@@ -74,13 +73,13 @@ export class Migration20261130152654_discussions extends Migration {
     this.addSql(`pragma foreign_keys = on;`);
 
     this.addSql(`pragma foreign_keys = off;`);
-    this.addSql(`create table \`webhook_deliveries__temp_alter\` (\`id\` text not null primary key, \`webhook_id\` text not null, \`event\` text check (\`event\` in ('EXPERIMENT_PUBLISHED', 'OUTCOME_PUBLISHED', 'EXPERIMENT_FORKED', 'DISCUSSION_STARTED', 'DISCUSSION_ANSWERED')) not null, \`payload\` json not null, \`status\` text check (\`status\` in ('PENDING', 'SUCCEEDED', 'FAILED')) not null default 'PENDING', \`attempts\` integer not null default 0, \`next_attempt_at\` datetime not null, \`last_status_code\` integer null, \`last_error\` text null, \`claimed_by\` text null, \`claimed_until\` datetime null, \`created_at\` datetime not null, \`delivered_at\` datetime null, constraint \`webhook_deliveries_webhook_id_foreign\` foreign key (\`webhook_id\`) references \`webhooks\` (\`id\`) on delete cascade);`);
-    this.addSql(`insert into \`webhook_deliveries__temp_alter\` select \`id\`, \`webhook_id\`, \`event\`, \`payload\`, \`status\`, \`attempts\`, \`next_attempt_at\`, \`last_status_code\`, \`last_error\`, \`claimed_by\`, \`claimed_until\`, \`created_at\`, \`delivered_at\` from \`webhook_deliveries\`;`);
+    this.addSql(`create table \`webhook_deliveries__temp_alter\` (\`id\` text not null primary key, \`webhook_id\` text not null, \`event\` text check (\`event\` in ('EXPERIMENT_PUBLISHED', 'OUTCOME_PUBLISHED', 'EXPERIMENT_FORKED', 'DISCUSSION_STARTED', 'DISCUSSION_ANSWERED')) not null, \`event_id\` text null, \`payload\` json not null, \`status\` text check (\`status\` in ('PENDING', 'SUCCEEDED', 'FAILED')) not null default 'PENDING', \`attempts\` integer not null default 0, \`last_status_code\` integer null, \`last_error\` text null, \`created_at\` datetime not null, \`delivered_at\` datetime null, constraint \`webhook_deliveries_webhook_id_foreign\` foreign key (\`webhook_id\`) references \`webhooks\` (\`id\`) on delete cascade);`);
+    this.addSql(`insert into \`webhook_deliveries__temp_alter\` select \`id\`, \`webhook_id\`, \`event\`, \`event_id\`, \`payload\`, \`status\`, \`attempts\`, \`last_status_code\`, \`last_error\`, \`created_at\`, \`delivered_at\` from \`webhook_deliveries\`;`);
     this.addSql(`drop table \`webhook_deliveries\`;`);
     this.addSql(`alter table \`webhook_deliveries__temp_alter\` rename to \`webhook_deliveries\`;`);
     this.addSql(`create index \`webhook_deliveries_webhook_id_index\` on \`webhook_deliveries\` (\`webhook_id\`);`);
     this.addSql(`create index \`webhook_deliveries_webhook_id_created_at_index\` on \`webhook_deliveries\` (\`webhook_id\`, \`created_at\`);`);
-    this.addSql(`create index \`webhook_deliveries_status_next_attempt_at_index\` on \`webhook_deliveries\` (\`status\`, \`next_attempt_at\`);`);
+    this.addSql(`create unique index \`webhook_deliveries_webhook_id_event_id_unique\` on \`webhook_deliveries\` (\`webhook_id\`, \`event_id\`);`);
     this.addSql(`pragma foreign_keys = on;`);
   }
 
@@ -95,11 +94,10 @@ export class Migration20261130152654_discussions extends Migration {
     this.addSql(`drop table if exists \`post_revisions\`;`);
 
     this.addSql(`pragma foreign_keys = off;`);
-    this.addSql(`create table \`domain_events__temp_alter\` (\`id\` TEXT not null primary key, \`kind\` TEXT check (\`kind\` in ('NEW_EXPERIMENT', 'NEW_OUTCOME', 'STAGE_CHANGE', 'FORK_PUBLISHED', 'ARTEFACT_CHANGED')) not null, \`experiment_id\` TEXT not null, \`actor_id\` TEXT null, \`data\` json null, \`attempts\` INTEGER not null default 0, \`last_error\` TEXT null, \`available_at\` datetime not null, \`claimed_by\` TEXT null, \`claimed_until\` datetime null, \`created_at\` datetime not null);`);
-    this.addSql(`insert into \`domain_events__temp_alter\` select \`id\`, \`kind\`, \`experiment_id\`, \`actor_id\`, \`data\`, \`attempts\`, \`last_error\`, \`available_at\`, \`claimed_by\`, \`claimed_until\`, \`created_at\` from \`domain_events\`;`);
+    this.addSql(`create table \`domain_events__temp_alter\` (\`id\` TEXT not null primary key, \`kind\` TEXT check (\`kind\` in ('NEW_EXPERIMENT', 'NEW_OUTCOME', 'STAGE_CHANGE', 'FORK_PUBLISHED', 'ARTEFACT_CHANGED')) not null, \`experiment_id\` TEXT not null, \`actor_id\` TEXT null, \`data\` json null, \`created_at\` datetime not null);`);
+    this.addSql(`insert into \`domain_events__temp_alter\` select \`id\`, \`kind\`, \`experiment_id\`, \`actor_id\`, \`data\`, \`created_at\` from \`domain_events\`;`);
     this.addSql(`drop table \`domain_events\`;`);
     this.addSql(`alter table \`domain_events__temp_alter\` rename to \`domain_events\`;`);
-    this.addSql(`create index \`domain_events_available_at_index\` on \`domain_events\` (\`available_at\`);`);
     this.addSql(`pragma foreign_keys = on;`);
 
     this.addSql(`pragma foreign_keys = off;`);
@@ -126,11 +124,11 @@ export class Migration20261130152654_discussions extends Migration {
     this.addSql(`pragma foreign_keys = on;`);
 
     this.addSql(`pragma foreign_keys = off;`);
-    this.addSql(`create table \`webhook_deliveries__temp_alter\` (\`id\` TEXT not null primary key, \`webhook_id\` TEXT not null, \`event\` TEXT check (\`event\` in ('EXPERIMENT_PUBLISHED', 'OUTCOME_PUBLISHED', 'EXPERIMENT_FORKED')) not null, \`payload\` json not null, \`status\` TEXT check (\`status\` in ('PENDING', 'SUCCEEDED', 'FAILED')) not null default 'PENDING', \`attempts\` INTEGER not null default 0, \`next_attempt_at\` datetime not null, \`last_status_code\` INTEGER null, \`last_error\` TEXT null, \`claimed_by\` TEXT null, \`claimed_until\` datetime null, \`created_at\` datetime not null, \`delivered_at\` datetime null, constraint \`webhook_deliveries_webhook_id_foreign\` foreign key (\`webhook_id\`) references \`webhooks\` (\`id\`) on update no action on delete cascade);`);
-    this.addSql(`insert into \`webhook_deliveries__temp_alter\` select \`id\`, \`webhook_id\`, \`event\`, \`payload\`, \`status\`, \`attempts\`, \`next_attempt_at\`, \`last_status_code\`, \`last_error\`, \`claimed_by\`, \`claimed_until\`, \`created_at\`, \`delivered_at\` from \`webhook_deliveries\`;`);
+    this.addSql(`create table \`webhook_deliveries__temp_alter\` (\`id\` TEXT not null primary key, \`webhook_id\` TEXT not null, \`event\` TEXT check (\`event\` in ('EXPERIMENT_PUBLISHED', 'OUTCOME_PUBLISHED', 'EXPERIMENT_FORKED')) not null, \`payload\` json not null, \`status\` TEXT check (\`status\` in ('PENDING', 'SUCCEEDED', 'FAILED')) not null default 'PENDING', \`attempts\` INTEGER not null default 0, \`last_status_code\` INTEGER null, \`last_error\` TEXT null, \`created_at\` datetime not null, \`delivered_at\` datetime null, \`event_id\` TEXT null, constraint \`webhook_deliveries_webhook_id_foreign\` foreign key (\`webhook_id\`) references \`webhooks\` (\`id\`) on update no action on delete cascade);`);
+    this.addSql(`insert into \`webhook_deliveries__temp_alter\` select \`id\`, \`webhook_id\`, \`event\`, \`payload\`, \`status\`, \`attempts\`, \`last_status_code\`, \`last_error\`, \`created_at\`, \`delivered_at\`, \`event_id\` from \`webhook_deliveries\`;`);
     this.addSql(`drop table \`webhook_deliveries\`;`);
     this.addSql(`alter table \`webhook_deliveries__temp_alter\` rename to \`webhook_deliveries\`;`);
-    this.addSql(`create index \`webhook_deliveries_status_next_attempt_at_index\` on \`webhook_deliveries\` (\`status\`, \`next_attempt_at\`);`);
+    this.addSql(`create unique index \`webhook_deliveries_webhook_id_event_id_unique\` on \`webhook_deliveries\` (\`webhook_id\`, \`event_id\`);`);
     this.addSql(`create index \`webhook_deliveries_webhook_id_created_at_index\` on \`webhook_deliveries\` (\`webhook_id\`, \`created_at\`);`);
     this.addSql(`create index \`webhook_deliveries_webhook_id_index\` on \`webhook_deliveries\` (\`webhook_id\`);`);
     this.addSql(`pragma foreign_keys = on;`);

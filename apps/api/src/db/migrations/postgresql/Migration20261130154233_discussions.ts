@@ -1,8 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261130152702_discussions extends Migration {
+export class Migration20261130154233_discussions extends Migration {
 
-  override name = 'Migration20261130152702_discussions';
+  override name = 'Migration20261130154233_discussions';
 
   override up(): void | Promise<void> {
     this.addSql(`create table "interests" ("id" varchar(36) not null, "experiment_id" varchar(36) not null, "organisation_id" varchar(36) not null, "member_id" varchar(36) not null, "level" text not null, "note" varchar(500) null, "updated_at" timestamptz not null, primary key ("id"));`);
