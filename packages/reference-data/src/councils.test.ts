@@ -27,6 +27,10 @@ describe('loadCouncils', () => {
     expect(wigan?.deprivationQuintile).toBeGreaterThanOrEqual(1);
     expect(wigan?.population).toBeGreaterThan(300_000);
     expect(wigan?.ruralUrbanClass).not.toBeNull();
+    expect(wigan?.highDeprivationShare).toBeGreaterThan(0);
+    const shares = (wigan?.lowDeprivationShare ?? 0) + (wigan?.mediumDeprivationShare ?? 0) + (wigan?.highDeprivationShare ?? 0);
+    expect(shares).toBeCloseTo(1, 6);
+    expect(councils.find((c) => c.name === 'Kingston upon Hull')?.altNames).toContain('hull city council');
   });
 
   it('keeps councils with missing figures rather than dropping them', () => {

@@ -27,6 +27,12 @@ export interface CouncilRecord {
   density: number | null;
   deprivationScore: number | null;
   deprivationQuintile: number | null;
+  /** Shares of the population in areas of low, medium and high deprivation (0–1; they sum to 1). */
+  lowDeprivationShare: number | null;
+  mediumDeprivationShare: number | null;
+  highDeprivationShare: number | null;
+  /** Other names the council goes by (mySociety's alt-names, as given: mixed case, duplicates removed). */
+  altNames: string[];
   ruralUrbanClass: RuralUrbanClass | null;
   latitude: number | null;
   longitude: number | null;
@@ -79,6 +85,19 @@ function num(value: string | undefined): number | null {
   return Number.isFinite(parsed) ? parsed : null;
 }
 
+function splitAltNames(value: string | undefined): string[] {
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const name of (value ?? '').split(',')) {
+    const trimmed = name.trim();
+    if (trimmed && !seen.has(trimmed.toLowerCase())) {
+      seen.add(trimmed.toLowerCase());
+      names.push(trimmed);
+    }
+  }
+  return names;
+}
+
 function required<T>(map: Record<string, T>, key: string, what: string): T {
   const value = map[key];
   if (value === undefined) throw new Error(`Unknown ${what} in reference data: ${JSON.stringify(key)}`);
@@ -124,6 +143,10 @@ export function loadCouncils(): CouncilRecord[] {
         density: num(deprivation?.density),
         deprivationScore: num(deprivation?.['la-deprivation-score']),
         deprivationQuintile: num(deprivation?.['la-imd-pop-quintile']),
+        lowDeprivationShare: num(deprivation?.['low-deprivation']),
+        mediumDeprivationShare: num(deprivation?.['medium-deprivation']),
+        highDeprivationShare: num(deprivation?.['high-deprivation']),
+        altNames: splitAltNames(row['alt-names']),
         ruralUrbanClass: ruralLabel ? required(RURAL_URBAN, ruralLabel, 'rural-urban class') : null,
         latitude: num(row.lat),
         longitude: num(row.long),

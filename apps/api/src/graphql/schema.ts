@@ -17,6 +17,8 @@ import { OutcomeResolver } from '../modules/outcome/outcome.resolver.js';
 import { SearchResolver } from '../modules/search/search.resolver.js';
 import { StatisticsResolver } from '../modules/experiment/statistics.resolver.js';
 import { ServiceAreaResolver } from '../modules/service-area/service-area.resolver.js';
+import { SimilarCouncilResolver } from '../modules/similar-council/similar-council.resolver.js';
+import { TriedInSimilarResolver } from '../modules/similar-council/tried-in-similar.resolver.js';
 import { validateArgument } from '../validation.js';
 import { DiscussionResolver } from '../modules/discussion/discussion.resolver.js';
 import { ExperimentDiscussionsResolver } from '../modules/discussion/experiment-discussions.resolver.js';
@@ -54,6 +56,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       OrganisationWebhookResolver,
       SearchResolver,
       StatisticsResolver,
+      SimilarCouncilResolver,
+      TriedInSimilarResolver,
       DiscussionResolver,
       PostResolver,
       ModerationResolver,

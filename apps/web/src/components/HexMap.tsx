@@ -46,9 +46,9 @@ const HEX_POINTS = Array.from({ length: 6 }, (_, i) => {
  * An equal-area hex map of UK councils with the given places filled in. Its meaning never rests on colour
  * alone: the map has a text alternative naming the places, and pages list them in words too.
  */
-export function HexMap({ places, label }: { places: Place[]; label: string }) {
+export function HexMap({ places, label, related = [], relatedLabel = '' }: { places: Place[]; label: string; related?: Place[]; relatedLabel?: string }) {
   const titleId = useId();
-  const layout = layoutFor(places);
+  const layout = layoutFor([...places, ...related]);
   const [hexes, setHexes] = useState<Record<string, Hex> | null>(null);
   useEffect(() => {
     if (!layout) return;
@@ -62,6 +62,10 @@ export function HexMap({ places, label }: { places: Place[]; label: string }) {
   if (!hexes) return <div className="synapse-hexmap synapse-hexmap--loading" />;
 
   const marked = new Set(places.map((place) => place.gssCode));
+  // Related places (a council's neighbours) are drawn in a lighter fill, and named in the text alternative.
+  const relatedCodes = new Set(related.map((place) => place.gssCode).filter((code) => !marked.has(code)));
+  const relatedNames = related.filter((place) => place.gssCode && relatedCodes.has(place.gssCode) && hexes[place.gssCode]).map((place) => place.name);
+  const relatedText = relatedNames.length ? `; ${relatedLabel}: ${relatedNames.join(', ')}` : '';
   const entries = Object.entries(hexes);
   const rows = entries.map(([, hex]) => hex.r);
   const columns = entries.map(([, hex]) => hex.q);
@@ -75,12 +79,16 @@ export function HexMap({ places, label }: { places: Place[]; label: string }) {
   const height = (maxR - minR) * SIZE * 1.5 + SIZE * 2;
   const names = places.filter((place) => place.gssCode && hexes[place.gssCode]).map((place) => place.name);
   // Marked hexagons last, so their outline is drawn on top of their neighbours'.
-  const ordered = [...entries.filter(([code]) => !marked.has(code)), ...entries.filter(([code]) => marked.has(code))];
+  const ordered = [
+    ...entries.filter(([code]) => !marked.has(code) && !relatedCodes.has(code)),
+    ...entries.filter(([code]) => relatedCodes.has(code)),
+    ...entries.filter(([code]) => marked.has(code)),
+  ];
 
   return (
     <figure className="synapse-hexmap">
       <svg viewBox={`0 0 ${width.toFixed(0)} ${height.toFixed(0)}`} role="img" aria-labelledby={titleId}>
-        <title id={titleId}>{`${label}: ${names.join(', ') || 'none'}`}</title>
+        <title id={titleId}>{`${label}: ${names.join(', ') || 'none'}${relatedText}`}</title>
         {ordered.map(([code, hex]) => {
           const { x, y } = centre(hex);
           const isMarked = marked.has(code);
@@ -89,7 +97,7 @@ export function HexMap({ places, label }: { places: Place[]; label: string }) {
               key={code}
               points={HEX_POINTS}
               transform={`translate(${x.toFixed(1)} ${y.toFixed(1)})`}
-              className={isMarked ? 'synapse-hex synapse-hex--marked' : 'synapse-hex'}
+              className={isMarked ? 'synapse-hex synapse-hex--marked' : relatedCodes.has(code) ? 'synapse-hex synapse-hex--related' : 'synapse-hex'}
               data-gss={code}
             >
               <title>{hex.n}</title>
@@ -98,7 +106,8 @@ export function HexMap({ places, label }: { places: Place[]; label: string }) {
         })}
       </svg>
       <figcaption className="govuk-body-s">
-        {label}: {names.join(', ') || 'none'}. Each hexagon is a council, drawn the same size whatever its area.
+        {label}: {names.join(', ') || 'none'}
+        {relatedText}. Each hexagon is a council, drawn the same size whatever its area.
       </figcaption>
     </figure>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { isCouncilName } from '@synapse/reference-data/council-names';
 import { useQuery } from 'urql';
 import { type OrganisationKind, OrganisationOptionsDocument, type OrganisationOptionsQuery } from '../generated/graphql.js';
 import { TextInput } from './forms.js';
@@ -25,7 +26,9 @@ export function OrganisationPicker({ id, label, hint, error, kinds, value, onCha
   }, [value]);
   const [{ data }] = useQuery({ query: OrganisationOptionsDocument, variables: { name, kinds }, pause: name.length < 2 });
   const options = data?.organisations.nodes ?? [];
-  const find = (text: string) => options.find((option) => option.name.toLowerCase() === text.trim().toLowerCase()) ?? null;
+  // The API ranks best matches first; the one council-name matcher says whether what is typed names one outright
+  // ("Hull", "Wigan Council", "rhondda cynon taf").
+  const find = (text: string) => options.find((option) => isCouncilName(text, { name: option.name, altNames: option.alternativeNames })) ?? null;
   // The answer for the name typed may arrive after the typing: match again when it does.
   useEffect(() => {
     const match = find(value);

@@ -6,6 +6,7 @@ import { Banner } from '../components/forms.js';
 import { FollowButton } from '../components/FollowButton.js';
 import { HexMap } from '../components/HexMap.js';
 import { LineageTree, type TreeNode } from '../components/LineageTree.js';
+import { TriedInCouncilsLikeYours } from '../components/TriedInCouncilsLikeYours.js';
 import { changeInWords, formatFigure, MeasureChart } from '../components/MeasureChart.js';
 import { type ExperimentPageQuery, ExperimentPageDocument } from '../generated/graphql.js';
 import { ARTEFACT_TYPES, BUDGET_BANDS, EVALUATION_DESIGNS, EVIDENCE_LEVELS, formatDate, LICENCES, PARTNER_ROLES, STAGES, VERDICTS } from '../labels.js';
@@ -232,6 +233,7 @@ export function ExperimentPage() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <p className="govuk-body-l">{experiment.summary}</p>
+          {experiment.status === 'PUBLISHED' && <TriedInCouncilsLikeYours experimentId={experiment.id} />}
           {experiment.status === 'PUBLISHED' && <ConversationActions experimentId={experiment.id} />}
           {experiment.familySummary.familySize > 1 && (
             <div className="govuk-inset-text">

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { OrganisationExperimentsDocument, OrganisationPageDocument } from '../generated/graphql.js';
+import { CouncilsLike } from '../components/CouncilsLike.js';
 import { Facts } from '../components/Facts.js';
 import { HexMap } from '../components/HexMap.js';
 import { sentenceCase } from '../labels.js';
@@ -69,6 +70,7 @@ export function OrganisationPage() {
       ) : (
         <p className="govuk-body">No published experiments yet.</p>
       )}
+      {organisation.gssCode && <CouncilsLike council={{ ...organisation, gssCode: organisation.gssCode }} />}
     </>
   );
 }

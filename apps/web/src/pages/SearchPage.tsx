@@ -5,6 +5,7 @@ import { useQuery } from 'urql';
 import { SearchPageDocument, type SearchFilter, type SearchSort } from '../generated/graphql.js';
 import { FACETS, facetValueLabel, STAGES, VERDICTS } from '../labels.js';
 import { QueryProblem } from './QueryProblem.js';
+import { CouncilsLikeMineFilter, likeFilter } from '../components/CouncilsLikeMineFilter.js';
 import { SearchForm } from './SearchForm.js';
 
 const PAGE_SIZE = 20;
@@ -22,7 +23,7 @@ export function SearchPage() {
   }
   const [{ data, error, fetching }] = useQuery({
     query: SearchPageDocument,
-    variables: { query, filter: filter as SearchFilter, sort, first: PAGE_SIZE, after: params.get('after') },
+    variables: { query, filter: { ...filter, ...likeFilter(params) } as SearchFilter, sort, first: PAGE_SIZE, after: params.get('after') },
   });
 
   const toggle = (field: string, value: string) => {
@@ -70,6 +71,7 @@ export function SearchPage() {
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-third">
             <h2 className="govuk-heading-m">Filter</h2>
+            <CouncilsLikeMineFilter />
             {Object.entries(FACETS).map(([field, heading]) => {
               const facet = result.facets.find((f) => f.field === field);
               if (!facet || facet.values.length === 0) return null;

@@ -52,6 +52,10 @@ export type ExperimentFilter = {
   regions?: Array<string> | null | undefined;
   /** Service area slugs. */
   serviceAreas?: Array<string> | null | undefined;
+  /** How many nearest neighbours similarToCouncil means: 1 to 15, 10 when not given. */
+  similarCount?: number | null | undefined;
+  /** GSS code of a council: experiments led by, or run in, its statistical nearest neighbours (not the council itself). */
+  similarToCouncil?: string | null | undefined;
   stages?: Array<Stage> | null | undefined;
   /** Defaults to PUBLISHED. Drafts and archived experiments are only ever those of your own organisation. */
   statuses?: Array<ExperimentStatus> | null | undefined;
@@ -117,6 +121,10 @@ export type SearchFilter = {
   ruralUrbanClasses?: Array<RuralUrbanClass> | null | undefined;
   /** Service area slugs. */
   serviceAreas?: Array<string> | null | undefined;
+  /** How many nearest neighbours similarToCouncil means: 1 to 15, 10 when not given. */
+  similarCount?: number | null | undefined;
+  /** GSS code of a council: experiments led by, or run in, its statistical nearest neighbours (not the council itself). */
+  similarToCouncil?: string | null | undefined;
   stages?: Array<Stage> | null | undefined;
   themes?: Array<string> | null | undefined;
   /** Experiments with at least one outcome of these verdicts. */

@@ -19,11 +19,13 @@ import {
   IsOptional,
   IsString,
   Length,
+  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { MAX_NEIGHBOURS } from '@synapse/reference-data';
 import { Field, InputType, Int } from 'type-graphql';
 import { LocalDateScalar } from '../../graphql/scalars.js';
 import { IsCalendarDate, NoDuplicates, OptionalText, RequiredText } from '../../graphql/validators.js';
@@ -229,6 +231,21 @@ export class ExperimentFilterBase {
   @ArrayMaxSize(LIMITS.filterValuesMax)
   @IsEnum(Nation, each)
   nations?: Nation[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "GSS code of a council: experiments led by, or run in, its statistical nearest neighbours (not the council itself).",
+  })
+  @IsOptional()
+  @Matches(/^[ENSW]\d{8}$/, { message: '$property must be a GSS code such as E08000010' })
+  similarToCouncil?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'How many nearest neighbours similarToCouncil means: 1 to 15, 10 when not given.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_NEIGHBOURS)
+  similarCount?: number | null;
 }
 
 @InputType({ description: 'Narrows a list of experiments. Values within a field are ORed; fields are ANDed.' })

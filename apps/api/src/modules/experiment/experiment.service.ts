@@ -12,6 +12,7 @@ import type { CreateExperimentInput, ExperimentFieldsInput, ExperimentFilter, Up
 import { type ExperimentAccess, experimentPolicy, organisationIdOf } from './experiment.policy.js';
 import { StageChange } from './stage-change.entity.js';
 import { EventKind, recordEvent } from '../notification/events.js';
+import { similarCondition } from '../similar-council/similar-council.service.js';
 import { today } from './text.js';
 
 export type ExperimentAction = 'edit' | 'publish' | 'archive' | 'manageTeam';
@@ -75,6 +76,8 @@ export async function listExperiments(
       ],
     });
   }
+  const similar = similarCondition(filter);
+  if (similar) conditions.push(similar);
   const cursor = await em.findByCursor(Experiment, {
     where: { $and: conditions },
     first: page.first,

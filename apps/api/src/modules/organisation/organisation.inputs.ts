@@ -32,7 +32,7 @@ export class OrganisationFilter {
   @IsEnum(OrganisationKind, each)
   kinds?: OrganisationKind[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Part of the name, any case.' })
+  @Field(() => String, { nullable: true, description: 'A name, common name or part of one, any case ("Hull", "Wigan Council"): best matches first.' })
   @OptionalText(LIMITS.shortTextMax)
   name?: string | null;
 }

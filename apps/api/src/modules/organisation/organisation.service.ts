@@ -1,11 +1,12 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { OrganisationKind } from '@synapse/domain';
 import { loadCouncils } from '@synapse/reference-data';
-import { type EntityManager, isPostgres } from '../../db/orm.js';
+import type { EntityManager } from '../../db/orm.js';
 import { BadInputError } from '../../errors.js';
-import { type ConnectionShape, EMPTY_PAGE, toConnection } from '../../graphql/connection.js';
+import { type ConnectionShape, toConnection } from '../../graphql/connection.js';
 import { Organisation } from './organisation.entity.js';
 import type { OrganisationFilter } from './organisation.inputs.js';
+import { searchOrganisationsByName } from './organisation-name-search.js';
 
 export async function findOrganisation(
   em: EntityManager,
@@ -26,14 +27,7 @@ export async function listOrganisations(
   if (filter?.regions?.length) conditions.push({ region: { $in: filter.regions } });
   if (filter?.types?.length) conditions.push({ councilType: { $in: filter.types } });
   if (filter?.kinds?.length) conditions.push({ kind: { $in: filter.kinds } });
-  if (filter?.name?.trim()) {
-    // LIKE wildcards are dropped, not escaped: SQLite needs an ESCAPE clause for that, and no council name has them.
-    const text = filter.name.trim().replace(/[\\%_]/g, '');
-    if (!text) return { edges: [], nodes: [], pageInfo: EMPTY_PAGE, totalCount: 0 };
-    const operator = isPostgres(em) ? '$ilike' : '$like'; // SQLite's LIKE already ignores case
-    const pattern = `%${text}%`;
-    conditions.push({ $or: [{ name: { [operator]: pattern } }, { officialName: { [operator]: pattern } }] });
-  }
+  if (filter?.name?.trim()) return searchOrganisationsByName(em, filter.name, conditions, page);
   const cursor = await em.findByCursor(Organisation, {
     where: conditions.length ? { $and: conditions } : {},
     first: page.first,
@@ -53,7 +47,9 @@ export async function loadReferenceCouncils(em: EntityManager): Promise<{ counci
   const byCode = new Map(existing.map((organisation) => [organisation.gssCode, organisation]));
   for (const council of councils) {
     const organisation = byCode.get(council.gssCode) ?? new Organisation();
-    Object.assign(organisation, council, { kind: OrganisationKind.COUNCIL });
+    // Names and deprivation shares stay in the reference data (the matcher and neighbours read them there).
+    const { altNames: _names, lowDeprivationShare: _low, mediumDeprivationShare: _medium, highDeprivationShare: _high, ...columns } = council;
+    Object.assign(organisation, columns, { kind: OrganisationKind.COUNCIL });
     em.persist(organisation);
   }
   await em.flush();

@@ -75,6 +75,32 @@ describe('organisations', () => {
     expect(wildcard.data.organisations.totalCount).toBe(0);
   });
 
+  it('finds councils by their common names and alternative spellings, best match first', async () => {
+    const top = async (name: string) => (await h.run(LIST, { filter: { name }, first: 5 })).data.organisations.nodes.map((o: { name: string }) => o.name);
+    expect((await top('Hull'))[0]).toBe('Kingston upon Hull');
+    expect((await top('Wigan Council'))[0]).toBe('Wigan');
+    expect((await top('rhondda cynon taf'))[0]).toBe('Rhondda Cynon Taff');
+    expect((await top('Edinburgh'))[0]).toBe('City of Edinburgh');
+    expect((await top('Bristol'))[0]).toBe('City of Bristol');
+    const leicester = await top('Leicester');
+    expect(leicester.slice(0, 2)).toEqual(['Leicester', 'Leicestershire']);
+  });
+
+  it('pages through name matches without repeats', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 20; i++) {
+      const result: any = await h.run(LIST, { filter: { name: 'north' }, first: 3, after });
+      seen.push(...result.data.organisations.nodes.map((o: { name: string }) => o.name));
+      expect(result.data.organisations.totalCount).toBeGreaterThan(10);
+      if (!result.data.organisations.pageInfo.hasNextPage) break;
+      after = result.data.organisations.pageInfo.endCursor;
+    }
+    expect(seen.length).toBeGreaterThan(10);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.every((name) => name.toLowerCase().includes('north'))).toBe(true);
+  });
+
   it('pages through every council in name order without repeats', async () => {
     const names: string[] = [];
     let after: string | null = null;

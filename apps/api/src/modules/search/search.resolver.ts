@@ -1,6 +1,7 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { SearchFilter, SearchSort } from './search.inputs.js';
+import { searchPreferringSimilar } from './search-similar.js';
 import { search, SEARCH_PAGE_MAX, suggest } from './search.service.js';
 import { SearchResult, SearchSuggestion } from './search.types.js';
 
@@ -18,8 +19,14 @@ export class SearchResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('collapseFamilies', () => Boolean, { defaultValue: false, description: 'One hit per fork family (its best-ranked, then best-evidenced member).' })
     collapseFamilies: boolean,
+    @Arg('preferSimilarTo', () => String, {
+      nullable: true,
+      description: "GSS code of a council: experiments led by or run in its nearest neighbours (filter.similarCount, default 10) come first.",
+    })
+    preferSimilarTo?: string | null,
   ): Promise<SearchResult> {
-    return search(em, searchIndex, { query, filter, sort, first, after, collapseFamilies });
+    const args = { query, filter, sort, first, after, collapseFamilies };
+    return preferSimilarTo ? searchPreferringSimilar(em, searchIndex, args, preferSimilarTo) : search(em, searchIndex, args);
   }
 
   @Query(() => [SearchSuggestion], { description: 'Experiment titles for search-as-you-type.' })

@@ -6,6 +6,7 @@ import { type EntityManager, isPostgres } from '../../db/orm.js';
 import { BadInputError } from '../../errors.js';
 import { EMPTY_PAGE } from '../../graphql/connection.js';
 import { Experiment } from '../experiment/experiment.entity.js';
+import { similarCondition, similarMeiliClauses } from '../similar-council/similar-council.service.js';
 import type { SearchIndex } from './search-index.js';
 import { type SearchFilter, SearchSort } from './search.inputs.js';
 import type { Facet, SearchHighlight, SearchResult, SearchSuggestion } from './search.types.js';
@@ -51,6 +52,7 @@ export function toMeiliFilter(filter: SearchFilter | null | undefined): string[]
     const codes = filter.organisations.map(literal).join(', ');
     clauses.push(`(leadGssCode IN [${codes}] OR placeGssCodes IN [${codes}])`);
   }
+  clauses.push(...similarMeiliClauses(filter));
   return clauses;
 }
 
@@ -90,14 +92,14 @@ function highlightsOf(formatted: Record<string, unknown> | undefined): SearchHig
   return highlights;
 }
 
-function decodeOffset(after: string | null | undefined): number {
+export function decodeOffset(after: string | null | undefined): number {
   if (!after) return 0;
   const match = /^offset:(\d{1,6})$/.exec(Buffer.from(after, 'base64url').toString());
   if (!match) throw BadInputError.field('after', 'is not a cursor from this search');
   return Number(match[1]);
 }
 
-function encodeOffset(offset: number): string {
+export function encodeOffset(offset: number): string {
   return Buffer.from(`offset:${offset}`).toString('base64url');
 }
 
@@ -208,6 +210,8 @@ async function searchDatabase(em: EntityManager, args: SearchArgs, offset: numbe
   if (filter?.organisations?.length) {
     conditions.push({ $or: [{ leadOrganisation: { gssCode: { $in: filter.organisations } } }, { places: { gssCode: { $in: filter.organisations } } }] });
   }
+  const similar = similarCondition(filter);
+  if (similar) conditions.push(similar);
   const [experiments, total] = await em.findAndCount(
     Experiment,
     { $and: conditions },
