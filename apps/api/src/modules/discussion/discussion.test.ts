@@ -168,6 +168,14 @@ describe('editing and deleting', () => {
     expect(posts[1].deletedAt).not.toBeNull();
     expect(read.data.discussion.replyCount).toBe(0);
   });
+
+  it('deleting a question nobody has answered removes the whole discussion', async () => {
+    const w = await world();
+    const question = await ask(w.asker, { experimentId: w.experiment.id, title: 'Posted this by mistake, sorry', body: 'Oops.' });
+    expect((await h.run('mutation($id: ID!) { deletePost(id: $id) }', { id: question.openingPost.id }, w.asker)).data?.deletePost).toBe(true);
+    expect((await h.run('query($id: ID!) { discussion(id: $id) { id } }', { id: question.id })).data.discussion).toBeNull();
+    expect((await h.run('query($id: ID!) { experiment(id: $id) { discussionCount } }', { id: w.experiment.id })).data.experiment.discussionCount).toBe(0);
+  });
 });
 
 describe('rate limits', () => {
