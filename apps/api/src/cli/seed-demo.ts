@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const orm = await openConfiguredDatabase(config);
   try {
     await bootstrapData(orm, { seedDemo: false, log: console.log });
-    const report = await seedDemoExperiments(entityManager(orm));
+    const report = await seedDemoExperiments(entityManager(orm).fork());
     console.log(`Demo data: ${report.created} created, ${report.updated} reloaded.`);
     console.log(`Demo discussions: ${await seedDemoDiscussions(entityManager(orm).fork())} loaded (none when there were already discussions).`);
   } finally {

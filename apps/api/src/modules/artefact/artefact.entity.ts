@@ -1,4 +1,4 @@
-import { Entity, Index, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { DateTimeType, type Ref } from '@mikro-orm/core';
 import { ArtefactType, Licence } from '@synapse/domain';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
@@ -11,6 +11,7 @@ import { Organisation } from '../organisation/organisation.entity.js';
 @ObjectType({ description: 'A reusable document, tool or data set, with its licence.' })
 @Entity({ tableName: 'artefacts' })
 @Index({ properties: ['experiment', 'createdAt'] })
+@Unique({ properties: ['experiment', 'externalId'] })
 export class Artefact {
   @Field(() => ID)
   @PrimaryKey({ type: 'string', length: 36 })
@@ -69,4 +70,8 @@ export class Artefact {
   @Field(() => Date)
   @Property({ type: DateTimeType, onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+
+  /** Import key, unique within the experiment: re-importing a record updates this artefact in place (docs/import-format.md). */
+  @Property({ type: 'string', length: 120, nullable: true })
+  externalId: string | null = null;
 }
