@@ -249,7 +249,7 @@ const MUTATIONS: Record<string, { run: Cell; allowed: Actor[]; open?: boolean }>
     allowed: SIGNED_IN,
   },
   createWebhook: {
-    run: (w) => ['mutation($org: ID!) { createWebhook(input: { organisationId: $org, url: "https://example.org/hook", events: [EXPERIMENT_PUBLISHED] }) { secret } }', { org: w.lead.id }],
+    run: (w) => ['mutation($org: ID!) { createWebhook(input: { organisationId: $org, url: "https://93.184.215.14/hook", events: [EXPERIMENT_PUBLISHED] }) { secret } }', { org: w.lead.id }],
     allowed: ['admin'],
   },
   deleteWebhook: {
@@ -305,6 +305,21 @@ const MUTATIONS: Record<string, { run: Cell; allowed: Actor[]; open?: boolean }>
   appointModerator: {
     run: (w) => ['mutation($id: ID!) { appointModerator(input: { memberId: $id }) { moderator } }', { id: w.people.member.id }],
     allowed: ['platformAdmin'],
+  },
+  confirmExperimentStillAccurate: {
+    run: (w) => ['mutation($id: ID!) { confirmExperimentStillAccurate(id: $id) { lastReviewedOn } }', { id: w.published.id }],
+    allowed: ['editor', 'admin'],
+  },
+  registerMeasures: {
+    run: (w) => [
+      'mutation($id: ID!) { registerMeasures(experimentId: $id, input: { measures: [{ name: "Visits", goodDirection: UP }], evaluationDesign: BEFORE_AFTER, targetEvidenceLevel: 2 }) { id } }',
+      { id: w.published.id },
+    ],
+    allowed: ['editor', 'admin'],
+  },
+  setReminderSettings: {
+    run: () => ['mutation { setReminderSettings(input: { enabled: false }) { enabled } }', {}],
+    allowed: SIGNED_IN,
   },
   requestSignIn: {
     run: (w) => ['mutation($email: String!) { requestSignIn(input: { email: $email }) }', { email: `someone@${w.tag}.example` }],

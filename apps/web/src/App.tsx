@@ -12,6 +12,9 @@ import { EditExperiment } from './pages/publish/EditExperiment.js';
 import { StartPage } from './pages/publish/StartPage.js';
 import { SearchPage } from './pages/SearchPage.js';
 import { SignInPage } from './pages/SignInPage.js';
+import { AttentionPage } from './pages/AttentionPage.js';
+import { RegisterMeasuresPage } from './pages/RegisterMeasuresPage.js';
+import { StatisticsPage } from './pages/StatisticsPage.js';
 import { useSession } from './session.js';
 import { AskPage } from './pages/conversation/AskPage.js';
 import { DiscussionPage } from './pages/conversation/DiscussionPage.js';
@@ -37,6 +40,7 @@ function Navigation() {
       <NavItem to="/search">Search experiments</NavItem>
       <NavItem to="/questions">Questions</NavItem>
       {session.canPublish && <NavItem to="/publish">Publish</NavItem>}
+      {session.canPublish && <NavItem to="/attention">Needs attention</NavItem>}
       {session.member ? (
         <>
           <NavItem to="/notifications">
@@ -119,6 +123,9 @@ export function App() {
             <Route path="/discussions/new" element={<AskPage />} />
             <Route path="/discussions/:id" element={<DiscussionPage />} />
             <Route path="/moderation" element={<ModerationPage />} />
+            <Route path="/statistics" element={<StatisticsPage />} />
+            <Route path="/attention" element={<AttentionPage />} />
+            <Route path="/experiments/:slug/register" element={<RegisterMeasuresPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </main>

@@ -37,6 +37,14 @@ const EMBEDDED = [
   'DiscussionPermissions',
   'PostPermissions',
   'DiscussionSearchResult',
+  'RegisteredMeasure',
+  'MeasureComparison',
+  'ReportingRate',
+  'ServiceAreaReportingRate',
+  'ReviewDueItem',
+  'ResultsOverdueItem',
+  'JoinRequestItem',
+  'ReminderSettings',
 ];
 
 /**

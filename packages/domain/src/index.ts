@@ -3,3 +3,4 @@ export * from './limits.js';
 export * from './service-areas.js';
 export * from './text.js';
 export * from './conversation.js';
+export * from './labels.js';

@@ -1,5 +1,5 @@
 /** Bump when the document's shape changes: on start, an index with older documents is rebuilt. */
-export const DOCUMENT_SCHEMA = 2;
+export const DOCUMENT_SCHEMA = 3;
 
 /** One published experiment as Meilisearch stores it: denormalised with everything people search and filter by. */
 export interface ExperimentDocument {
@@ -45,6 +45,10 @@ export interface ExperimentDocument {
   familyId: string;
   /** How many published experiments the family has: "tried in N places". */
   familySize: number;
+  /** Measures were registered before results (a badge, and a filter). */
+  registered: boolean;
+  /** The date the review cycle counts from, as YYYYMMDD: searches can leave out records overdue for review. */
+  reviewBase: number;
   /** DOCUMENT_SCHEMA when the document was built. */
   schema: number;
 }

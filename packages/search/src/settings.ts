@@ -44,7 +44,7 @@ export function experimentIndexSettings(): Settings {
       'places',
       'partners',
     ],
-    filterableAttributes: [...FACETS, 'leadGssCode', 'placeGssCodes', 'evidenceLevels', 'startYear', 'familyId'],
+    filterableAttributes: [...FACETS, 'leadGssCode', 'placeGssCodes', 'evidenceLevels', 'startYear', 'familyId', 'registered', 'reviewBase'],
     sortableAttributes: ['publishedAt', 'maxEvidenceLevel', 'startYear', 'title', 'familySize'],
     // Relevance first; between equally relevant results, stronger evidence wins.
     rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'maxEvidenceLevel:desc'],

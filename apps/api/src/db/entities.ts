@@ -21,6 +21,7 @@ import { Follow } from '../modules/notification/follow.entity.js';
 import { Notification } from '../modules/notification/notification.entity.js';
 
 import { Webhook, WebhookDelivery } from '../modules/webhook/webhook.entity.js';
+import { MeasureRegistration } from '../modules/freshness/measure-registration.entity.js';
 import { Job, JobScheduleRun } from '../modules/job/job.entity.js';
 
 import { Discussion, DiscussionTopic } from '../modules/discussion/discussion.entity.js';
@@ -55,6 +56,7 @@ export const ENTITIES = [
   PostRevision,
   PostReport,
   Interest,
+  MeasureRegistration,
   Job,
   JobScheduleRun,
 ];

@@ -28,6 +28,8 @@ import { NotificationDiscussionResolver } from '../modules/discussion/notificati
 import { PostResolver } from '../modules/discussion/post.resolver.js';
 import { ExperimentInterestResolver, InterestEntryResolver, InterestResolver } from '../modules/interest/interest.resolver.js';
 import { registerEnums } from './enums.js';
+import { requestClock } from './clock-scope.js';
+import { AttentionResolver, ExperimentFreshnessResolver, StatisticsReportingResolver } from '../modules/freshness/freshness.resolver.js';
 
 let schema: Promise<GraphQLSchema> | undefined;
 
@@ -67,10 +69,13 @@ export function getSchema(): Promise<GraphQLSchema> {
       InterestResolver,
       InterestEntryResolver,
       ExperimentInterestResolver,
+      ExperimentFreshnessResolver,
+      AttentionResolver,
+      StatisticsReportingResolver,
     ],
     validate: true,
     validateFn: validateArgument,
-    globalMiddlewares: [auditMutations],
+    globalMiddlewares: [auditMutations, requestClock],
   });
   return schema;
 }

@@ -2,6 +2,7 @@ import { ExperimentStatus } from '@synapse/domain';
 import type { EntityManager } from '../../db/orm.js';
 import { assignDefined, changeChild, removeChild } from '../experiment/experiment-child.js';
 import { loadForChange } from '../experiment/experiment.service.js';
+import { markSubstantiveChange } from '../freshness/substantive-change.js';
 import { EventKind, recordEvent } from '../notification/events.js';
 import type { Member } from '../member/member.entity.js';
 import { Artefact } from './artefact.entity.js';
@@ -27,6 +28,7 @@ export async function addArtefact(
     applyArtefactFields(artefact, input);
     experiment.artefacts.add(artefact);
     experiment.updatedAt = new Date();
+    await markSubstantiveChange(tem, experiment);
     if (experiment.status === ExperimentStatus.PUBLISHED) {
       recordEvent(tem, EventKind.ARTEFACT_CHANGED, experiment.id, viewer, { artefactId: artefact.id, title: artefact.title, change: 'added' });
     }

@@ -14,6 +14,10 @@ export enum NotificationKind {
   NEW_DISCUSSION = 'NEW_DISCUSSION',
   NEW_REPLY = 'NEW_REPLY',
   ANSWER_MARKED = 'ANSWER_MARKED',
+  /** Reminder to the team: the experiment is due for review (freshness module). */
+  REVIEW_DUE = 'REVIEW_DUE',
+  /** Reminder to the team: the end date has passed and no outcome is reported. */
+  RESULTS_OVERDUE = 'RESULTS_OVERDUE',
 }
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',

@@ -2,6 +2,7 @@ import { ExperimentStatus } from '@synapse/domain';
 import { DOCUMENT_SCHEMA, type ExperimentDocument, populationBand } from '@synapse/search';
 import type { EntityManager } from '../../db/orm.js';
 import { Experiment } from '../experiment/experiment.entity.js';
+import { dateNumber, reviewBaseOn } from '../freshness/freshness-rules.js';
 
 function yearOf(date: string | null): number | null {
   return date ? Number(date.slice(0, 4)) : null;
@@ -73,6 +74,8 @@ function rawDocument(experiment: Experiment): Omit<ExperimentDocument, 'familyId
     startYear: yearOf(experiment.startDate),
     costBand: experiment.budgetBand,
     publishedAt: Math.floor((experiment.publishedAt ?? experiment.createdAt).getTime() / 1000),
+    registered: experiment.registration !== null,
+    reviewBase: dateNumber(reviewBaseOn(experiment)),
   };
 }
 

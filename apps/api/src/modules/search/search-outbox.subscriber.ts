@@ -7,6 +7,7 @@ import { Organisation } from '../organisation/organisation.entity.js';
 import { Outcome } from '../outcome/outcome.entity.js';
 import { newJob } from '../job/job-queue.js';
 import { SYNC_EXPERIMENT, SYNC_ORGANISATION } from './search-sync.js';
+import { MeasureRegistration } from '../freshness/measure-registration.entity.js';
 
 enum OutboxTarget {
   EXPERIMENT = 'EXPERIMENT',
@@ -22,7 +23,7 @@ function idOf(value: unknown): string | null {
 /** Which search documents an entity's change touches. */
 function targetsOf(entity: object, type: ChangeSetType): [OutboxTarget, string][] {
   if (entity instanceof Experiment) return [[OutboxTarget.EXPERIMENT, entity.id]];
-  if (entity instanceof Outcome || entity instanceof Artefact || entity instanceof ExperimentPartner || entity instanceof StageChange) {
+  if (entity instanceof Outcome || entity instanceof Artefact || entity instanceof ExperimentPartner || entity instanceof StageChange || entity instanceof MeasureRegistration) {
     const id = idOf(entity.experiment);
     return id ? [[OutboxTarget.EXPERIMENT, id]] : [];
   }

@@ -4,6 +4,7 @@ import { SearchFilter, SearchSort } from './search.inputs.js';
 import { searchPreferringSimilar } from './search-similar.js';
 import { search, SEARCH_PAGE_MAX, suggest } from './search.service.js';
 import { SearchResult, SearchSuggestion } from './search.types.js';
+import { reviewCutoff } from '../freshness/freshness-rules.js';
 
 @Resolver()
 export class SearchResolver {
@@ -11,7 +12,7 @@ export class SearchResolver {
     description: 'Full-text search over published experiments, typos and UK public-service jargon included.',
   })
   search(
-    @Ctx() { em, searchIndex }: Context,
+    @Ctx() { em, searchIndex, clock, services }: Context,
     @Arg('query', () => String, { defaultValue: '', description: 'Words to look for; empty lists everything.' }) query: string,
     @Arg('filter', () => SearchFilter, { nullable: true }) filter: SearchFilter | null,
     @Arg('sort', () => SearchSort, { defaultValue: SearchSort.RELEVANCE }) sort: SearchSort,
@@ -25,7 +26,8 @@ export class SearchResolver {
     })
     preferSimilarTo?: string | null,
   ): Promise<SearchResult> {
-    const args = { query, filter, sort, first, after, collapseFamilies };
+    const reviewCutoffDate = reviewCutoff(clock.now(), services.config.freshness);
+    const args = { query, filter, sort, first, after, collapseFamilies, reviewCutoff: reviewCutoffDate };
     return preferSimilarTo ? searchPreferringSimilar(em, searchIndex, args, preferSimilarTo) : search(em, searchIndex, args);
   }
 

@@ -10,6 +10,7 @@ import { searchFallback } from './search-fallback.js';
 import type { SearchIndex } from './search-index.js';
 import { type SearchFilter, SearchSort } from './search.inputs.js';
 import type { Facet, SearchHighlight, SearchResult, SearchSuggestion } from './search.types.js';
+import { freshnessClauses } from '../freshness/freshness-search.js';
 
 export const SEARCH_PAGE_MAX = 50;
 const QUERY_MAX = 200;
@@ -40,7 +41,7 @@ function literal(value: string | number): string {
 }
 
 /** Meilisearch filter expression for a SearchFilter (values are validated before they get here, and quoted). */
-export function toMeiliFilter(filter: SearchFilter | null | undefined): string[] {
+export function toMeiliFilter(filter: SearchFilter | null | undefined, reviewCutoff?: string): string[] {
   if (!filter) return [];
   const clauses: string[] = [];
   for (const [field, attribute] of Object.entries(ATTRIBUTE)) {
@@ -53,6 +54,7 @@ export function toMeiliFilter(filter: SearchFilter | null | undefined): string[]
     clauses.push(`(leadGssCode IN [${codes}] OR placeGssCodes IN [${codes}])`);
   }
   clauses.push(...similarMeiliClauses(filter));
+  clauses.push(...freshnessClauses(filter, reviewCutoff));
   return clauses;
 }
 
@@ -111,6 +113,8 @@ export interface SearchArgs {
   after?: string | null;
   /** One hit per fork family: its best-ranked (with ties, best-evidenced) member. */
   collapseFamilies?: boolean;
+  /** For filter.excludeOverdueReview: the latest overdue review base (freshness-rules.ts reviewCutoff). */
+  reviewCutoff?: string;
 }
 
 /** Loads the experiments of some ids, published only, in the given order: a stale index can never reveal a draft. */
@@ -141,7 +145,7 @@ export async function search(em: EntityManager, index: SearchIndex | null, args:
 /** The Meilisearch request behind a search (the benchmark sends the same one straight to Meilisearch). */
 export function engineParams(args: SearchArgs, offset: number): SearchParams {
   return {
-    filter: toMeiliFilter(args.filter),
+    filter: toMeiliFilter(args.filter, args.reviewCutoff),
     facets: [...FACETS],
     sort: SORT[args.sort],
     limit: args.first,
