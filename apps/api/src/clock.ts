@@ -10,27 +10,20 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/**
- * A clock for tests: it follows the system clock until `set` or `advanceDays` moves it, then stays where it is
- * put (so work stamped with the real time, e.g. jobs enqueued outside a request, is due by it before travel).
- */
+/** A clock that stays where it is put: `set` and `advanceDays` move it. */
 export class TestClock implements Clock {
-  private current: Date | null;
-  constructor(start?: Date | string) {
-    this.current = start === undefined ? null : new Date(start);
+  private current: Date;
+  constructor(start: Date | string = new Date()) {
+    this.current = new Date(start);
   }
   now(): Date {
-    return this.current ? new Date(this.current) : new Date();
+    return new Date(this.current);
   }
   set(to: Date | string): void {
     this.current = new Date(to);
   }
   advanceDays(days: number): void {
-    this.current = new Date(this.now().getTime() + days * 86_400_000);
-  }
-  /** Follows the system clock again (jobs enqueued now, stamped with the real time, are due by it). */
-  reset(): void {
-    this.current = null;
+    this.current = new Date(this.current.getTime() + days * 86_400_000);
   }
 }
 

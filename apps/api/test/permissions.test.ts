@@ -14,6 +14,7 @@ import { Outcome } from '../src/modules/outcome/outcome.entity.js';
 import { Discussion } from '../src/modules/discussion/discussion.entity.js';
 import { Post } from '../src/modules/discussion/post.entity.js';
 import { DeliveryStatus, Webhook, WebhookDelivery, WebhookEvent } from '../src/modules/webhook/webhook.entity.js';
+import { Job, JobState } from '../src/modules/job/job.entity.js';
 import { buildCouncil, buildExperiment, buildMember } from './factories.js';
 import { createHarness, errorCodes, type Harness } from './harness.js';
 
@@ -56,6 +57,7 @@ interface World {
   domain: OrganisationDomain;
   webhook: Webhook;
   delivery: WebhookDelivery;
+  deadJob: Job;
   tag: string;
   discussion: { id: string; replyId: string; hiddenReplyId: string; hiddenDiscussionId: string };
 }
@@ -109,12 +111,13 @@ async function buildWorld(): Promise<World> {
   const domain = Object.assign(new OrganisationDomain(), { domain: `${tag}.example`, organisation: ref(other) });
   const webhook = Object.assign(new Webhook(), { organisation: ref(lead), url: 'https://example.org/hook', events: [WebhookEvent.EXPERIMENT_PUBLISHED], secret: `whsec_${tag}` });
   const delivery = Object.assign(new WebhookDelivery(), { webhook: ref(webhook), event: WebhookEvent.EXPERIMENT_PUBLISHED, payload: {}, status: DeliveryStatus.FAILED, attempts: 8 });
-  writer.persist([apiKey, joinRequest, domain, webhook, delivery]);
+  const deadJob = Object.assign(new Job(), { type: 'search.sync-experiment', key: `dead-${tag}`, payload: { experimentId: draft.id }, state: JobState.DEAD, attempts: 50, lastError: 'engine unreachable' });
+  writer.persist([apiKey, joinRequest, domain, webhook, delivery, deadJob]);
   await writer.flush();
   const outcome = await h.em().findOneOrFail(Outcome, { experiment: draft.id });
   const artefact = await h.em().findOneOrFail(Artefact, { experiment: draft.id });
   const discussion = await buildConversation(people, published);
-  return { lead, other, people, apiKey, draft, published, outcome, artefact, joinRequest, domain, webhook, delivery, tag, discussion };
+  return { lead, other, people, apiKey, draft, published, outcome, artefact, joinRequest, domain, webhook, delivery, deadJob, tag, discussion };
 }
 
 function principal(world: World, actor: Actor): Member | ApiKey | null {
@@ -321,6 +324,14 @@ const MUTATIONS: Record<string, { run: Cell; allowed: Actor[]; open?: boolean }>
     run: () => ['mutation { setReminderSettings(input: { enabled: false }) { enabled } }', {}],
     allowed: SIGNED_IN,
   },
+  retryJob: {
+    run: (w) => ['mutation($id: ID!) { retryJob(id: $id) { id state attempts } }', { id: w.deadJob.id }],
+    allowed: ['platformAdmin'],
+  },
+  retryDeadJobs: {
+    run: () => ['mutation { retryDeadJobs }', {}],
+    allowed: ['platformAdmin'],
+  },
   requestSignIn: {
     run: (w) => ['mutation($email: String!) { requestSignIn(input: { email: $email }) }', { email: `someone@${w.tag}.example` }],
     allowed: [...ACTORS],
@@ -409,5 +420,25 @@ describe('hidden posts are visible only to moderators, through every query', () 
     expect(listed.includes(world.discussion.hiddenDiscussionId)).toBe(actor === 'platformAdmin' || actor === 'moderator');
     const report = await h.run('mutation($id: ID!) { reportPost(input: { postId: $id, reason: "Still rude" }) { id } }', { id: world.discussion.hiddenReplyId }, as);
     if (!sees) expect(errorCodes(report)).toEqual([expect.toBeOneOf(DENIED)]);
+  });
+});
+
+describe('dead background jobs', () => {
+  it.each(ACTORS.map((actor) => [actor, actor === 'platformAdmin'] as const))('as %s, are listed: %s', async (actor, sees) => {
+    const world = await buildWorld();
+    const result = await h.run('{ deadJobs(first: 500) { id type state attempts lastError payload } }', {}, principal(world, actor));
+    if (sees) {
+      expect(result.errors).toBeUndefined();
+      expect(result.data.deadJobs).toContainEqual({
+        id: world.deadJob.id,
+        type: 'search.sync-experiment',
+        state: 'DEAD',
+        attempts: 50,
+        lastError: 'engine unreachable',
+        payload: { experimentId: world.draft.id },
+      });
+    } else {
+      expect(result.errors?.map((e) => e.extensions?.code)).toEqual([expect.toBeOneOf(DENIED)]);
+    }
   });
 });

@@ -2,9 +2,14 @@ import {
   ARTEFACT_TYPE_LABELS,
   BUDGET_BAND_LABELS,
   codeWords,
+  COUNCIL_TYPE_LABELS,
+  DEPRIVATION_QUINTILE_LABELS,
   EVALUATION_DESIGN_LABELS,
   LICENCE_LABELS,
+  NATION_LABELS,
   PARTNER_ROLE_LABELS,
+  REGIONS_THAT_ARE_NATIONS,
+  RURAL_URBAN_LABELS,
   SERVICE_AREAS,
   STAGE_LABELS,
   VERDICT_LABELS,
@@ -36,9 +41,19 @@ export const FACETS: Record<string, string> = {
   verdicts: 'Verdict',
   serviceAreas: 'Service area',
   stages: 'Stage',
+  costBands: 'Cost',
+  artefactTypes: 'Reusable artefacts',
+  organisationTypes: 'Type of council',
+  ruralUrbanClasses: 'Rural or urban',
+  deprivationQuintiles: 'Deprivation',
   nations: 'Nation',
   regions: 'Region',
 };
+
+/** Facet values that repeat another facet's: the regions Scotland, Wales and Northern Ireland are also nations. */
+export function isDuplicateFacetValue(field: string, value: string): boolean {
+  return field === 'regions' && REGIONS_THAT_ARE_NATIONS.has(value);
+}
 
 /** An enum value as words: "URBAN_WITH_RURAL_AREAS" → "Urban with rural areas". */
 export const sentenceCase = codeWords;
@@ -49,6 +64,13 @@ export function facetValueLabel(field: string, value: string): string {
   if (field === 'verdicts') return VERDICTS[value as Verdict]?.label ?? value;
   if (field === 'stages') return STAGES[value as Stage] ?? value;
   if (field === 'serviceAreas') return SERVICE_AREA_NAMES.get(value) ?? value;
+  if (field === 'costBands') return BUDGET_BANDS[value as BudgetBand] ?? value;
+  if (field === 'artefactTypes') return ARTEFACT_TYPES[value as ArtefactType] ?? value;
+  if (field === 'organisationTypes') return (COUNCIL_TYPE_LABELS as Record<string, string>)[value] ?? value;
+  if (field === 'ruralUrbanClasses') return (RURAL_URBAN_LABELS as Record<string, string>)[value] ?? value;
+  if (field === 'deprivationQuintiles') return DEPRIVATION_QUINTILE_LABELS[Number(value)] ?? value;
+  if (field === 'nations') return (NATION_LABELS as Record<string, string>)[value] ?? value;
+  if (field === 'regions') return value;
   return sentenceCase(value);
 }
 

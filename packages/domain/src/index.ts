@@ -4,3 +4,4 @@ export * from './service-areas.js';
 export * from './text.js';
 export * from './conversation.js';
 export * from './labels.js';
+export * from './place-labels.js';

@@ -1,4 +1,4 @@
-import { ArtefactType, BudgetBand, EvaluationDesign, Licence, Nation, PartnerRole, Stage, Verdict } from './enums.js';
+import { ArtefactType, BudgetBand, EvaluationDesign, Licence, PartnerRole, Stage, Verdict } from './enums.js';
 
 // Words for codes, in one place: the web client shows them, the CSV exports put them beside the codes.
 
@@ -67,13 +67,6 @@ export const LICENCE_LABELS: Record<Licence, string> = {
   APACHE_2: 'Apache licence 2.0',
   GPL_3: 'GNU General Public Licence v3',
   ALL_RIGHTS_RESERVED: 'All rights reserved: ask before reusing',
-};
-
-export const NATION_LABELS: Record<Nation, string> = {
-  ENGLAND: 'England',
-  SCOTLAND: 'Scotland',
-  WALES: 'Wales',
-  NORTHERN_IRELAND: 'Northern Ireland',
 };
 
 /** Any other code as words: "URBAN_WITH_RURAL_AREAS" → "Urban with rural areas". */

@@ -44,7 +44,7 @@ export function ormOptions(options: DatabaseOptions): Partial<Options> {
     entities: ENTITIES,
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],
-    subscribers: [new SearchOutboxSubscriber(), new AuditSubscriber(), new JobSubscriber(), new SearchTextSubscriber()],
+    subscribers: [new SearchOutboxSubscriber(), new AuditSubscriber(), new SearchTextSubscriber(), new JobSubscriber()],
     // The degraded search's full-text tables are raw SQL (FTS5, tsvector): the schema diff leaves them alone.
     schemaGenerator: { skipTables: SEARCH_TEXT_TABLES },
     // Relations resolved field by field in GraphQL are batched per request: no N+1 queries.

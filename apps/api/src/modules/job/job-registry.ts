@@ -1,8 +1,8 @@
+import { freshnessReminderJob, freshnessReminderSchedule } from '../freshness/reminder.service.js';
 import { NOTIFICATION_JOB_HANDLERS, DIGEST_SCHEDULE } from '../notification/notification.jobs.js';
 import { SEARCH_RECONCILE_HANDLER, SEARCH_RECONCILE_SCHEDULE } from '../search/search-reconcile.js';
 import { SEARCH_JOB_HANDLERS } from '../search/search-sync.js';
 import { WEBHOOK_JOB_HANDLER } from '../webhook/webhook.service.js';
-import { freshnessReminderJob, freshnessReminderSchedule } from '../freshness/reminder.service.js';
 import type { JobHandler, JobSchedule } from './job.types.js';
 import { discussionSearchReconcileHandler, discussionSearchSyncHandler, DISCUSSION_SEARCH_RECONCILE } from '../discussion/discussion-search.js';
 
@@ -14,15 +14,15 @@ export const JOB_HANDLERS: JobHandler[] = [
   SEARCH_RECONCILE_HANDLER,
   ...NOTIFICATION_JOB_HANDLERS,
   WEBHOOK_JOB_HANDLER,
+  freshnessReminderJob,
   discussionSearchSyncHandler,
   discussionSearchReconcileHandler,
-  freshnessReminderJob,
 ];
 
 /** Recurring work (reminders, link checks, reconciliation): a handler above runs each occurrence. */
 export const JOB_SCHEDULES: JobSchedule[] = [
   SEARCH_RECONCILE_SCHEDULE,
   DIGEST_SCHEDULE,
-  { type: DISCUSSION_SEARCH_RECONCILE, everyMs: 3_600_000 },
   freshnessReminderSchedule,
+  { type: DISCUSSION_SEARCH_RECONCILE, everyMs: 3_600_000 },
 ];

@@ -1,5 +1,5 @@
 import { ExperimentStatus } from '@synapse/domain';
-import { DOCUMENT_SCHEMA, type ExperimentDocument, populationBand } from '@synapse/search';
+import { DOCUMENT_SCHEMA, type ExperimentDocument, populationBand, stemmedFields } from '@synapse/search';
 import type { EntityManager } from '../../db/orm.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { dateNumber, reviewBaseOn } from '../freshness/freshness-rules.js';
@@ -27,11 +27,12 @@ function clean<T>(value: T): T {
 
 /** Maps a loaded experiment (with its relations) to its search document. */
 export function toDocument(experiment: Experiment, familySize = 1): ExperimentDocument {
-  const document = { ...rawDocument(experiment), familyId: experiment.familyId ?? experiment.id, familySize, schema: DOCUMENT_SCHEMA };
+  const raw = rawDocument(experiment);
+  const document = { ...raw, familyId: experiment.familyId ?? experiment.id, familySize, schema: DOCUMENT_SCHEMA, stems: stemmedFields(raw) };
   return Object.fromEntries(Object.entries(document).map(([key, value]) => [key, clean(value)])) as unknown as ExperimentDocument;
 }
 
-function rawDocument(experiment: Experiment): Omit<ExperimentDocument, 'familyId' | 'familySize' | 'schema'> {
+function rawDocument(experiment: Experiment): Omit<ExperimentDocument, 'familyId' | 'familySize' | 'schema' | 'stems'> {
   const lead = experiment.leadOrganisation.getEntity();
   const outcomes = experiment.outcomes.getItems();
   const artefacts = experiment.artefacts.getItems();

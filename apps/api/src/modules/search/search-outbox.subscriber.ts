@@ -5,9 +5,9 @@ import { Experiment } from '../experiment/experiment.entity.js';
 import { StageChange } from '../experiment/stage-change.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { Outcome } from '../outcome/outcome.entity.js';
+import { MeasureRegistration } from '../freshness/measure-registration.entity.js';
 import { newJob } from '../job/job-queue.js';
 import { SYNC_EXPERIMENT, SYNC_ORGANISATION } from './search-sync.js';
-import { MeasureRegistration } from '../freshness/measure-registration.entity.js';
 
 enum OutboxTarget {
   EXPERIMENT = 'EXPERIMENT',

@@ -9,7 +9,7 @@ import { reviewCutoff } from '../freshness/freshness-rules.js';
 @Resolver()
 export class SearchResolver {
   @Query(() => SearchResult, {
-    description: 'Full-text search over published experiments, typos and UK public-service jargon included.',
+    description: 'Search over published experiments in the words people type: questions, typos, word forms, jargon and everyday words; "didn\'t work", "evidence", "cheap" and places are read as what to rank first or filter by (see interpretation).',
   })
   search(
     @Ctx() { em, searchIndex, clock, services }: Context,
@@ -25,9 +25,11 @@ export class SearchResolver {
       description: "GSS code of a council: experiments led by or run in its nearest neighbours (filter.similarCount, default 10) come first.",
     })
     preferSimilarTo?: string | null,
+    @Arg('exact', () => Boolean, { defaultValue: false, description: 'Search exactly what was typed: every word, with nothing read into it (see SearchResult.interpretation).' })
+    exact?: boolean,
   ): Promise<SearchResult> {
     const reviewCutoffDate = reviewCutoff(clock.now(), services.config.freshness);
-    const args = { query, filter, sort, first, after, collapseFamilies, reviewCutoff: reviewCutoffDate };
+    const args = { query, filter, sort, first, after, collapseFamilies, reviewCutoff: reviewCutoffDate, exact };
     return preferSimilarTo ? searchPreferringSimilar(em, searchIndex, args, preferSimilarTo) : search(em, searchIndex, args);
   }
 

@@ -121,11 +121,15 @@ export function signature(secret: string, body: string, timestamp = Math.floor(D
 /** How long one delivery may take before it counts as failed. */
 const DELIVERY_TIMEOUT_MS = 10_000;
 
-/**
- * POSTs one delivery, signed, through the outbound-URL guard (the address is checked again at each delivery,
- * since DNS can change; no redirects); returns the status code and the outcome in words (null when taken).
- */
-async function post(webhook: Webhook, delivery: WebhookDelivery, policy: OutboundPolicy, timeoutMs: number): Promise<{ status: number | null; error: string | null }> {
+export interface WebhookDeliveryOptions {
+  /** Where deliveries may go (checked again at each delivery: DNS can change). Default: from configuration. */
+  policy?: OutboundPolicy;
+  timeoutMs?: number;
+}
+
+/** POSTs one delivery, signed, through the outbound guard; the error is an outcome in words, null when taken. */
+async function post(delivery: WebhookDelivery, policy: OutboundPolicy, timeoutMs: number): Promise<{ status: number | null; error: string | null }> {
+  const webhook = delivery.webhook.getEntity();
   const body = JSON.stringify(delivery.payload);
   const { status, outcome } = await postAndDescribe(
     webhook.url,
@@ -145,27 +149,21 @@ async function post(webhook: Webhook, delivery: WebhookDelivery, policy: Outboun
   return { status, error: outcome };
 }
 
-export interface WebhookDeliveryOptions {
-  /** Where deliveries may go; default: from configuration (`webhookPolicy`). Tests pass their own resolver. */
-  policy?: OutboundPolicy;
-  timeoutMs?: number;
-}
-
 /**
- * The `webhook.deliver` job: sends a delivery that is still pending (a delivered one is never sent again),
- * records the attempt in the delivery log, and throws on failure so the queue retries it with backoff. On the
- * last attempt the delivery is marked FAILED (an admin can replay it).
+ * The `webhook.deliver` job: sends a delivery that is still pending (a delivered one is never sent again) through
+ * the outbound-URL guard, records the attempt in the delivery log, and throws on failure so the queue retries it
+ * with backoff. On the last attempt the delivery is marked FAILED (an admin can replay it).
  */
 export function webhookJobHandler(options: WebhookDeliveryOptions = {}): JobHandler {
   const timeoutMs = options.timeoutMs ?? DELIVERY_TIMEOUT_MS;
   return {
     type: DELIVER_WEBHOOK,
     maxAttempts: MAX_ATTEMPTS,
-    leaseMs: 6 * timeoutMs,
-    async run(payload, { em, config, attempt, maxAttempts, now }) {
+    leaseMs: 2 * timeoutMs,
+    async run(payload, { em, attempt, maxAttempts, now, config }) {
       const delivery = await em.findOne(WebhookDelivery, { id: String(payload.deliveryId), status: DeliveryStatus.PENDING }, { populate: ['webhook'] });
       if (!delivery) return;
-      const { status, error } = await post(delivery.webhook.getEntity(), delivery, options.policy ?? webhookPolicy(config), timeoutMs);
+      const { status, error } = await post(delivery, options.policy ?? webhookPolicy(config), timeoutMs);
       const last = attempt >= maxAttempts;
       await em.nativeUpdate(
         WebhookDelivery,
@@ -183,5 +181,5 @@ export function webhookJobHandler(options: WebhookDeliveryOptions = {}): JobHand
   };
 }
 
-/** The registered handler: policy from configuration (public addresses only unless WEBHOOK_ALLOW_LOOPBACK). */
+/** The delivery job as registered: where deliveries may go comes from the configuration. */
 export const WEBHOOK_JOB_HANDLER: JobHandler = webhookJobHandler();
