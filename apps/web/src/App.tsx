@@ -16,6 +16,10 @@ import { AttentionPage } from './pages/AttentionPage.js';
 import { RegisterMeasuresPage } from './pages/RegisterMeasuresPage.js';
 import { StatisticsPage } from './pages/StatisticsPage.js';
 import { useSession } from './session.js';
+import { AskPage } from './pages/conversation/AskPage.js';
+import { DiscussionPage } from './pages/conversation/DiscussionPage.js';
+import { ModerationPage } from './pages/conversation/ModerationPage.js';
+import { QuestionsPage } from './pages/conversation/QuestionsPage.js';
 
 function NavItem({ to, children }: { to: string; children: React.ReactNode }) {
   const location = useLocation();
@@ -34,6 +38,7 @@ function Navigation() {
   return (
     <ul className="govuk-service-navigation__list">
       <NavItem to="/search">Search experiments</NavItem>
+      <NavItem to="/questions">Questions</NavItem>
       {session.canPublish && <NavItem to="/publish">Publish</NavItem>}
       {session.canPublish && <NavItem to="/attention">Needs attention</NavItem>}
       {session.member ? (
@@ -43,6 +48,7 @@ function Navigation() {
             {session.unreadNotifications > 0 && <span className="synapse-count"> ({session.unreadNotifications} new)</span>}
           </NavItem>
           <NavItem to="/account">Your account</NavItem>
+          {(session.member.moderator || session.member.platformAdmin) && <NavItem to="/moderation">Moderation</NavItem>}
         </>
       ) : (
         !session.loading && <NavItem to="/sign-in">Sign in</NavItem>
@@ -113,6 +119,10 @@ export function App() {
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/account" element={<AccountPage />} />
             <Route path="/notifications" element={<NotificationsPage />} />
+            <Route path="/questions" element={<QuestionsPage />} />
+            <Route path="/discussions/new" element={<AskPage />} />
+            <Route path="/discussions/:id" element={<DiscussionPage />} />
+            <Route path="/moderation" element={<ModerationPage />} />
             <Route path="/statistics" element={<StatisticsPage />} />
             <Route path="/attention" element={<AttentionPage />} />
             <Route path="/experiments/:slug/register" element={<RegisterMeasuresPage />} />

@@ -2,5 +2,6 @@ export * from './enums.js';
 export * from './limits.js';
 export * from './service-areas.js';
 export * from './text.js';
+export * from './conversation.js';
 export * from './labels.js';
 export * from './place-labels.js';

@@ -13,6 +13,8 @@ import { changeInWords, formatFigure, MeasureChart } from '../components/Measure
 import { type ExperimentPageQuery, ExperimentPageDocument } from '../generated/graphql.js';
 import { ARTEFACT_TYPES, BUDGET_BANDS, EVALUATION_DESIGNS, EVIDENCE_LEVELS, formatDate, LICENCES, PARTNER_ROLES, STAGES, VERDICTS } from '../labels.js';
 import { useSession } from '../session.js';
+import { ConversationActions } from '../components/conversation/ConversationActions.js';
+import { ExperimentDiscussions } from '../components/conversation/ExperimentDiscussions.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { QueryProblem } from './QueryProblem.js';
 
@@ -235,6 +237,7 @@ export function ExperimentPage() {
         <div className="govuk-grid-column-two-thirds">
           <p className="govuk-body-l">{experiment.summary}</p>
           {experiment.status === 'PUBLISHED' && <TriedInCouncilsLikeYours experimentId={experiment.id} />}
+          {experiment.status === 'PUBLISHED' && <ConversationActions experimentId={experiment.id} />}
           {experiment.familySummary.familySize > 1 && (
             <div className="govuk-inset-text">
               {experiment.familySummary.summary} <a className="govuk-link" href="#family">See every place that tried it</a>
@@ -338,6 +341,7 @@ export function ExperimentPage() {
             ))}
           </ol>
           <Family experiment={experiment} />
+          {experiment.status === 'PUBLISHED' && <ExperimentDiscussions experimentId={experiment.id} />}
         </div>
         <div className="govuk-grid-column-one-third">
           <Actions experiment={experiment} />

@@ -29,7 +29,7 @@ const FORK = `mutation($id: ID!, $notes: String!) { forkExperiment(input: { expe
 } }`;
 
 async function notificationsOf(member: Member) {
-  return (await h.em().find(Notification, { member: member.id }, { orderBy: { createdAt: 'asc' } })).map((n) => ({ kind: n.kind, experiment: n.experiment.id, message: n.message }));
+  return (await h.em().find(Notification, { member: member.id }, { orderBy: { createdAt: 'asc' } })).map((n) => ({ kind: n.kind, experiment: n.experiment?.id, message: n.message }));
 }
 
 describe('forking', () => {
