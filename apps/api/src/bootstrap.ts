@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import { entityManager } from './db/orm.js';
 import { ensureDemoAccounts } from './demo/demo-member.js';
 import { seedDemoExperiments } from './demo/demo-data.js';
+import { seedDemoDiscussions } from './demo/demo-discussions.js';
 import { Experiment } from './modules/experiment/experiment.entity.js';
 import { loadReferenceCouncils } from './modules/organisation/organisation.service.js';
 import { syncServiceAreas } from './modules/service-area/service-area.service.js';
@@ -22,5 +23,6 @@ export async function bootstrapData(orm: MikroORM, options: BootstrapOptions): P
   if (options.seedDemo && (await em.count(Experiment, {})) === 0) {
     const report = await seedDemoExperiments(em);
     log(`Demo data: loaded ${report.created} experiments.`);
+    log(`Demo data: loaded ${await seedDemoDiscussions(em)} discussions.`);
   }
 }

@@ -11,10 +11,12 @@ import { JoinRequest } from '../src/modules/membership/join-request.entity.js';
 import { OrganisationDomain } from '../src/modules/membership/organisation-domain.entity.js';
 import type { Organisation } from '../src/modules/organisation/organisation.entity.js';
 import { Outcome } from '../src/modules/outcome/outcome.entity.js';
+import { Discussion } from '../src/modules/discussion/discussion.entity.js';
+import { Post } from '../src/modules/discussion/post.entity.js';
 import { DeliveryStatus, Webhook, WebhookDelivery, WebhookEvent } from '../src/modules/webhook/webhook.entity.js';
 import { Job, JobState } from '../src/modules/job/job.entity.js';
 import { buildCouncil, buildExperiment, buildMember } from './factories.js';
-import { createHarness, type Harness } from './harness.js';
+import { createHarness, errorCodes, type Harness } from './harness.js';
 
 // The permission matrix: every mutation (a test below checks the list is complete), for every kind of caller, allowed or denied as designed; and
 // drafts never visible to the wrong people through any query, search included. Each cell gets a world of
@@ -37,6 +39,7 @@ const ACTORS = [
   'otherEditor',
   'coEditor',
   'platformAdmin',
+  'moderator',
   'apiKey',
 ] as const;
 type Actor = (typeof ACTORS)[number];
@@ -56,6 +59,22 @@ interface World {
   delivery: WebhookDelivery;
   deadJob: Job;
   tag: string;
+  discussion: { id: string; replyId: string; hiddenReplyId: string; hiddenDiscussionId: string };
+}
+
+const SIGNED_IN: Actor[] = ['unaffiliated', 'member', 'editor', 'admin', 'otherEditor', 'coEditor', 'platformAdmin', 'moderator'];
+
+/** A question from another council on the published experiment, a team reply, a hidden reply, and a hidden question. */
+async function buildConversation(people: World['people'], published: Experiment): Promise<World['discussion']> {
+  const em = h.em();
+  const discussion = Object.assign(new Discussion(), { title: 'How did you staff it?', experiment: ref(published), author: ref(people.otherEditor), replyCount: 1 });
+  const hiddenDiscussion = Object.assign(new Discussion(), { title: 'Spam question here', experiment: ref(published), author: ref(people.otherEditor), hiddenAt: new Date() });
+  const opening = Object.assign(new Post(), { discussion: ref(discussion), author: ref(people.otherEditor), opening: true, body: 'Q', bodyHtml: '<p>Q</p>' });
+  const reply = Object.assign(new Post(), { discussion: ref(discussion), author: ref(people.member), fromTeam: true, body: 'A', bodyHtml: '<p>A</p>' });
+  const hiddenReply = Object.assign(new Post(), { discussion: ref(discussion), author: ref(people.otherEditor), body: 'Rude words', bodyHtml: '<p>Rude words</p>', hiddenAt: new Date(), moderationReason: 'Abusive' });
+  const hiddenOpening = Object.assign(new Post(), { discussion: ref(hiddenDiscussion), author: ref(people.otherEditor), opening: true, body: 'Spam', bodyHtml: '<p>Spam</p>', hiddenAt: new Date() });
+  await em.persist([discussion, hiddenDiscussion, opening, reply, hiddenReply, hiddenOpening]).flush();
+  return { id: discussion.id, replyId: reply.id, hiddenReplyId: hiddenReply.id, hiddenDiscussionId: hiddenDiscussion.id };
 }
 
 async function buildWorld(): Promise<World> {
@@ -75,6 +94,7 @@ async function buildWorld(): Promise<World> {
     platformAdmin: await buildMember(em, null, MemberRole.MEMBER, { platformAdmin: true }),
     applicant: await buildMember(em, null, MemberRole.MEMBER),
     partnerFriend: await buildMember(em, partner, MemberRole.MEMBER),
+    moderator: await buildMember(em, null, MemberRole.MEMBER, { moderator: true }),
   };
   const draft = await buildExperiment(em, {
     lead,
@@ -96,7 +116,8 @@ async function buildWorld(): Promise<World> {
   await writer.flush();
   const outcome = await h.em().findOneOrFail(Outcome, { experiment: draft.id });
   const artefact = await h.em().findOneOrFail(Artefact, { experiment: draft.id });
-  return { lead, other, people, apiKey, draft, published, outcome, artefact, joinRequest, domain, webhook, delivery, deadJob, tag };
+  const discussion = await buildConversation(people, published);
+  return { lead, other, people, apiKey, draft, published, outcome, artefact, joinRequest, domain, webhook, delivery, deadJob, tag, discussion };
 }
 
 function principal(world: World, actor: Actor): Member | ApiKey | null {
@@ -187,7 +208,7 @@ const MUTATIONS: Record<string, { run: Cell; allowed: Actor[]; open?: boolean }>
   },
   requestToJoinOrganisation: {
     run: (w) => ['mutation($org: ID!) { requestToJoinOrganisation(input: { organisationId: $org, message: "Hello" }) { id } }', { org: w.lead.id }],
-    allowed: ['unaffiliated', 'platformAdmin'],
+    allowed: ['unaffiliated', 'platformAdmin', 'moderator'],
   },
   decideJoinRequest: {
     run: (w) => ['mutation($id: ID!) { decideJoinRequest(id: $id, approve: true) { status } }', { id: w.joinRequest.id }],
@@ -211,11 +232,11 @@ const MUTATIONS: Record<string, { run: Cell; allowed: Actor[]; open?: boolean }>
   },
   signOut: {
     run: () => ['mutation { signOut }', {}],
-    allowed: ['unaffiliated', 'member', 'editor', 'admin', 'otherEditor', 'coEditor', 'platformAdmin'],
+    allowed: SIGNED_IN,
   },
   signOutEverywhere: {
     run: () => ['mutation { signOutEverywhere }', {}],
-    allowed: ['unaffiliated', 'member', 'editor', 'admin', 'otherEditor', 'coEditor', 'platformAdmin'],
+    allowed: SIGNED_IN,
   },
   updateProfile: {
     run: () => ['mutation { updateProfile(input: { name: "Sam Okafor", jobTitle: "Revenues manager" }) { id } }', {}],
@@ -223,7 +244,7 @@ const MUTATIONS: Record<string, { run: Cell; allowed: Actor[]; open?: boolean }>
   },
   deleteMyAccount: {
     run: () => ['mutation { deleteMyAccount }', {}],
-    allowed: ['unaffiliated', 'member', 'editor', 'admin', 'otherEditor', 'coEditor', 'platformAdmin'],
+    allowed: SIGNED_IN,
   },
   forkExperiment: {
     run: (w) => ['mutation($id: ID!) { forkExperiment(input: { experimentId: $id, adaptationNotes: "Adapted for a rural district." }) { id } }', { id: w.published.id }],
@@ -231,19 +252,19 @@ const MUTATIONS: Record<string, { run: Cell; allowed: Actor[]; open?: boolean }>
   },
   follow: {
     run: (w) => ['mutation($id: String!) { follow(input: { target: EXPERIMENT, key: $id }) { id } }', { id: w.published.id }],
-    allowed: ['unaffiliated', 'member', 'editor', 'admin', 'otherEditor', 'coEditor', 'platformAdmin'],
+    allowed: SIGNED_IN,
   },
   unfollow: {
     run: () => ['mutation { unfollow(input: { target: THEME, key: "prevention" }) }', {}],
-    allowed: ['unaffiliated', 'member', 'editor', 'admin', 'otherEditor', 'coEditor', 'platformAdmin'],
+    allowed: SIGNED_IN,
   },
   markNotificationsRead: {
     run: () => ['mutation { markNotificationsRead }', {}],
-    allowed: ['unaffiliated', 'member', 'editor', 'admin', 'otherEditor', 'coEditor', 'platformAdmin'],
+    allowed: SIGNED_IN,
   },
   setNotificationDigest: {
     run: () => ['mutation { setNotificationDigest(input: { frequency: WEEKLY }) { digest } }', {}],
-    allowed: ['unaffiliated', 'member', 'editor', 'admin', 'otherEditor', 'coEditor', 'platformAdmin'],
+    allowed: SIGNED_IN,
   },
   createWebhook: {
     run: (w) => ['mutation($org: ID!) { createWebhook(input: { organisationId: $org, url: "https://93.184.215.14/hook", events: [EXPERIMENT_PUBLISHED] }) { secret } }', { org: w.lead.id }],
@@ -256,6 +277,52 @@ const MUTATIONS: Record<string, { run: Cell; allowed: Actor[]; open?: boolean }>
   replayWebhookDelivery: {
     run: (w) => ['mutation($id: ID!) { replayWebhookDelivery(id: $id) { status } }', { id: w.delivery.id }],
     allowed: ['admin'],
+  },
+  startDiscussion: {
+    run: (w) => ['mutation($id: ID!) { startDiscussion(input: { experimentId: $id, title: "Who ran the training?", body: "Asking." }) { id } }', { id: w.published.id }],
+    allowed: SIGNED_IN,
+  },
+  replyToDiscussion: {
+    run: (w) => ['mutation($id: ID!) { replyToDiscussion(input: { discussionId: $id, body: "Same here." }) { id } }', { id: w.discussion.id }],
+    allowed: SIGNED_IN,
+  },
+  markAnswer: {
+    run: (w) => ['mutation($id: ID!) { markAnswer(input: { postId: $id }) { answered } }', { id: w.discussion.replyId }],
+    // The asker (otherEditor), the published experiment's team, and moderators.
+    allowed: ['member', 'editor', 'admin', 'otherEditor', 'platformAdmin', 'moderator'],
+  },
+  editPost: {
+    run: (w) => ['mutation($id: ID!) { editPost(input: { postId: $id, body: "Corrected." }) { id } }', { id: w.discussion.replyId }],
+    allowed: ['member'],
+  },
+  deletePost: {
+    run: (w) => ['mutation($id: ID!) { deletePost(id: $id) }', { id: w.discussion.replyId }],
+    allowed: ['member'],
+  },
+  reportPost: {
+    run: (w) => ['mutation($id: ID!) { reportPost(input: { postId: $id, reason: "Off topic" }) { id } }', { id: w.discussion.replyId }],
+    allowed: SIGNED_IN.filter((actor) => actor !== 'member'),
+  },
+  moderatePost: {
+    run: (w) => ['mutation($id: ID!) { moderatePost(input: { postId: $id, action: HIDE, reason: "Off topic" }) { id } }', { id: w.discussion.replyId }],
+    allowed: ['admin', 'platformAdmin', 'moderator'],
+  },
+  lockDiscussion: {
+    run: (w) => ['mutation($id: ID!) { lockDiscussion(input: { discussionId: $id, reason: "Heated" }) { lockedAt } }', { id: w.discussion.id }],
+    allowed: ['admin', 'platformAdmin', 'moderator'],
+  },
+  followDiscussion: {
+    run: (w) => ['mutation($id: ID!) { followDiscussion(input: { discussionId: $id }) { id } }', { id: w.discussion.id }],
+    allowed: SIGNED_IN,
+  },
+  setInterest: {
+    run: (w) => ['mutation($id: ID!) { setInterest(input: { experimentId: $id, level: CONSIDERING }) { id } }', { id: w.published.id }],
+    // Members of an organisation other than the lead one.
+    allowed: ['otherEditor', 'coEditor'],
+  },
+  appointModerator: {
+    run: (w) => ['mutation($id: ID!) { appointModerator(input: { memberId: $id }) { moderator } }', { id: w.people.member.id }],
+    allowed: ['platformAdmin'],
   },
   confirmExperimentStillAccurate: {
     run: (w) => ['mutation($id: ID!) { confirmExperimentStillAccurate(id: $id) { lastReviewedOn } }', { id: w.published.id }],
@@ -270,7 +337,7 @@ const MUTATIONS: Record<string, { run: Cell; allowed: Actor[]; open?: boolean }>
   },
   setReminderSettings: {
     run: () => ['mutation { setReminderSettings(input: { enabled: false }) { enabled } }', {}],
-    allowed: ['unaffiliated', 'member', 'editor', 'admin', 'otherEditor', 'coEditor', 'platformAdmin'],
+    allowed: SIGNED_IN,
   },
   retryJob: {
     run: (w) => ['mutation($id: ID!) { retryJob(id: $id) { id state attempts } }', { id: w.deadJob.id }],
@@ -340,6 +407,34 @@ describe('drafts are visible only to their team, through every query', () => {
     expect(search.data.search.hits.map((hit: { experiment: { id: string } }) => hit.experiment.id)).not.toContain(world.draft.id);
     expect(search.data.search.hits.map((hit: { experiment: { id: string } }) => hit.experiment.id)).toContain(world.published.id);
     expect(suggestions.data.searchSuggestions.map((s: { slug: string }) => s.slug)).not.toContain(world.draft.slug);
+  });
+});
+
+describe('hidden posts are visible only to moderators, through every query', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await buildWorld();
+  });
+
+  // Lead organisation admins moderate discussions on their experiments; platform admins and moderators everywhere.
+  const MODERATORS: Actor[] = ['admin', 'platformAdmin', 'moderator'];
+
+  it.each(ACTORS.map((actor) => [actor, MODERATORS.includes(actor)] as const))('as %s, sees hidden posts: %s', async (actor, sees) => {
+    const as = principal(world, actor);
+    const read = await h.run('query($id: ID!) { discussion(id: $id) { posts(first: 10) { nodes { id body moderationReason } } } }', { id: world.discussion.id }, as);
+    const ids = read.data.discussion.posts.nodes.map((post: { id: string }) => post.id);
+    expect(ids).toContain(world.discussion.replyId);
+    expect(ids.includes(world.discussion.hiddenReplyId)).toBe(sees);
+    const hiddenQuestion = await h.run('query($id: ID!) { discussion(id: $id) { id } }', { id: world.discussion.hiddenDiscussionId }, as);
+    expect(hiddenQuestion.data.discussion !== null).toBe(sees);
+    const list = await h.run('query($id: ID!) { experiment(id: $id) { discussionCount discussions(first: 10) { nodes { id } } } }', { id: world.published.id }, as);
+    expect(list.data.experiment.discussionCount).toBe(1);
+    const listed = list.data.experiment.discussions.nodes.map((node: { id: string }) => node.id);
+    expect(listed).toContain(world.discussion.id);
+    // Lists leave hidden discussions out for everyone but network moderators, who also see them in the queue.
+    expect(listed.includes(world.discussion.hiddenDiscussionId)).toBe(actor === 'platformAdmin' || actor === 'moderator');
+    const report = await h.run('mutation($id: ID!) { reportPost(input: { postId: $id, reason: "Still rude" }) { id } }', { id: world.discussion.hiddenReplyId }, as);
+    if (!sees) expect(errorCodes(report)).toEqual([expect.toBeOneOf(DENIED)]);
   });
 });
 

@@ -23,6 +23,10 @@ import { ContactPage } from './pages/info/ContactPage.js';
 import { CookiesPage } from './pages/info/CookiesPage.js';
 import { DevelopersPage } from './pages/info/DevelopersPage.js';
 import { PrivacyPage } from './pages/info/PrivacyPage.js';
+import { AskPage } from './pages/conversation/AskPage.js';
+import { DiscussionPage } from './pages/conversation/DiscussionPage.js';
+import { ModerationPage } from './pages/conversation/ModerationPage.js';
+import { QuestionsPage } from './pages/conversation/QuestionsPage.js';
 
 function NavItem({ to, children }: { to: string; children: React.ReactNode }) {
   const location = useLocation();
@@ -41,6 +45,7 @@ function Navigation() {
   return (
     <ul className="govuk-service-navigation__list">
       <NavItem to="/search">Search experiments</NavItem>
+      <NavItem to="/questions">Questions</NavItem>
       {session.canPublish && <NavItem to="/publish">Publish</NavItem>}
       {session.canPublish && <NavItem to="/attention">Needs attention</NavItem>}
       {session.member ? (
@@ -50,6 +55,7 @@ function Navigation() {
             {session.unreadNotifications > 0 && <span className="synapse-count"> ({session.unreadNotifications} new)</span>}
           </NavItem>
           <NavItem to="/account">Your account</NavItem>
+          {(session.member.moderator || session.member.platformAdmin) && <NavItem to="/moderation">Moderation</NavItem>}
         </>
       ) : (
         !session.loading && <NavItem to="/sign-in">Sign in</NavItem>
@@ -122,6 +128,10 @@ export function App() {
             <Route path="/cookies" element={<CookiesPage />} />
             <Route path="/contact" element={<ContactPage />} />
             <Route path="/developers" element={<DevelopersPage />} />
+            <Route path="/questions" element={<QuestionsPage />} />
+            <Route path="/discussions/new" element={<AskPage />} />
+            <Route path="/discussions/:id" element={<DiscussionPage />} />
+            <Route path="/moderation" element={<ModerationPage />} />
             <Route path="/statistics" element={<StatisticsPage />} />
             <Route path="/attention" element={<AttentionPage />} />
             <Route path="/experiments/:slug/register" element={<RegisterMeasuresPage />} />

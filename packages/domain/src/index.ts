@@ -4,5 +4,6 @@ export * from './service-areas.js';
 export * from './text.js';
 export * from './web-routes.js';
 export * from './figures.js';
+export * from './conversation.js';
 export * from './labels.js';
 export * from './place-labels.js';

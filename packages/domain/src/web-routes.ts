@@ -24,6 +24,10 @@ export const WEB_ROUTES = [
   '/statistics',
   '/attention',
   '/experiments/:slug/register',
+  '/questions',
+  '/discussions/new',
+  '/discussions/:id',
+  '/moderation',
 ] as const;
 
 function matches(pattern: string, pathname: string): boolean {

@@ -4,6 +4,7 @@ import { loadConfig } from '../config.js';
 import { openConfiguredDatabase } from '../db/open.js';
 import { entityManager } from '../db/orm.js';
 import { seedDemoExperiments } from '../demo/demo-data.js';
+import { seedDemoDiscussions } from '../demo/demo-discussions.js';
 
 // npm run seed:demo: (re)loads the demo experiments. Records are matched by external id, so running it again
 // restores edited demo records to their original text and leaves everything else alone.
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
     await bootstrapData(orm, { seedDemo: false, log: console.log });
     const report = await seedDemoExperiments(entityManager(orm).fork());
     console.log(`Demo data: ${report.created} created, ${report.updated} reloaded.`);
+    console.log(`Demo discussions: ${await seedDemoDiscussions(entityManager(orm).fork())} loaded (none when there were already discussions).`);
   } finally {
     await orm.close();
   }

@@ -24,6 +24,10 @@ import { Webhook, WebhookDelivery } from '../modules/webhook/webhook.entity.js';
 import { MeasureRegistration } from '../modules/freshness/measure-registration.entity.js';
 import { Job, JobScheduleRun } from '../modules/job/job.entity.js';
 
+import { Discussion, DiscussionTopic } from '../modules/discussion/discussion.entity.js';
+import { Post, PostReport, PostRevision } from '../modules/discussion/post.entity.js';
+import { Interest } from '../modules/interest/interest.entity.js';
+
 export const ENTITIES = [
   Organisation,
   Member,
@@ -46,6 +50,12 @@ export const ENTITIES = [
   DomainEvent,
   Webhook,
   WebhookDelivery,
+  Discussion,
+  DiscussionTopic,
+  Post,
+  PostRevision,
+  PostReport,
+  Interest,
   MeasureRegistration,
   Job,
   JobScheduleRun,

@@ -5,8 +5,10 @@ import {
   EvaluationDesign,
   ExperimentStatus,
   GoodDirection,
+  InterestLevel,
   Licence,
   MemberRole,
+  ModerationAction,
   Nation,
   OrganisationKind,
   PartnerRole,
@@ -48,4 +50,6 @@ export function registerEnums(): void {
   registerEnumType(PartnerRole, { name: 'PartnerRole' });
   registerEnumType(BudgetBand, { name: 'BudgetBand' });
   registerEnumType(GoodDirection, { name: 'GoodDirection' });
+  registerEnumType(InterestLevel, { name: 'InterestLevel', description: 'How far a council has got with an experiment it is interested in.' });
+  registerEnumType(ModerationAction, { name: 'ModerationAction' });
 }

@@ -24,6 +24,13 @@ import { JobResolver } from '../modules/job/job.resolver.js';
 import { SimilarCouncilResolver } from '../modules/similar-council/similar-council.resolver.js';
 import { TriedInSimilarResolver } from '../modules/similar-council/tried-in-similar.resolver.js';
 import { validateArgument } from '../validation.js';
+import { DiscussionResolver } from '../modules/discussion/discussion.resolver.js';
+import { ExperimentDiscussionsResolver } from '../modules/discussion/experiment-discussions.resolver.js';
+import { ModerationResolver } from '../modules/discussion/moderation.resolver.js';
+import { DiscussionSearchResolver } from '../modules/discussion/discussion-search.resolver.js';
+import { NotificationDiscussionResolver } from '../modules/discussion/notification-discussion.resolver.js';
+import { PostResolver } from '../modules/discussion/post.resolver.js';
+import { ExperimentInterestResolver, InterestEntryResolver, InterestResolver } from '../modules/interest/interest.resolver.js';
 import { registerEnums } from './enums.js';
 import { requestClock } from './clock-scope.js';
 import { AttentionResolver, ExperimentFreshnessResolver, StatisticsReportingResolver } from '../modules/freshness/freshness.resolver.js';
@@ -61,6 +68,15 @@ export function getSchema(): Promise<GraphQLSchema> {
       JobResolver,
       SimilarCouncilResolver,
       TriedInSimilarResolver,
+      DiscussionResolver,
+      PostResolver,
+      ModerationResolver,
+      ExperimentDiscussionsResolver,
+      DiscussionSearchResolver,
+      NotificationDiscussionResolver,
+      InterestResolver,
+      InterestEntryResolver,
+      ExperimentInterestResolver,
       ExperimentFreshnessResolver,
       AttentionResolver,
       StatisticsReportingResolver,

@@ -47,7 +47,7 @@ function readProblems(error: CombinedError, labels: Record<string, string>): Pro
     return [{ field: '', message: 'Your session has ended. What you entered is still here: sign in again, then save.', signIn: true }];
   }
   if (code === 'FORBIDDEN') return [{ field: '', message: graphQLError.message }];
-  if (code === 'CONFLICT') return [{ field: '', message: graphQLError.message }];
+  if (code === 'CONFLICT' || code === 'RATE_LIMITED') return [{ field: '', message: graphQLError.message }];
   if (error.networkError) return [{ field: '', message: 'Synapse could not be reached. Check your connection and try again.' }];
   return [{ field: '', message: 'Sorry, something went wrong. Try again in a moment.' }];
 }

@@ -17,6 +17,8 @@ import { FreshnessSummary } from '../components/freshness/FreshnessSummary.js';
 import { HexMap } from '../components/HexMap.js';
 import { TriedInCouncilsLikeYours } from '../components/TriedInCouncilsLikeYours.js';
 import { ExperimentPageDocument } from '../generated/graphql.js';
+import { ConversationActions } from '../components/conversation/ConversationActions.js';
+import { ExperimentDiscussions } from '../components/conversation/ExperimentDiscussions.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { QueryProblem } from './QueryProblem.js';
 
@@ -62,6 +64,7 @@ export function ExperimentPage() {
         </div>
         <div className="govuk-grid-column-two-thirds">
           {experiment.status === 'PUBLISHED' && <TriedInCouncilsLikeYours experimentId={experiment.id} />}
+          {experiment.status === 'PUBLISHED' && <ConversationActions experimentId={experiment.id} />}
           {experiment.familySummary.familySize > 1 && (
             <div className="govuk-inset-text">
               {experiment.familySummary.summary} <a className="govuk-link" href="#family">See every place that tried it</a>
@@ -74,6 +77,7 @@ export function ExperimentPage() {
           <ExperimentTimeline experiment={experiment} />
           <ExperimentHistory experiment={experiment} />
           <ExperimentFamily experiment={experiment} />
+          {experiment.status === 'PUBLISHED' && <ExperimentDiscussions experimentId={experiment.id} />}
         </div>
       </div>
     </>

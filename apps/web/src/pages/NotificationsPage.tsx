@@ -48,7 +48,11 @@ export function NotificationsPage() {
             {notifications.nodes.map((notification) => (
               <li key={notification.id} className="synapse-notification">
                 {!notification.readAt && <strong className="govuk-tag govuk-tag--blue govuk-!-margin-right-2">New</strong>}
-                {notification.experiment ? (
+                {notification.discussion ? (
+                  <Link className="govuk-link" to={`/discussions/${notification.discussion.id}`}>
+                    {notification.message}
+                  </Link>
+                ) : notification.experiment ? (
                   <Link className="govuk-link" to={`/experiments/${notification.experiment.slug}`}>
                     {notification.message}
                   </Link>

@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { DiscussionResults } from '../components/conversation/SearchConversation.js';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { SearchFilters } from '../components/search/SearchFilters.js';
@@ -126,6 +127,7 @@ export function SearchPage() {
               ))}
             </ul>
             {result.hits.length === 0 && <p className="govuk-body">No experiments match. Try fewer words or fewer filters.</p>}
+            <DiscussionResults query={query} />
             <SearchPagination
               firstHref={params.get('after') ? href({ after: null }) : null}
               nextHref={result.pageInfo.hasNextPage && result.pageInfo.endCursor ? href({ after: result.pageInfo.endCursor }) : null}

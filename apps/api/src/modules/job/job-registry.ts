@@ -4,6 +4,7 @@ import { SEARCH_RECONCILE_HANDLER, SEARCH_RECONCILE_SCHEDULE } from '../search/s
 import { SEARCH_JOB_HANDLERS } from '../search/search-sync.js';
 import { WEBHOOK_JOB_HANDLER } from '../webhook/webhook.service.js';
 import type { JobHandler, JobSchedule } from './job.types.js';
+import { discussionSearchReconcileHandler, discussionSearchSyncHandler, DISCUSSION_SEARCH_RECONCILE } from '../discussion/discussion-search.js';
 
 export type { JobContext, JobHandler, JobSchedule } from './job.types.js';
 
@@ -14,7 +15,14 @@ export const JOB_HANDLERS: JobHandler[] = [
   ...NOTIFICATION_JOB_HANDLERS,
   WEBHOOK_JOB_HANDLER,
   freshnessReminderJob,
+  discussionSearchSyncHandler,
+  discussionSearchReconcileHandler,
 ];
 
 /** Recurring work (reminders, link checks, reconciliation): a handler above runs each occurrence. */
-export const JOB_SCHEDULES: JobSchedule[] = [SEARCH_RECONCILE_SCHEDULE, DIGEST_SCHEDULE, freshnessReminderSchedule];
+export const JOB_SCHEDULES: JobSchedule[] = [
+  SEARCH_RECONCILE_SCHEDULE,
+  DIGEST_SCHEDULE,
+  freshnessReminderSchedule,
+  { type: DISCUSSION_SEARCH_RECONCILE, everyMs: 3_600_000 },
+];

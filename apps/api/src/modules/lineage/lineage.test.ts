@@ -32,7 +32,7 @@ const FORK = `mutation($id: ID!, $notes: String!) { forkExperiment(input: { expe
 const OWN_WORDS = 'summary: "Our version, for market towns.", problem: "Our problem is different here.", approach: "What we are changing for our area."';
 
 async function notificationsOf(member: Member) {
-  return (await h.em().find(Notification, { member: member.id }, { orderBy: { createdAt: 'asc' } })).map((n) => ({ kind: n.kind, experiment: n.experiment.id, message: n.message }));
+  return (await h.em().find(Notification, { member: member.id }, { orderBy: { createdAt: 'asc' } })).map((n) => ({ kind: n.kind, experiment: n.experiment?.id, message: n.message }));
 }
 
 describe('forking', () => {

@@ -51,6 +51,11 @@ export class Member {
   @Property({ type: 'boolean' })
   platformAdmin: boolean = false;
 
+  /** Appointed by a platform admin to work the queue of reported posts. */
+  @Field(() => Boolean)
+  @Property({ type: 'boolean' })
+  moderator: boolean = false;
+
   /** How often unread notifications are emailed. */
   @Field(() => DigestFrequency)
   @Property({ type: 'string', length: 10 })

@@ -10,6 +10,12 @@ export enum EventKind {
   FORK_PUBLISHED = 'FORK_PUBLISHED',
   /** An artefact was added, or given a new version. */
   ARTEFACT_CHANGED = 'ARTEFACT_CHANGED',
+  /** A discussion was started (on an experiment, or a network question). */
+  NEW_DISCUSSION = 'NEW_DISCUSSION',
+  /** Someone replied in a discussion. */
+  NEW_REPLY = 'NEW_REPLY',
+  /** A reply was marked as the answer. */
+  ANSWER_MARKED = 'ANSWER_MARKED',
 }
 
 /**
@@ -25,8 +31,12 @@ export class DomainEvent {
   @Enum({ items: () => EventKind })
   kind!: EventKind;
 
-  @Property({ type: 'string', length: 36 })
-  experimentId!: string;
+  /** Null for events about a network question (a discussion on no experiment). */
+  @Property({ type: 'string', length: 36, nullable: true })
+  experimentId: string | null = null;
+
+  @Property({ type: 'string', length: 36, nullable: true })
+  discussionId: string | null = null;
 
   /** Who caused it (never notified about their own action). */
   @Property({ type: 'string', length: 36, nullable: true })

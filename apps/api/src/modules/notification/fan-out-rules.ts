@@ -7,6 +7,9 @@ import { type DomainEvent, EventKind } from './domain-event.entity.js';
 import { Follow, FollowTarget } from './follow.entity.js';
 import { NotificationKind } from './notification.entity.js';
 
+/** Events about experiments; discussion events have rules of their own (discussion/discussion-notifications.ts). */
+export type ExperimentEventKind = Exclude<EventKind, EventKind.NEW_DISCUSSION | EventKind.NEW_REPLY | EventKind.ANSWER_MARKED>;
+
 /** One kind of notification, who gets it and what it says. */
 export interface FanOut {
   kind: NotificationKind;
@@ -50,7 +53,7 @@ const followersOfExperiment = (em: EntityManager, experiment: Experiment) => fol
  * Rules only run for published experiments; the person who acted is never told; each person gets one
  * notification per event however many rules or follows match.
  */
-export const FAN_OUT_RULES: Record<EventKind, (input: RuleInput) => Promise<FanOut[]>> = {
+export const FAN_OUT_RULES: Record<ExperimentEventKind, (input: RuleInput) => Promise<FanOut[]>> = {
   async [EventKind.NEW_EXPERIMENT]({ em, experiment, lead, title }) {
     const recipients = await followersOf(em, [
       [FollowTarget.SERVICE_AREA, experiment.serviceAreas.getItems().map((area) => area.slug)],

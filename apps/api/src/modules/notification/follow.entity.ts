@@ -9,10 +9,11 @@ export enum FollowTarget {
   SERVICE_AREA = 'SERVICE_AREA',
   THEME = 'THEME',
   ORGANISATION = 'ORGANISATION',
+  DISCUSSION = 'DISCUSSION',
 }
 registerEnumType(FollowTarget, { name: 'FollowTarget' });
 
-/** Something a member follows: an experiment (by id), a service area (slug), a theme (text) or an organisation (id). */
+/** Something a member follows: an experiment (by id), a service area (slug), a theme (text), an organisation (id) or a discussion (id). */
 @ObjectType()
 @Entity({ tableName: 'follows' })
 @Unique({ properties: ['member', 'target', 'targetKey'] })

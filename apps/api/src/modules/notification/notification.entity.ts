@@ -11,6 +11,9 @@ export enum NotificationKind {
   STAGE_CHANGE = 'STAGE_CHANGE',
   FORKED = 'FORKED',
   UPSTREAM_CHANGE = 'UPSTREAM_CHANGE',
+  NEW_DISCUSSION = 'NEW_DISCUSSION',
+  NEW_REPLY = 'NEW_REPLY',
+  ANSWER_MARKED = 'ANSWER_MARKED',
   /** Reminder to the team: the experiment is due for review (freshness module). */
   REVIEW_DUE = 'REVIEW_DUE',
   /** Reminder to the team: the end date has passed and no outcome is reported. */
@@ -21,7 +24,7 @@ registerEnumType(NotificationKind, {
   description: 'UPSTREAM_CHANGE: the experiment you forked published a new outcome or a new artefact version.',
 });
 
-/** An in-app notification. Only ever about published experiments. */
+/** An in-app notification. Only ever about published experiments and visible discussions. */
 @ObjectType()
 @Entity({ tableName: 'notifications' })
 @Index({ properties: ['member', 'createdAt'] })
@@ -42,8 +45,13 @@ export class Notification {
   @Enum({ items: () => NotificationKind })
   kind!: NotificationKind;
 
-  @ManyToOne(() => Experiment, { ref: true, deleteRule: 'cascade' })
-  experiment!: Ref<Experiment>;
+  /** Null for notifications about a network question. */
+  @ManyToOne(() => Experiment, { ref: true, deleteRule: 'cascade', nullable: true })
+  experiment: Ref<Experiment> | null = null;
+
+  /** The discussion it is about, if any (resolved in the discussion module). */
+  @Property({ type: 'string', length: 36, nullable: true })
+  discussionId: string | null = null;
 
   @Field(() => String, { description: 'A sentence saying what happened.' })
   @Property({ type: 'text' })

@@ -7,16 +7,18 @@ import { Member } from '../member/member.entity.js';
 import { enqueueDeliveries } from '../webhook/webhook.service.js';
 import { DomainEvent } from './domain-event.entity.js';
 import { FAN_OUT_EVENT } from './events.js';
-import { FAN_OUT_RULES, type FanOut } from './fan-out-rules.js';
+import { type ExperimentEventKind, FAN_OUT_RULES, type FanOut } from './fan-out-rules.js';
+import { discussionDeliveries, isDiscussionEvent } from '../discussion/discussion-notifications.js';
 import { Notification } from './notification.entity.js';
 import { sendDigests } from './notification.service.js';
 
 export const SEND_DIGESTS = 'notification.digests';
 
 async function fanOutsFor(em: EntityManager, event: DomainEvent): Promise<FanOut[]> {
+  if (isDiscussionEvent(event)) return discussionDeliveries(em, event);
   const experiment = await em.findOne(Experiment, { id: event.experimentId }, { populate: ['leadOrganisation', 'serviceAreas'] });
   if (!experiment || experiment.status !== ExperimentStatus.PUBLISHED) return [];
-  return FAN_OUT_RULES[event.kind]({ em, event, experiment, lead: experiment.leadOrganisation.getEntity().name, title: `“${experiment.title}”` });
+  return FAN_OUT_RULES[event.kind as ExperimentEventKind]({ em, event, experiment, lead: experiment.leadOrganisation.getEntity().name, title: `“${experiment.title}”` });
 }
 
 /** Turns an event into notifications: one per person (a unique key), never to the person who acted. */
@@ -32,7 +34,8 @@ export async function fanOut(em: EntityManager, event: DomainEvent): Promise<num
           member: em.getReference(Member, memberId, { wrapped: true }),
           eventId: event.id,
           kind: fanOut.kind,
-          experiment: em.getReference(Experiment, event.experimentId, { wrapped: true }),
+          experiment: event.experimentId ? em.getReference(Experiment, event.experimentId, { wrapped: true }) : null,
+          discussionId: event.discussionId,
           message: fanOut.message,
         }),
       );

@@ -82,7 +82,7 @@ export class NotificationResolver {
 
   @FieldResolver(() => Experiment, { nullable: true, description: 'Null if the experiment has since been withdrawn.' })
   async experiment(@Root() notification: Notification): Promise<Experiment | null> {
-    const experiment = await notification.experiment.load();
+    const experiment = notification.experiment ? await notification.experiment.load() : null;
     return experiment?.status === ExperimentStatus.PUBLISHED ? experiment : null;
   }
 }

@@ -10,6 +10,7 @@ import { DigestFrequency, Member } from '../member/member.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { Follow, FollowTarget } from './follow.entity.js';
 import { Notification } from './notification.entity.js';
+import { findVisibleDiscussion } from '../discussion/discussion.service.js';
 
 /** Checks a follow target exists and may be seen; returns the normalised key. */
 async function followKey(em: EntityManager, viewer: Member, target: FollowTarget, key: string): Promise<string> {
@@ -29,6 +30,9 @@ async function followKey(em: EntityManager, viewer: Member, target: FollowTarget
     case FollowTarget.THEME:
       if (!value || value.length > 60) throw BadInputError.field('input.key', 'a theme is 1 to 60 characters');
       return value.toLowerCase();
+    case FollowTarget.DISCUSSION:
+      if (!(await findVisibleDiscussion(em, viewer, value))) throw BadInputError.field('input.key', 'no discussion you can see has this id');
+      return value;
   }
 }
 

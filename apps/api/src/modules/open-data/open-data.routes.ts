@@ -25,8 +25,8 @@ function metadataHeaders(response: Response, config: AppConfig): void {
   response.setHeader('X-Attribution', metadata.attribution.replace(/[^\x20-\x7e]/g, ''));
 }
 
-/** Streams `{ …metadata, <key>: [ …rows ] }` so a large export never sits in memory. */
-async function streamJson(response: Response, config: AppConfig, key: string, rows: Rows, extra: Record<string, unknown> = {}): Promise<void> {
+/** Streams `{ …metadata, <key>: [ …rows ] }` so a large export never sits in memory (the discussions export uses it too). */
+export async function streamJson(response: Response, config: AppConfig, key: string, rows: Rows, extra: Record<string, unknown> = {}): Promise<void> {
   metadataHeaders(response, config);
   response.type('application/json');
   const head = JSON.stringify({ ...extra, ...exportMetadata(config.publicUrl) });

@@ -41,7 +41,8 @@ async function deliverOnce(url: string, policy: OutboundPolicy, timeoutMs = 2_00
   const webhook = Object.assign(new Webhook(), { organisation: ref(em.getReference(Organisation, organisation.id)), url, events: [WebhookEvent.EXPERIMENT_PUBLISHED], secret: 'whsec_test' });
   const delivery = Object.assign(new WebhookDelivery(), { webhook: ref(webhook), event: WebhookEvent.EXPERIMENT_PUBLISHED, payload: { hello: 'world' } });
   await em.persist([webhook, delivery, newJob(DELIVER_WEBHOOK, { deliveryId: delivery.id }, { key: delivery.id })]).flush();
-  await h.jobWorker({ handlers: [webhookJobHandler({ policy, timeoutMs })] }).drain();
+  // One attempt: a failed delivery waits for its backoff (a minute here), so the drain ends after it.
+  await h.jobWorker({ handlers: [webhookJobHandler({ policy, timeoutMs })], backoffMs: 60_000, maxBackoffMs: 60_000 }).drain();
   return h.em().findOneOrFail(WebhookDelivery, { id: delivery.id });
 }
 

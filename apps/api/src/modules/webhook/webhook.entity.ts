@@ -9,6 +9,10 @@ export enum WebhookEvent {
   EXPERIMENT_PUBLISHED = 'EXPERIMENT_PUBLISHED',
   OUTCOME_PUBLISHED = 'OUTCOME_PUBLISHED',
   EXPERIMENT_FORKED = 'EXPERIMENT_FORKED',
+  /** A question was asked (on an experiment, or of the network). */
+  DISCUSSION_STARTED = 'DISCUSSION_STARTED',
+  /** A reply was marked as the answer to a question. */
+  DISCUSSION_ANSWERED = 'DISCUSSION_ANSWERED',
 }
 registerEnumType(WebhookEvent, { name: 'WebhookEvent' });
 

@@ -13,6 +13,8 @@ import { type DomainEvent, EventKind } from '../notification/domain-event.entity
 import { Organisation } from '../organisation/organisation.entity.js';
 import { organisationPolicy } from '../organisation/organisation.policy.js';
 import { DeliveryStatus, Webhook, WebhookDelivery, WebhookEvent } from './webhook.entity.js';
+import { isDiscussionEvent } from '../discussion/discussion-notifications.js';
+import { enqueueDiscussionDeliveries } from '../discussion/discussion-webhooks.js';
 
 export const MAX_ATTEMPTS = 12;
 export const DELIVER_WEBHOOK = 'webhook.deliver';
@@ -82,6 +84,7 @@ export async function replayDelivery(em: EntityManager, viewer: Member | null, i
  * unit of work (the fan-out job's transaction). One delivery per (webhook, event): a unique key.
  */
 export async function enqueueDeliveries(em: EntityManager, config: AppConfig, event: DomainEvent): Promise<number> {
+  if (isDiscussionEvent(event)) return enqueueDiscussionDeliveries(em, config, event);
   const kind = EVENT_FOR[event.kind];
   if (!kind) return 0;
   const experiment = await em.findOne(Experiment, { id: event.experimentId }, { populate: ['leadOrganisation'] });

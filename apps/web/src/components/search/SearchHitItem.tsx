@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { SearchPageQuery } from '../../generated/graphql.js';
 import { STAGES, VERDICTS } from '../../labels.js';
+import { HitConversation } from '../conversation/SearchConversation.js';
 
 type Hit = SearchPageQuery['search']['hits'][number];
 
@@ -22,6 +23,7 @@ export function SearchHitItem({ hit }: { hit: Hit }) {
           {VERDICTS[outcome.verdict].label}, evidence level {outcome.evidenceLevel}
         </strong>
       ))}
+      <HitConversation experiment={hit.experiment} />
       {/* The passage that matched; the title is already shown above. */}
       {hit.highlights.filter((highlight) => highlight.field !== 'title').slice(0, 1).map((highlight) => (
         // The API escapes the text and adds only <mark> around matches (see SearchHighlight).

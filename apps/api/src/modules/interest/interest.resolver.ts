@@ -1,0 +1,69 @@
+import { Arg, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { Experiment } from '../experiment/experiment.entity.js';
+import { accessFor } from '../experiment/experiment.service.js';
+import { Member } from '../member/member.entity.js';
+import { Organisation } from '../organisation/organisation.entity.js';
+import { Interest } from './interest.entity.js';
+import { SetInterestInput } from './interest.inputs.js';
+import { interestPolicy } from './interest.policy.js';
+import { interestCounts, setInterest } from './interest.service.js';
+
+@ObjectType({ description: 'How many organisations are considering, planning or trying an experiment; who, for its team.' })
+export class ExperimentInterest {
+  @Field(() => Int, { description: 'Organisations interested at any level.' })
+  total!: number;
+
+  @Field(() => Int)
+  considering!: number;
+
+  @Field(() => Int)
+  planning!: number;
+
+  @Field(() => Int)
+  trying!: number;
+
+  /** Set by the resolver: the experiment, for the nested fields. */
+  experiment!: Experiment;
+}
+
+@Resolver(() => ExperimentInterest)
+export class InterestResolver {
+  @Mutation(() => Experiment, { description: "Records your organisation's interest in someone else's published experiment (level null removes it)." })
+  setInterest(@Ctx() { em, viewer }: Context, @Arg('input', () => SetInterestInput) input: SetInterestInput): Promise<Experiment> {
+    return setInterest(em, viewer, input);
+  }
+
+  @FieldResolver(() => [Interest], { nullable: true, description: "Who is interested, with their notes, newest first: for the experiment's team (null for others)." })
+  async entries(@Root() summary: ExperimentInterest, @Ctx() { em, viewer }: Context): Promise<Interest[] | null> {
+    if (!interestPolicy.seeWho(await accessFor(viewer, summary.experiment))) return null;
+    return em.find(Interest, { experiment: summary.experiment.id }, { orderBy: { updatedAt: 'desc' }, populate: ['organisation', 'member'] });
+  }
+
+  @FieldResolver(() => Interest, { nullable: true, description: "Your organisation's interest, if it recorded one." })
+  async mine(@Root() summary: ExperimentInterest, @Ctx() { em, viewer }: Context): Promise<Interest | null> {
+    const organisationId = viewer?.organisation?.id;
+    return organisationId ? em.findOne(Interest, { experiment: summary.experiment.id, organisation: organisationId }) : null;
+  }
+}
+
+@Resolver(() => Interest)
+export class InterestEntryResolver {
+  @FieldResolver(() => Organisation)
+  async organisation(@Root() interest: Interest): Promise<Organisation> {
+    return interest.organisation.loadOrFail();
+  }
+
+  @FieldResolver(() => Member, { description: 'Who recorded it, for the team to contact.' })
+  async member(@Root() interest: Interest): Promise<Member> {
+    return interest.member.loadOrFail();
+  }
+}
+
+@Resolver(() => Experiment)
+export class ExperimentInterestResolver {
+  @FieldResolver(() => ExperimentInterest, { description: 'Interest from other organisations: "4 councils are considering this".' })
+  async interest(@Root() experiment: Experiment, @Ctx() { em }: Context): Promise<ExperimentInterest> {
+    return { ...(await interestCounts(em).load(experiment.id)), experiment };
+  }
+}

@@ -1,0 +1,69 @@
+import { ref } from '@mikro-orm/core';
+import { cleanWrittenText, InterestLevel } from '@synapse/domain';
+import DataLoader from 'dataloader';
+import type { EntityManager } from '../../db/orm.js';
+import { ForbiddenError, NotFoundError } from '../../errors.js';
+import { Experiment } from '../experiment/experiment.entity.js';
+import { experimentPolicy } from '../experiment/experiment.policy.js';
+import { accessFor } from '../experiment/experiment.service.js';
+import { Member } from '../member/member.entity.js';
+import { Organisation } from '../organisation/organisation.entity.js';
+import { Interest } from './interest.entity.js';
+import type { SetInterestInput } from './interest.inputs.js';
+import { interestPolicy } from './interest.policy.js';
+
+/** Records, changes or (level null) removes the viewer's organisation's interest in an experiment. */
+export async function setInterest(em: EntityManager, viewer: Member | null, input: SetInterestInput): Promise<Experiment> {
+  if (!viewer) throw new ForbiddenError('record interest: sign in first');
+  return em.transactional(async (tem) => {
+    const experiment = await tem.findOne(Experiment, { id: input.experimentId });
+    if (!experiment || !experimentPolicy.view(await accessFor(viewer, experiment))) throw new NotFoundError('Experiment', input.experimentId);
+    if (!interestPolicy.set(viewer, experiment)) throw new ForbiddenError("record interest in this experiment (you need to belong to an organisation other than the experiment's)");
+    const organisationId = viewer.organisation!.id;
+    const existing = await tem.findOne(Interest, { experiment: experiment.id, organisation: organisationId });
+    if (!input.level) {
+      if (existing) tem.remove(existing);
+    } else {
+      const interest = existing ?? Object.assign(new Interest(), { experiment: ref(experiment), organisation: ref(tem.getReference(Organisation, organisationId)) });
+      if (!existing) tem.persist(interest);
+      Object.assign(interest, {
+        member: ref(tem.getReference(Member, viewer.id)),
+        level: input.level,
+        note: input.note ? cleanWrittenText(input.note) || null : null,
+        updatedAt: new Date(),
+      });
+    }
+    await tem.flush();
+    return experiment;
+  });
+}
+
+export interface InterestCounts {
+  total: number;
+  considering: number;
+  planning: number;
+  trying: number;
+}
+
+const loaders = new WeakMap<EntityManager, DataLoader<string, InterestCounts>>();
+
+/** Interest counts for a page of experiments (search hits) in one query, per request. */
+export function interestCounts(em: EntityManager): DataLoader<string, InterestCounts> {
+  let loader = loaders.get(em);
+  if (!loader) {
+    loader = new DataLoader<string, InterestCounts>(async (ids) => {
+      const rows = await em.find(Interest, { experiment: { $in: [...ids] } }, { fields: ['experiment', 'level'] });
+      const counts = new Map(ids.map((id) => [id, { total: 0, considering: 0, planning: 0, trying: 0 }]));
+      for (const row of rows) {
+        const entry = counts.get(row.experiment.id)!;
+        entry.total++;
+        if (row.level === InterestLevel.CONSIDERING) entry.considering++;
+        else if (row.level === InterestLevel.PLANNING) entry.planning++;
+        else entry.trying++;
+      }
+      return ids.map((id) => counts.get(id)!);
+    });
+    loaders.set(em, loader);
+  }
+  return loader;
+}

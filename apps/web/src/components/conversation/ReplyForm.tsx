@@ -1,0 +1,36 @@
+import { CONVERSATION_LIMITS } from '@synapse/domain';
+import { useState } from 'react';
+import { useMutation } from 'urql';
+import { ReplyToDiscussionDocument } from '../../generated/graphql.js';
+import { Button, ErrorSummary, messageFor, problemsFrom, TextArea } from '../forms.js';
+import { CitationPicker } from './CitationPicker.js';
+
+export const MARKDOWN_HINT = 'You can use Markdown: **bold**, *italic*, [a link](https://…), lists. No images or HTML. Everyone can read what you write.';
+
+/** Reply to a discussion, optionally citing published experiments as evidence. */
+export function ReplyForm({ discussionId, onReplied }: { discussionId: string; onReplied: () => void }) {
+  const [body, setBody] = useState('');
+  const [citations, setCitations] = useState<{ id: string; title: string }[]>([]);
+  const [state, reply] = useMutation(ReplyToDiscussionDocument);
+  const problems = problemsFrom(state.error, { body: 'Your reply' });
+  return (
+    <form
+      noValidate
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const result = await reply({ input: { discussionId, body, citations: citations.map((c) => c.id) } });
+        if (!result.error) {
+          setBody('');
+          setCitations([]);
+          onReplied();
+        }
+      }}
+    >
+      <h2 className="govuk-heading-m">Reply</h2>
+      <ErrorSummary problems={problems} />
+      <TextArea id="body" label="Your reply" hint={`${MARKDOWN_HINT} At most ${CONVERSATION_LIMITS.postBodyMax.toLocaleString('en-GB')} characters.`} value={body} onChange={setBody} rows={6} error={messageFor(problems, 'body')} />
+      <CitationPicker chosen={citations} onChange={setCitations} error={messageFor(problems, 'citations.0')} />
+      <Button disabled={state.fetching}>Post reply</Button>
+    </form>
+  );
+}
