@@ -240,7 +240,7 @@ const MUTATIONS: Record<string, { run: Cell; allowed: Actor[]; open?: boolean }>
   },
   updateProfile: {
     run: () => ['mutation { updateProfile(input: { name: "Sam Okafor", jobTitle: "Revenues manager" }) { id } }', {}],
-    allowed: ['unaffiliated', 'member', 'editor', 'admin', 'otherEditor', 'coEditor', 'platformAdmin'],
+    allowed: SIGNED_IN,
   },
   deleteMyAccount: {
     run: () => ['mutation { deleteMyAccount }', {}],

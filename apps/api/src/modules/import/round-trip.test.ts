@@ -33,6 +33,8 @@ async function fork(h: Harness, parent: Experiment, lead: Organisation, title: s
   const forked = await forkExperiment(h.em(), editor, { experimentId: parent.id, adaptationNotes: `Adapted by ${lead.name}.`, title });
   const em = h.em();
   const stored = await em.findOneOrFail(Experiment, forked.id);
+  // An adaptation starts with an empty write-up: its team writes its own before publishing.
+  Object.assign(stored, { summary: `${title}, in ${lead.name}'s words.`, problem: `What ${lead.name} faced.`, approach: `What ${lead.name} changed.` });
   stored.status = ExperimentStatus.PUBLISHED;
   stored.publishedAt = new Date('2024-02-03T10:11:12.345Z');
   await em.flush();
