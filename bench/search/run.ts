@@ -18,7 +18,7 @@ import { Organisation } from '@synapse/api/internal/modules/organisation/organis
 import { Outcome } from '@synapse/api/internal/modules/outcome/outcome.entity';
 import { allDocuments } from '@synapse/api/internal/modules/search/experiment-document';
 import { SearchIndex } from '@synapse/api/internal/modules/search/search-index';
-import { SearchOutboxEntry } from '@synapse/api/internal/modules/search/search-outbox.entity';
+import { Job } from '@synapse/api/internal/modules/job/job.entity';
 import { SearchSort } from '@synapse/api/internal/modules/search/search.inputs';
 import { engineParams } from '@synapse/api/internal/modules/search/search.service';
 import { ServiceArea } from '@synapse/api/internal/modules/service-area/service-area.entity';
@@ -78,7 +78,7 @@ async function seedCorpus(dataDir: string, size: number): Promise<number> {
     await batch.flush();
   }
   // The corpus is indexed by the measured rebuild below, not through the outbox.
-  await em.nativeDelete(SearchOutboxEntry, {});
+  await em.nativeDelete(Job, {});
   process.stdout.write(`  seeded ${size} experiments in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
   await orm.close();
   return councils.length;

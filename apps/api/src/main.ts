@@ -5,22 +5,22 @@ import { loadConfig } from './config.js';
 import { openConfiguredDatabase } from './db/open.js';
 import { createRateLimits } from './http/rate-limit.js';
 import { createMailer } from './modules/identity/mailer.js';
-import { NotificationWorker } from './modules/notification/notification.service.js';
-import { WebhookWorker } from './modules/webhook/webhook.service.js';
+import { JOB_HANDLERS, JOB_SCHEDULES } from './modules/job/job-registry.js';
+import { JobWorker } from './modules/job/job-worker.js';
 import { startSearch } from './modules/search/search-runtime.js';
+import { shutdown } from './shutdown.js';
 
 async function main(): Promise<void> {
+  const log = (message: string) => console.log(message);
   const config = loadConfig();
   const orm = await openConfiguredDatabase(config);
-  await bootstrapData(orm, { seedDemo: config.seedDemo, log: (message) => console.log(message) });
-  const search = await startSearch(orm, config, (message) => console.log(message));
+  await bootstrapData(orm, { seedDemo: config.seedDemo, log });
+  const search = await startSearch(orm, config, log);
   const rateLimits = await createRateLimits(config);
   const mailer = createMailer(config, orm);
-  const notifications = new NotificationWorker(orm, mailer, config, { log: (message) => console.log(message) });
-  notifications.start();
-  const webhooks = new WebhookWorker(orm);
-  webhooks.start();
-  const { server } = await createApp({ orm, config, mailer, searchIndex: search?.index ?? null, rateLimits });
+  const jobs = new JobWorker({ orm, config, mailer, searchIndex: search?.index ?? null, handlers: JOB_HANDLERS, schedules: JOB_SCHEDULES, log });
+  jobs.start();
+  const { server, apollo } = await createApp({ orm, config, mailer, searchIndex: search?.index ?? null, rateLimits });
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address();
@@ -36,13 +36,20 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal} received, shutting down.`);
-    server.close();
-    await search?.stop();
-    await rateLimits.close();
-    await notifications.stop();
-    await webhooks.stop();
-    await orm.close();
+    log(`${signal} received, shutting down.`);
+    await shutdown(
+      [
+        // Apollo's drain plugin closes the server to new connections, waits for requests in flight (closing
+        // idle keep-alive connections), and after its grace period (10 s) closes the rest.
+        { name: 'HTTP server and GraphQL', run: () => apollo.stop(), timeoutMs: 12_000 },
+        // Waits for running jobs, then releases the unfinished ones to other processes.
+        { name: 'job queue', run: () => jobs.stop(10_000), timeoutMs: 11_000 },
+        { name: 'rate limits', run: () => rateLimits.close(), timeoutMs: 2_000 },
+        { name: 'database', run: () => orm.close(), timeoutMs: 5_000 },
+        { name: 'Meilisearch', run: async () => search?.stop(), timeoutMs: 6_000 },
+      ],
+      log,
+    );
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -13,8 +13,10 @@ import { ApiKey } from '../src/modules/api-key/api-key.entity.js';
 import type { Mail } from '../src/modules/identity/mailer.js';
 import { Member } from '../src/modules/member/member.entity.js';
 import { SearchIndex } from '../src/modules/search/search-index.js';
-import { OutboxWorker } from '../src/modules/search/search-sync.js';
+import { SEARCH_JOB_HANDLERS } from '../src/modules/search/search-sync.js';
 import { syncServiceAreas } from '../src/modules/service-area/service-area.service.js';
+import { JOB_HANDLERS } from '../src/modules/job/job-registry.js';
+import { JobWorker, type JobWorkerOptions, type RunReport } from '../src/modules/job/job-worker.js';
 
 export type TestDatabase = 'sqlite' | 'postgres';
 
@@ -27,8 +29,14 @@ export interface Harness {
   database: TestDatabase;
   /** The test file's own Meilisearch index, when created with { search: true }. */
   searchIndex: SearchIndex | null;
-  /** Delivers every pending search outbox entry (the background worker is not running in tests). */
+  /** Runs every due search sync job (no worker runs in the background in tests); throws if one failed. */
   syncSearch(): Promise<void>;
+  /** Runs every due job with the real handlers (no worker runs in the background in tests); throws if one failed. */
+  runJobs(): Promise<RunReport>;
+  /** A job worker with the real handlers and this harness's services (options override). */
+  jobWorker(options?: Partial<JobWorkerOptions>): JobWorker;
+  /** The PostgreSQL database's URL (null on SQLite), for a second connection to it. */
+  databaseUrl: string | null;
   orm: MikroORM;
   apollo: ApolloServer<Context>;
   /** A fresh EntityManager, as a request would get. */
@@ -82,17 +90,25 @@ export async function createHarness(options: { search?: boolean | SearchIndex } 
       : options.search
     ? new SearchIndex({ url: inject('meiliUrl'), apiKey: inject('meiliKey'), index: `test_${randomBytes(6).toString('hex')}` })
     : null;
-  const worker = searchIndex ? new OutboxWorker(orm, searchIndex) : null;
-
   const em = () => entityManager(orm).fork();
   const mail: Mail[] = [];
   const config = loadConfig({ PUBLIC_URL: 'https://synapse.test' });
+  const mailer = { send: async (sent: Mail) => void mail.push(sent) };
+  const jobWorker = (options: Partial<JobWorkerOptions> = {}) =>
+    new JobWorker({ orm, config, mailer, searchIndex, handlers: JOB_HANDLERS, backoffMs: 1, maxBackoffMs: 1, ...options });
   return {
+    databaseUrl: postgres?.url ?? null,
+    jobWorker,
+    async runJobs() {
+      const report = await jobWorker().drain();
+      if (report.failed) throw new Error(`${report.failed} job(s) failed`);
+      return report;
+    },
     database: TEST_DATABASE,
     searchIndex,
     async syncSearch() {
-      const report = await worker?.drain();
-      if (report?.failed) throw new Error('Search outbox delivery failed');
+      const report = await jobWorker({ handlers: SEARCH_JOB_HANDLERS }).drain();
+      if (report.failed) throw new Error('Search sync failed');
     },
     orm,
     apollo,
@@ -114,7 +130,7 @@ export async function createHarness(options: { search?: boolean | SearchIndex } 
         principal,
         csrfVerified: true,
         searchIndex,
-        services: { config, mailer: { send: async (sent) => void mail.push(sent) } },
+        services: { config, mailer },
         http: null,
       };
       const response = await apollo.executeOperation({ query, variables }, { contextValue });

@@ -10,6 +10,8 @@ import { type AppConfig, loadConfig } from '../src/config.js';
 import { openConfiguredDatabase } from '../src/db/open.js';
 import { createRateLimits, type RateLimits } from '../src/http/rate-limit.js';
 import { createMailer } from '../src/modules/identity/mailer.js';
+import { JOB_HANDLERS, JOB_SCHEDULES } from '../src/modules/job/job-registry.js';
+import { JobWorker } from '../src/modules/job/job-worker.js';
 import { type SearchRuntime, startSearch } from '../src/modules/search/search-runtime.js';
 import { freePort } from '@synapse/search';
 import { createPostgresDatabase, TEST_DATABASE } from './harness.js';
@@ -49,9 +51,12 @@ export async function startTestServer(overrides: NodeJS.ProcessEnv = {}, options
   const config = loadConfig({ ...env, PORT: String(port), PUBLIC_URL: base });
   const orm = await openConfiguredDatabase(config);
   await bootstrapData(orm, { seedDemo: config.seedDemo });
-  const search = options.search === false ? null : await startSearch(orm, config, () => undefined, { pollMs: 50 });
+  const search = options.search === false ? null : await startSearch(orm, config, () => undefined);
   const rateLimits: RateLimits = await createRateLimits(config);
-  const app: App = await createApp({ orm, config, mailer: createMailer(config, orm, () => undefined), searchIndex: search?.index ?? null, rateLimits });
+  const mailer = createMailer(config, orm, () => undefined);
+  const jobs = new JobWorker({ orm, config, mailer, searchIndex: search?.index ?? null, handlers: JOB_HANDLERS, schedules: JOB_SCHEDULES, pollMs: 50 });
+  jobs.start();
+  const app: App = await createApp({ orm, config, mailer, searchIndex: search?.index ?? null, rateLimits });
   await new Promise<void>((resolve) => app.server.listen(port, '127.0.0.1', resolve));
   return {
     base,
@@ -60,6 +65,7 @@ export async function startTestServer(overrides: NodeJS.ProcessEnv = {}, options
     search,
     dataDir,
     async close() {
+      await jobs.stop(2000);
       await search?.stop();
       await search?.index.client.deleteIndex(search.index.uid).waitTask().catch(() => undefined);
       await app.apollo.stop();

@@ -7,6 +7,8 @@ import { entityManager } from '../db/orm.js';
 import { Experiment } from '../modules/experiment/experiment.entity.js';
 import { allDocuments } from '../modules/search/experiment-document.js';
 import { SearchIndex } from '../modules/search/search-index.js';
+import { enqueueJob } from '../modules/job/job-queue.js';
+import { RECONCILE_SEARCH } from '../modules/search/search-reconcile.js';
 import { bundledMeilisearchBinary, LocalMeilisearch, MEILISEARCH_UNAVAILABLE_HELP, runningLocalMeilisearch } from '@synapse/search';
 
 // npm run reindex: rebuilds the search index from the database into a new index, then swaps it in, so
@@ -38,6 +40,10 @@ async function main(): Promise<void> {
     const indexed = await index.rebuild(allDocuments(em), (done) => bar.update(done));
     bar.stop();
     console.log(`Indexed ${indexed} published experiments in ${((Date.now() - started) / 1000).toFixed(1)} s and swapped the new index in.`);
+    // Changes a running API indexed during the rebuild were overtaken by the swap: its next reconciliation
+    // (queued here) finds and repairs them.
+    await enqueueJob(em, RECONCILE_SEARCH, { reason: 'reindex' }, { key: 'reindex' });
+    await em.flush();
   } finally {
     await local?.stop();
     await orm.close();

@@ -5,7 +5,6 @@ import { StageChange } from '../modules/experiment/stage-change.entity.js';
 import { Member } from '../modules/member/member.entity.js';
 import { Organisation } from '../modules/organisation/organisation.entity.js';
 import { Outcome } from '../modules/outcome/outcome.entity.js';
-import { SearchOutboxEntry } from '../modules/search/search-outbox.entity.js';
 import { ServiceArea } from '../modules/service-area/service-area.entity.js';
 
 import { ApiKey } from '../modules/api-key/api-key.entity.js';
@@ -22,6 +21,7 @@ import { Follow } from '../modules/notification/follow.entity.js';
 import { Notification } from '../modules/notification/notification.entity.js';
 
 import { Webhook, WebhookDelivery } from '../modules/webhook/webhook.entity.js';
+import { Job, JobScheduleRun } from '../modules/job/job.entity.js';
 
 export const ENTITIES = [
   Organisation,
@@ -32,7 +32,6 @@ export const ENTITIES = [
   StageChange,
   Outcome,
   Artefact,
-  SearchOutboxEntry,
   ExperimentTeamMember,
   Session,
   SignInToken,
@@ -46,4 +45,6 @@ export const ENTITIES = [
   DomainEvent,
   Webhook,
   WebhookDelivery,
+  Job,
+  JobScheduleRun,
 ];

@@ -8,6 +8,7 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/sql';
 import { SqliteDriver } from '@mikro-orm/sqlite';
 import { AuditSubscriber } from '../modules/audit/audit.subscriber.js';
+import { JobSubscriber } from '../modules/job/job.subscriber.js';
 import { SearchOutboxSubscriber } from '../modules/search/search-outbox.subscriber.js';
 import { ENTITIES } from './entities.js';
 
@@ -41,7 +42,7 @@ export function ormOptions(options: DatabaseOptions): Partial<Options> {
     entities: ENTITIES,
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],
-    subscribers: [new SearchOutboxSubscriber(), new AuditSubscriber()],
+    subscribers: [new SearchOutboxSubscriber(), new AuditSubscriber(), new JobSubscriber()],
     // Relations resolved field by field in GraphQL are batched per request: no N+1 queries.
     dataloader: DataloaderType.ALL,
     forceUtcTimezone: true,

@@ -9,7 +9,7 @@ import { AuditEntry } from './audit-entry.entity.js';
 import { auditScope } from './audit-scope.js';
 
 /** Bookkeeping, not content: never audited. */
-const IGNORED = new Set(['AuditEntry', 'SearchOutboxEntry', 'Session', 'SignInToken', 'DevMail', 'DomainEvent', 'Notification', 'WebhookDelivery']);
+const IGNORED = new Set(['AuditEntry', 'Session', 'SignInToken', 'DevMail', 'DomainEvent', 'Notification', 'WebhookDelivery', 'Job', 'JobScheduleRun']);
 const SECRET = /hash|token|secret/i; // webhook secrets, API key hashes, session tokens
 
 function idOf(value: unknown): string | null {

@@ -8,13 +8,15 @@ import type { Experiment } from '../experiment/experiment.entity.js';
 import { DigestFrequency, type Member } from '../member/member.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { Notification } from '../notification/notification.entity.js';
-import { NotificationWorker, sendDigests } from '../notification/notification.service.js';
+import type { JobWorker } from '../job/job-worker.js';
+import { NOTIFICATION_JOB_HANDLERS } from '../notification/notification.jobs.js';
+import { sendDigests } from '../notification/notification.service.js';
 
 let h: Harness;
-let worker: NotificationWorker;
+let worker: JobWorker;
 beforeAll(async () => {
   h = await createHarness();
-  worker = new NotificationWorker(h.orm, { send: async (mail) => void h.mail.push(mail) }, h.config);
+  worker = h.jobWorker({ handlers: NOTIFICATION_JOB_HANDLERS });
 });
 afterAll(async () => {
   await h.close();

@@ -1,5 +1,5 @@
 import { DateTimeType } from '@mikro-orm/core';
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { newId } from '../../db/ids.js';
 
 export enum EventKind {
@@ -13,11 +13,11 @@ export enum EventKind {
 }
 
 /**
- * Something that happened to a published experiment, written in the same transaction as the change and
- * fanned out to followers later by the NotificationWorker, never in the request.
+ * Something that happened to a published experiment, written in the same transaction as the change (with a
+ * `notification.fan-out` job, see events.ts) and fanned out to followers and webhooks by that job, never in the
+ * request. The job deletes the event in the transaction that creates the notifications and deliveries.
  */
 @Entity({ tableName: 'domain_events' })
-@Index({ properties: ['availableAt'] })
 export class DomainEvent {
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = newId();
@@ -34,21 +34,6 @@ export class DomainEvent {
 
   @Property({ type: 'json', nullable: true })
   data: Record<string, unknown> | null = null;
-
-  @Property({ type: 'integer' })
-  attempts: number = 0;
-
-  @Property({ type: 'text', nullable: true })
-  lastError: string | null = null;
-
-  @Property({ type: DateTimeType })
-  availableAt: Date = new Date();
-
-  @Property({ type: 'string', length: 36, nullable: true })
-  claimedBy: string | null = null;
-
-  @Property({ type: DateTimeType, nullable: true })
-  claimedUntil: Date | null = null;
 
   @Property({ type: DateTimeType })
   createdAt: Date = new Date();

@@ -1,7 +1,7 @@
 import { OrganisationKind } from '@synapse/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, errorCodes, type Harness } from '../../../test/harness.js';
-import { SearchOutboxEntry } from '../search/search-outbox.entity.js';
+import { Job } from '../job/job.entity.js';
 import { Organisation } from './organisation.entity.js';
 import { loadReferenceCouncils } from './organisation.service.js';
 
@@ -31,10 +31,10 @@ describe('organisations', () => {
   // Regression: on SQLite, every timestamp looked changed after loading, so each start rewrote all 397
   // councils and queued a search refresh of every experiment.
   it('reloading unchanged reference data writes nothing', async () => {
-    const outboxBefore = await h.em().count(SearchOutboxEntry, {});
+    const outboxBefore = await h.em().count(Job, {});
     const writes = await h.countQueries(() => loadReferenceCouncils(h.em()), /^\[query\] (update|insert)/i);
     expect(writes).toBe(0);
-    expect(await h.em().count(SearchOutboxEntry, {})).toBe(outboxBefore);
+    expect(await h.em().count(Job, {})).toBe(outboxBefore);
   });
 
   it('finds a council by GSS code or slug with its profile figures', async () => {

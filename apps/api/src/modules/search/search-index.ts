@@ -74,6 +74,16 @@ export class SearchIndex {
     await settle(this.index().deleteDocuments(ids));
   }
 
+  /** Every document in the index, a page at a time (reconciliation compares them with the database). */
+  async *documents(pageSize = 1000): AsyncGenerator<ExperimentDocument[]> {
+    await this.ensureReady();
+    for (let offset = 0; ; offset += pageSize) {
+      const page = await this.index().getDocuments({ offset, limit: pageSize });
+      if (page.results.length) yield page.results as ExperimentDocument[];
+      if (page.results.length < pageSize) return;
+    }
+  }
+
   async count(): Promise<number> {
     return (await this.index().getStats()).numberOfDocuments;
   }

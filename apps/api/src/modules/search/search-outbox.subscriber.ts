@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import { ChangeSetType, type EventSubscriber, type FlushEventArgs, Reference } from '@mikro-orm/core';
 import { Artefact } from '../artefact/artefact.entity.js';
 import { ExperimentPartner } from '../experiment/experiment-partner.entity.js';
@@ -6,10 +5,13 @@ import { Experiment } from '../experiment/experiment.entity.js';
 import { StageChange } from '../experiment/stage-change.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { Outcome } from '../outcome/outcome.entity.js';
-import { OutboxTarget, SearchOutboxEntry } from './search-outbox.entity.js';
+import { newJob } from '../job/job-queue.js';
+import { SYNC_EXPERIMENT, SYNC_ORGANISATION } from './search-sync.js';
 
-/** In-process hint that entries were committed, so the worker can deliver at once instead of at its next poll. */
-export const outboxSignals = new EventEmitter();
+enum OutboxTarget {
+  EXPERIMENT = 'EXPERIMENT',
+  ORGANISATION = 'ORGANISATION',
+}
 
 function idOf(value: unknown): string | null {
   if (!value) return null;
@@ -30,8 +32,9 @@ function targetsOf(entity: object, type: ChangeSetType): [OutboxTarget, string][
 }
 
 /**
- * Writes a search outbox entry, inside the same flush (and so the same transaction), for every change
- * that can affect a search document. Drafts are included: delivery decides whether to index or remove.
+ * Enqueues a search sync job (keyed by experiment or organisation), inside the same flush and so the same
+ * transaction, for every change that can affect a search document. Drafts are included: the job decides
+ * whether to index or remove.
  */
 export class SearchOutboxSubscriber implements EventSubscriber {
   onFlush({ em, uow }: FlushEventArgs): void {
@@ -44,19 +47,12 @@ export class SearchOutboxSubscriber implements EventSubscriber {
       if (owner instanceof Experiment) targets.set(`${OutboxTarget.EXPERIMENT}:${owner.id}`, [OutboxTarget.EXPERIMENT, owner.id]);
     }
     for (const [target, targetId] of targets.values()) {
-      const entry = new SearchOutboxEntry();
-      entry.target = target;
-      entry.targetId = targetId;
-      em.persist(entry);
-      uow.computeChangeSet(entry);
+      const job =
+        target === OutboxTarget.EXPERIMENT
+          ? newJob(SYNC_EXPERIMENT, { experimentId: targetId }, { key: targetId })
+          : newJob(SYNC_ORGANISATION, { organisationId: targetId }, { key: targetId });
+      em.persist(job);
+      uow.computeChangeSet(job);
     }
-  }
-
-  afterFlush(): void {
-    outboxSignals.emit('written');
-  }
-
-  afterTransactionCommit(): void {
-    outboxSignals.emit('written');
   }
 }

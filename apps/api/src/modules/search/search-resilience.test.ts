@@ -8,13 +8,14 @@ import { buildCouncil, buildMember } from '../../../test/factories.js';
 import { createHarness, type Harness } from '../../../test/harness.js';
 import type { Member } from '../member/member.entity.js';
 import { SearchIndex } from './search-index.js';
-import { SearchOutboxEntry } from './search-outbox.entity.js';
-import { OutboxWorker } from './search-sync.js';
+import { Job } from '../job/job.entity.js';
+import type { JobWorker } from '../job/job-worker.js';
+import { SEARCH_JOB_HANDLERS } from './search-sync.js';
 
 // This file runs its own Meilisearch so that it can stop it: the database stays the truth throughout.
 let dataDir: string;
 let meili: LocalMeilisearch;
-let worker: OutboxWorker;
+let worker: JobWorker;
 let h: Harness;
 let editor: Member;
 
@@ -23,7 +24,7 @@ beforeAll(async () => {
   meili = await LocalMeilisearch.start({ dataDir });
   const index = new SearchIndex({ url: meili.url, apiKey: meili.masterKey, index: 'experiments', timeoutMs: 1000 });
   h = await createHarness({ search: index });
-  worker = new OutboxWorker(h.orm, index, { pollMs: 50, maxBackoffMs: 300 });
+  worker = h.jobWorker({ handlers: SEARCH_JOB_HANDLERS, pollMs: 50, backoffMs: 100, maxBackoffMs: 1000 });
   worker.start();
   editor = await buildMember(h.em(), await buildCouncil(h.em()), MemberRole.EDITOR);
 });
@@ -77,9 +78,9 @@ describe('search when Meilisearch goes away and comes back', () => {
     expect(await found('reuse')).toEqual({ degraded: true, titles: ['Reuse shop at the tip'] });
     expect(await found('caddies')).toEqual({ degraded: true, titles: ['Compost caddies for flats'] });
 
-    // …and failed deliveries are recorded, not lost.
+    // …and failed sync jobs are recorded, not lost.
     await expect
-      .poll(async () => (await h.em().find(SearchOutboxEntry, {})).some((entry) => entry.attempts > 0 && entry.lastError !== null), {
+      .poll(async () => (await h.em().find(Job, { type: { $like: 'search.%' } })).some((job) => job.attempts > 0 && job.lastError !== null), {
         timeout: 10_000,
         interval: 100,
       })
@@ -89,7 +90,7 @@ describe('search when Meilisearch goes away and comes back', () => {
 
     await expect.poll(() => found('reuse'), { timeout: 20_000, interval: 200 }).toEqual({ degraded: false, titles: ['Reuse shop at the tip'] });
     await expect.poll(() => found('caddies'), { timeout: 20_000, interval: 200 }).toEqual({ degraded: false, titles: ['Compost caddies for flats'] });
-    await expect.poll(() => h.em().count(SearchOutboxEntry, {}), { timeout: 20_000, interval: 200 }).toBe(0);
+    await expect.poll(() => h.em().count(Job, { type: { $like: 'search.%' } }), { timeout: 20_000, interval: 200 }).toBe(0);
     // Nothing stale or lost: the index holds exactly the published experiments, with their current titles.
     expect((await found('compost bins')).titles).not.toContain('Compost bins for flats');
     expect(await h.searchIndex!.count()).toBe(2);

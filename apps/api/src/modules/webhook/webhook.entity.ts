@@ -1,5 +1,5 @@
 import { DateTimeType, type Ref } from '@mikro-orm/core';
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { newId } from '../../db/ids.js';
@@ -51,7 +51,7 @@ export class Webhook {
 /** One attempt-tracked delivery of one event to one webhook: the delivery log, and what replay resends. */
 @ObjectType()
 @Entity({ tableName: 'webhook_deliveries' })
-@Index({ properties: ['status', 'nextAttemptAt'] })
+@Unique({ properties: ['webhook', 'eventId'] })
 @Index({ properties: ['webhook', 'createdAt'] })
 export class WebhookDelivery {
   @Field(() => ID)
@@ -65,6 +65,10 @@ export class WebhookDelivery {
   @Enum({ items: () => WebhookEvent })
   event!: WebhookEvent;
 
+  /** The domain event it reports: at most one delivery per webhook and event (null on deliveries made before). */
+  @Property({ type: 'string', length: 36, nullable: true })
+  eventId: string | null = null;
+
   @Field(() => GraphQLJSON)
   @Property({ type: 'json' })
   payload!: Record<string, unknown>;
@@ -77,9 +81,6 @@ export class WebhookDelivery {
   @Property({ type: 'integer' })
   attempts: number = 0;
 
-  @Property({ type: DateTimeType })
-  nextAttemptAt: Date = new Date();
-
   @Field(() => Int, { nullable: true })
   @Property({ type: 'integer', nullable: true })
   lastStatusCode: number | null = null;
@@ -87,12 +88,6 @@ export class WebhookDelivery {
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   lastError: string | null = null;
-
-  @Property({ type: 'string', length: 36, nullable: true })
-  claimedBy: string | null = null;
-
-  @Property({ type: DateTimeType, nullable: true })
-  claimedUntil: Date | null = null;
 
   @Field(() => Date)
   @Property({ type: DateTimeType })

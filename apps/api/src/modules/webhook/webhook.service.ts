@@ -1,17 +1,20 @@
-import { createHmac, randomUUID } from 'node:crypto';
-import { ref, type MikroORM } from '@mikro-orm/core';
+import { createHmac } from 'node:crypto';
+import { ref } from '@mikro-orm/core';
 import type { AppConfig } from '../../config.js';
-import { type EntityManager, entityManager } from '../../db/orm.js';
+import type { EntityManager } from '../../db/orm.js';
 import { BadInputError, ForbiddenError, NotFoundError } from '../../errors.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { randomToken } from '../identity/tokens.js';
+import { enqueueJob, newJob } from '../job/job-queue.js';
+import type { JobHandler } from '../job/job.types.js';
 import type { Member } from '../member/member.entity.js';
 import { type DomainEvent, EventKind } from '../notification/domain-event.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { organisationPolicy } from '../organisation/organisation.policy.js';
 import { DeliveryStatus, Webhook, WebhookDelivery, WebhookEvent } from './webhook.entity.js';
 
-export const MAX_ATTEMPTS = 8;
+export const MAX_ATTEMPTS = 12;
+export const DELIVER_WEBHOOK = 'webhook.deliver';
 
 const EVENT_FOR: Partial<Record<EventKind, WebhookEvent>> = {
   [EventKind.NEW_EXPERIMENT]: WebhookEvent.EXPERIMENT_PUBLISHED,
@@ -46,12 +49,16 @@ export async function replayDelivery(em: EntityManager, viewer: Member | null, i
   const delivery = await em.findOne(WebhookDelivery, { id }, { populate: ['webhook'] });
   if (!delivery) throw new NotFoundError('Delivery', id);
   await manageable(em, viewer, delivery.webhook.getEntity().organisation.id);
-  Object.assign(delivery, { status: DeliveryStatus.PENDING, attempts: 0, nextAttemptAt: new Date(), lastError: null, claimedBy: null, claimedUntil: null });
+  Object.assign(delivery, { status: DeliveryStatus.PENDING, attempts: 0, lastError: null });
+  await enqueueJob(em, DELIVER_WEBHOOK, { deliveryId: delivery.id }, { key: delivery.id });
   await em.flush();
   return delivery;
 }
 
-/** Queues deliveries of a domain event to every webhook that asked for it (called by the notification worker). */
+/**
+ * Queues deliveries of a domain event to every webhook that asked for it, each with its job, in the caller's
+ * unit of work (the fan-out job's transaction). One delivery per (webhook, event): a unique key.
+ */
 export async function enqueueDeliveries(em: EntityManager, config: AppConfig, event: DomainEvent): Promise<number> {
   const kind = EVENT_FOR[event.kind];
   if (!kind) return 0;
@@ -73,8 +80,11 @@ export async function enqueueDeliveries(em: EntityManager, config: AppConfig, ev
     ...(event.kind === EventKind.NEW_OUTCOME ? { outcome: { title: event.data?.title, verdict: event.data?.verdict } } : {}),
     ...(event.kind === EventKind.FORK_PUBLISHED ? { forkOf: { id: event.data?.parentId } } : {}),
   };
-  for (const webhook of webhooks) em.persist(Object.assign(new WebhookDelivery(), { webhook: ref(webhook), event: kind, payload }));
-  await em.flush();
+  for (const webhook of webhooks) {
+    const delivery = Object.assign(new WebhookDelivery(), { webhook: ref(webhook), event: kind, eventId: event.id, payload });
+    em.persist(delivery);
+    em.persist(newJob(DELIVER_WEBHOOK, { deliveryId: delivery.id }, { key: delivery.id }));
+  }
   return webhooks.length;
 }
 
@@ -83,103 +93,62 @@ export function signature(secret: string, body: string, timestamp = Math.floor(D
   return `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
-export interface WebhookWorkerOptions {
-  pollMs?: number;
-  /** First retry delay; doubles each attempt. */
-  backoffMs?: number;
-  timeoutMs?: number;
+/** How long one delivery may take before it counts as failed. */
+const DELIVERY_TIMEOUT_MS = 10_000;
+
+/** POSTs one delivery, signed; returns the status code and the error (null when the receiver took it). */
+async function post(webhook: Webhook, delivery: WebhookDelivery): Promise<{ status: number | null; error: string | null }> {
+  const body = JSON.stringify(delivery.payload);
+  let status: number | null = null;
+  let error: string | null = null;
+  try {
+    const response = await fetch(webhook.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Synapse-Webhooks/1',
+        'synapse-event': delivery.event,
+        'synapse-delivery': delivery.id,
+        'synapse-signature': signature(webhook.secret, body),
+      },
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+    });
+    status = response.status;
+    await response.body?.cancel();
+    if (status < 200 || status >= 300) error = `HTTP ${status}`;
+  } catch (caught) {
+    error = (caught as Error).message;
+  }
+  return { status, error };
 }
 
-/** Delivers queued webhook calls, signed, with retries and backoff; leased so any API process may run it. */
-export class WebhookWorker {
-  private readonly id = randomUUID();
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-
-  constructor(
-    private readonly orm: MikroORM,
-    private readonly options: WebhookWorkerOptions = {},
-  ) {}
-
-  private async deliver(em: EntityManager, delivery: WebhookDelivery): Promise<void> {
-    const webhook = delivery.webhook.getEntity();
-    const body = JSON.stringify(delivery.payload);
-    let status: number | null = null;
-    let error: string | null = null;
-    try {
-      const response = await fetch(webhook.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Synapse-Webhooks/1',
-          'synapse-event': delivery.event,
-          'synapse-delivery': delivery.id,
-          'synapse-signature': signature(webhook.secret, body),
-        },
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
-      });
-      status = response.status;
-      await response.body?.cancel();
-      if (status < 200 || status >= 300) error = `HTTP ${status}`;
-    } catch (caught) {
-      error = (caught as Error).message;
-    }
-    const attempts = delivery.attempts + 1;
-    const failedForGood = error !== null && attempts >= MAX_ATTEMPTS;
+/**
+ * The `webhook.deliver` job: sends a delivery that is still pending (a delivered one is never sent again),
+ * records the attempt in the delivery log, and throws on failure so the queue retries it with backoff. On the
+ * last attempt the delivery is marked FAILED (an admin can replay it).
+ */
+export const WEBHOOK_JOB_HANDLER: JobHandler = {
+  type: DELIVER_WEBHOOK,
+  maxAttempts: MAX_ATTEMPTS,
+  leaseMs: 6 * DELIVERY_TIMEOUT_MS,
+  async run(payload, { em, attempt, maxAttempts, now }) {
+    const delivery = await em.findOne(WebhookDelivery, { id: String(payload.deliveryId), status: DeliveryStatus.PENDING }, { populate: ['webhook'] });
+    if (!delivery) return;
+    const { status, error } = await post(delivery.webhook.getEntity(), delivery);
+    const last = attempt >= maxAttempts;
     await em.nativeUpdate(
       WebhookDelivery,
-      { id: delivery.id },
+      { id: delivery.id, status: DeliveryStatus.PENDING },
       {
-        attempts,
+        attempts: delivery.attempts + 1,
         lastStatusCode: status,
         lastError: error,
-        status: error === null ? DeliveryStatus.SUCCEEDED : failedForGood ? DeliveryStatus.FAILED : DeliveryStatus.PENDING,
-        deliveredAt: error === null ? new Date() : null,
-        nextAttemptAt: new Date(Date.now() + (this.options.backoffMs ?? 30_000) * 2 ** (attempts - 1)),
-        claimedBy: null,
-        claimedUntil: null,
+        status: error === null ? DeliveryStatus.SUCCEEDED : last ? DeliveryStatus.FAILED : DeliveryStatus.PENDING,
+        deliveredAt: error === null ? now() : null,
       },
     );
-  }
-
-  /** Attempts every due delivery once; returns how many were attempted. */
-  async drain(): Promise<number> {
-    const em = entityManager(this.orm).fork();
-    const now = new Date();
-    const due = await em.find(
-      WebhookDelivery,
-      { status: DeliveryStatus.PENDING, nextAttemptAt: { $lte: now }, $or: [{ claimedUntil: null }, { claimedUntil: { $lt: now } }] },
-      { populate: ['webhook'], orderBy: { createdAt: 'asc' }, limit: 50 },
-    );
-    let attempted = 0;
-    for (const delivery of due) {
-      const claimed = await em.nativeUpdate(
-        WebhookDelivery,
-        { id: delivery.id, $or: [{ claimedUntil: null }, { claimedUntil: { $lt: now } }] },
-        { claimedBy: this.id, claimedUntil: new Date(now.getTime() + 60_000) },
-      );
-      if (claimed !== 1) continue;
-      await this.deliver(em, delivery);
-      attempted++;
-    }
-    return attempted;
-  }
-
-  start(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.drain()
-        .catch(() => undefined)
-        .finally(() => {
-          this.running = null;
-        });
-    }, this.options.pollMs ?? 2000);
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-}
+    if (error !== null && !last) throw new Error(`webhook delivery ${delivery.id}: ${error}`);
+  },
+};

@@ -5,14 +5,16 @@ import { freePort } from '@synapse/search';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCouncil, buildExperiment, buildMember } from '../../../test/factories.js';
 import { createHarness, errorCodes, type Harness } from '../../../test/harness.js';
-import { NotificationWorker } from '../notification/notification.service.js';
+import type { JobWorker } from '../job/job-worker.js';
+import { NOTIFICATION_JOB_HANDLERS } from '../notification/notification.jobs.js';
 import { DeliveryStatus, WebhookDelivery } from './webhook.entity.js';
-import { WebhookWorker } from './webhook.service.js';
+import { WEBHOOK_JOB_HANDLER } from './webhook.service.js';
 
 // Webhooks against a real HTTP receiver on loopback, which is down for a while.
 let h: Harness;
-let events: NotificationWorker;
-let deliveries: WebhookWorker;
+let events: JobWorker;
+let deliveries: JobWorker;
+let clock = new Date();
 let receiver: Server | null = null;
 let port: number;
 const received: { headers: IncomingMessage['headers']; body: string }[] = [];
@@ -31,8 +33,9 @@ function startReceiver(): Promise<void> {
 
 beforeAll(async () => {
   h = await createHarness();
-  events = new NotificationWorker(h.orm, { send: async () => undefined }, h.config);
-  deliveries = new WebhookWorker(h.orm, { backoffMs: 1 });
+  events = h.jobWorker({ handlers: NOTIFICATION_JOB_HANDLERS });
+  // Its own clock: a failed attempt waits for its backoff until the test moves the clock on.
+  deliveries = h.jobWorker({ handlers: [WEBHOOK_JOB_HANDLER], now: () => clock, backoffMs: 30_000, maxBackoffMs: 3_600_000 });
   port = await freePort();
 });
 afterAll(async () => {
@@ -59,16 +62,18 @@ describe('webhooks', () => {
     await events.drain();
 
     // The receiver is down: attempts fail, and are logged and rescheduled.
-    expect(await deliveries.drain()).toBe(1);
-    expect(await deliveries.drain()).toBe(1);
+    clock = new Date();
+    expect(await deliveries.drain()).toEqual({ succeeded: 0, failed: 1 });
+    expect(await deliveries.drain()).toEqual({ succeeded: 0, failed: 0 }); // backing off
+    clock = new Date(clock.getTime() + 30_000);
+    expect(await deliveries.drain()).toEqual({ succeeded: 0, failed: 1 });
     const failing = await h.em().findOneOrFail(WebhookDelivery, { webhook: webhook.id });
     expect(failing).toMatchObject({ status: DeliveryStatus.PENDING, attempts: 2 });
     expect(failing.lastError).toBeTruthy();
-    expect(failing.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() - 1000);
+    clock = new Date(clock.getTime() + 60_000);
 
     await startReceiver();
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(await deliveries.drain()).toBe(1);
+    expect(await deliveries.drain()).toEqual({ succeeded: 1, failed: 0 });
     expect(received).toHaveLength(1);
     const [call] = received;
     const body = JSON.parse(call.body);

@@ -1,0 +1,18 @@
+import { NOTIFICATION_JOB_HANDLERS, DIGEST_SCHEDULE } from '../notification/notification.jobs.js';
+import { SEARCH_RECONCILE_HANDLER, SEARCH_RECONCILE_SCHEDULE } from '../search/search-reconcile.js';
+import { SEARCH_JOB_HANDLERS } from '../search/search-sync.js';
+import { WEBHOOK_JOB_HANDLER } from '../webhook/webhook.service.js';
+import type { JobHandler, JobSchedule } from './job.types.js';
+
+export type { JobContext, JobHandler, JobSchedule } from './job.types.js';
+
+/** Every job type's handler, in one place: add yours here (one line) and enqueue with `enqueueJob`. */
+export const JOB_HANDLERS: JobHandler[] = [
+  ...SEARCH_JOB_HANDLERS,
+  SEARCH_RECONCILE_HANDLER,
+  ...NOTIFICATION_JOB_HANDLERS,
+  WEBHOOK_JOB_HANDLER,
+];
+
+/** Recurring work (reminders, link checks, reconciliation): a handler above runs each occurrence. */
+export const JOB_SCHEDULES: JobSchedule[] = [SEARCH_RECONCILE_SCHEDULE, DIGEST_SCHEDULE];
