@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { type FilesConfig, loadFilesConfig } from './modules/file/file.config.js';
 
 export interface OidcConfig {
   issuer: string;
@@ -34,6 +35,8 @@ export interface AppConfig {
   trustProxy: string | null;
   rateLimit: { windowSeconds: number; anonymous: number; apiKey: number };
   oidc: OidcConfig | null;
+  /** Uploaded files: storage, limits, scanning, link checks (modules/file/file.config.ts). */
+  files: FilesConfig;
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -93,5 +96,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       apiKey: integer('RATE_LIMIT_API_KEY', env.RATE_LIMIT_API_KEY, 1200, 1, 1_000_000),
     },
     oidc: oidc(env),
+    files: loadFilesConfig(env, production),
   };
 }

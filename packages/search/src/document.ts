@@ -1,5 +1,5 @@
 /** Bump when the document's shape changes: on start, an index with older documents is rebuilt. */
-export const DOCUMENT_SCHEMA = 2;
+export const DOCUMENT_SCHEMA = 3;
 
 /** One published experiment as Meilisearch stores it: denormalised with everything people search and filter by. */
 export interface ExperimentDocument {
@@ -24,6 +24,8 @@ export interface ExperimentDocument {
   maxEvidenceLevel: number;
   artefactTitles: string[];
   artefactTypes: string[];
+  /** Words extracted from uploaded artefact files (the latest version of each). */
+  documentText: string[];
   leadName: string;
   leadGssCode: string | null;
   nation: string | null;

@@ -39,6 +39,7 @@ export function experimentIndexSettings(): Settings {
       'lessons',
       'measures',
       'artefactTitles',
+      'documentText',
       'whoItServes',
       'leadName',
       'places',

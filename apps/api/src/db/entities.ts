@@ -22,6 +22,8 @@ import { Notification } from '../modules/notification/notification.entity.js';
 
 import { Webhook, WebhookDelivery } from '../modules/webhook/webhook.entity.js';
 import { Job, JobScheduleRun } from '../modules/job/job.entity.js';
+import { ArtefactFile } from '../modules/file/artefact-file.entity.js';
+import { FileUpload } from '../modules/file/file-upload.entity.js';
 
 export const ENTITIES = [
   Organisation,
@@ -47,4 +49,6 @@ export const ENTITIES = [
   WebhookDelivery,
   Job,
   JobScheduleRun,
+  ArtefactFile,
+  FileUpload,
 ];

@@ -69,4 +69,26 @@ export class Artefact {
   @Field(() => Date)
   @Property({ type: DateTimeType, onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+
+  // Uploaded files and link checks (modules/file).
+
+  /** The latest clean version's extracted words, for search. */
+  @Property({ type: 'text', nullable: true, lazy: true })
+  documentText: string | null = null;
+
+  /** OK or BROKEN once checked (external links only); null when never checked or when the artefact is a file. */
+  @Property({ type: 'string', length: 10, nullable: true })
+  linkStatus: string | null = null;
+
+  @Property({ type: DateTimeType, nullable: true })
+  linkCheckedAt: Date | null = null;
+
+  @Property({ type: DateTimeType, nullable: true })
+  linkLastWorkedAt: Date | null = null;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  linkProblem: string | null = null;
+
+  @Property({ type: 'integer', default: 0 })
+  linkFailures: number = 0;
 }

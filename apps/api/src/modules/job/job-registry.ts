@@ -2,6 +2,7 @@ import { NOTIFICATION_JOB_HANDLERS, DIGEST_SCHEDULE } from '../notification/noti
 import { SEARCH_RECONCILE_HANDLER, SEARCH_RECONCILE_SCHEDULE } from '../search/search-reconcile.js';
 import { SEARCH_JOB_HANDLERS } from '../search/search-sync.js';
 import { WEBHOOK_JOB_HANDLER } from '../webhook/webhook.service.js';
+import { FILE_JOB_HANDLERS, FILE_JOB_SCHEDULES } from '../file/file.jobs.js';
 import type { JobHandler, JobSchedule } from './job.types.js';
 
 export type { JobContext, JobHandler, JobSchedule } from './job.types.js';
@@ -12,7 +13,8 @@ export const JOB_HANDLERS: JobHandler[] = [
   SEARCH_RECONCILE_HANDLER,
   ...NOTIFICATION_JOB_HANDLERS,
   WEBHOOK_JOB_HANDLER,
+  ...FILE_JOB_HANDLERS,
 ];
 
 /** Recurring work (reminders, link checks, reconciliation): a handler above runs each occurrence. */
-export const JOB_SCHEDULES: JobSchedule[] = [SEARCH_RECONCILE_SCHEDULE, DIGEST_SCHEDULE];
+export const JOB_SCHEDULES: JobSchedule[] = [SEARCH_RECONCILE_SCHEDULE, DIGEST_SCHEDULE, ...FILE_JOB_SCHEDULES];

@@ -11,6 +11,8 @@ export enum NotificationKind {
   STAGE_CHANGE = 'STAGE_CHANGE',
   FORKED = 'FORKED',
   UPSTREAM_CHANGE = 'UPSTREAM_CHANGE',
+  /** To the team: an uploaded file was rejected by the virus scanner, or an artefact's link stopped working. */
+  ARTEFACT_PROBLEM = 'ARTEFACT_PROBLEM',
 }
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',

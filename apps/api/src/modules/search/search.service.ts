@@ -63,7 +63,7 @@ const SORT: Record<SearchSort, string[] | undefined> = {
 };
 
 const SEARCHABLE = new Set(experimentIndexSettings().searchableAttributes ?? []);
-const HIGHLIGHTED = ['title', 'summary', 'problem', 'approach', 'outcomeTitles', 'lessons', 'artefactTitles', 'themes'];
+const HIGHLIGHTED = ['title', 'summary', 'problem', 'approach', 'outcomeTitles', 'lessons', 'artefactTitles', 'themes', 'documentText'];
 const PRE = '\u0002';
 const POST = '\u0003';
 
@@ -147,7 +147,7 @@ export function engineParams(args: SearchArgs, offset: number): SearchParams {
     limit: args.first,
     offset,
     attributesToHighlight: HIGHLIGHTED,
-    attributesToCrop: ['summary', 'problem', 'approach', 'lessons'],
+    attributesToCrop: ['summary', 'problem', 'approach', 'lessons', 'documentText'],
     cropLength: 24,
     highlightPreTag: PRE,
     highlightPostTag: POST,
