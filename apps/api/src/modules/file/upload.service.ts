@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { ref } from '@mikro-orm/core';
 import type { AppConfig } from '../../config.js';
 import type { EntityManager } from '../../db/orm.js';
 import { BadInputError, DomainError, ErrorCode, ForbiddenError } from '../../errors.js';
@@ -45,7 +46,7 @@ export async function createUpload(em: EntityManager, config: AppConfig, viewer:
   }
   const token = randomBytes(24).toString('base64url');
   const upload = Object.assign(new FileUpload(), {
-    member: viewer,
+    member: ref(viewer),
     fileName: sanitiseFileName(input.fileName),
     declaredType: input.contentType,
     byteSize: input.byteSize,
@@ -87,7 +88,7 @@ export async function attachUpload(em: EntityManager, config: AppConfig, viewer:
   const previous = await em.count(ArtefactFile, { artefact: artefact.id });
   const scanned = !!config.files.clamdAddress;
   const file = Object.assign(new ArtefactFile(), {
-    artefact,
+    artefact: ref(artefact),
     number: previous + 1,
     sha256,
     byteSize: bytes.length,
