@@ -34,14 +34,14 @@ export interface FileStore {
   downloadUrl(sha256: string, options: DownloadOptions): Promise<string | null>;
 }
 
-const stores = new WeakMap<AppConfig, FileStore>();
+const stores = new WeakMap<AppConfig['files'], FileStore>();
 
-/** The configured store (one per configuration object: the S3 client keeps connections). */
+/** The configured store (one per files configuration: the S3 client keeps its connections). */
 export function fileStoreFor(config: AppConfig): FileStore {
-  let store = stores.get(config);
+  let store = stores.get(config.files);
   if (!store) {
     store = config.files.s3 ? new S3FileStore(config.files.s3) : new LocalFileStore(config.dataDir, config.publicUrl);
-    stores.set(config, store);
+    stores.set(config.files, store);
   }
   return store;
 }
