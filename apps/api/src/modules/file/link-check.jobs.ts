@@ -38,7 +38,7 @@ export async function runLinkChecks(em: EntityManager, config: AppConfig, now: D
   const due = await em.find(
     Artefact,
     {
-      url: { $not: { $like: `${config.publicUrl}/files/%` } },
+      $not: { url: { $like: `${config.publicUrl}/files/%` } },
       $or: [{ linkCheckedAt: null }, { linkCheckedAt: { $lt: new Date(now.getTime() - options.everyMs) } }],
     },
     { orderBy: { linkCheckedAt: QueryOrder.ASC_NULLS_FIRST, id: QueryOrder.ASC }, limit: options.batch },
