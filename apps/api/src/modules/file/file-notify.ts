@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager } from '../../db/orm.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { Member } from '../member/member.entity.js';
@@ -11,13 +12,15 @@ import { Notification, NotificationKind } from '../notification/notification.ent
 export async function notifyTeam(em: EntityManager, experimentId: string, eventKey: string, message: string): Promise<void> {
   const experiment = await em.findOne(Experiment, { id: experimentId });
   if (!experiment) return;
-  const already = new Set((await em.find(Notification, { eventId: eventKey }, { fields: ['member'] })).map((n) => n.member.id));
+  // Notification ids of events are 36 characters: a digest of the key fits and stays the same on a retry.
+  const eventId = createHash('sha256').update(eventKey).digest('hex').slice(0, 36);
+  const already = new Set((await em.find(Notification, { eventId }, { fields: ['member'] })).map((n) => n.member.id));
   for (const memberId of new Set(await teamOf(em, experiment))) {
     if (already.has(memberId)) continue;
     em.persist(
       Object.assign(new Notification(), {
         member: em.getReference(Member, memberId, { wrapped: true }),
-        eventId: eventKey,
+        eventId,
         kind: NotificationKind.ARTEFACT_PROBLEM,
         experiment,
         message,
