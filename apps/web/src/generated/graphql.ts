@@ -13,8 +13,10 @@ export type AddArtefactInput = {
   licence: Licence;
   title: string;
   type: ArtefactType;
-  /** An http or https link. */
-  url: string;
+  /** An upload from createUpload whose bytes were PUT; give this or url. */
+  uploadId?: string | number | null | undefined;
+  /** An http or https link; give this or uploadId. */
+  url?: string | null | undefined;
 };
 
 export type AddOutcomeInput = {
@@ -192,6 +194,7 @@ export type Nation =
 
 /** UPSTREAM_CHANGE: the experiment you forked published a new outcome or a new artefact version. */
 export type NotificationKind =
+  | 'ARTEFACT_PROBLEM'
   | 'FORKED'
   | 'NEW_EXPERIMENT'
   | 'NEW_OUTCOME'

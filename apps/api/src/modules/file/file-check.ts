@@ -32,6 +32,8 @@ export const UploadRefusal = {
 } as const;
 export type UploadRefusal = (typeof UploadRefusal)[keyof typeof UploadRefusal];
 
+// Control characters are what is being removed here.
+// oxlint-disable-next-line no-control-regex
 const BIDI_AND_CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 /**

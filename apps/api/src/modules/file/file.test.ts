@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFileHarness, type FileHarness, type Storage } from '../../../test/file-harness.js';
 import { makeDocx, makeExecutable, makePdf } from '../../../test/files.js';
 import { buildCouncil, buildExperiment, buildMember } from '../../../test/factories.js';
-import { createHarness, errorCodes, type Harness } from '../../../test/harness.js';
+import { createHarness, type Harness } from '../../../test/harness.js';
 import { Artefact } from '../artefact/artefact.entity.js';
 import { ArtefactFile } from './artefact-file.entity.js';
 import { cleanOrphanFiles } from './file.jobs.js';

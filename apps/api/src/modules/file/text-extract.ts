@@ -70,6 +70,8 @@ export async function extractText(contentType: string, bytes: Buffer, timeoutMs 
   });
   try {
     const text = await Promise.race([Promise.resolve().then(() => extractor(bytes)), timeout]);
+    // Control characters are what is being removed here.
+    // oxlint-disable-next-line no-control-regex
     return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ').replace(/[ \t\r\f\v]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim().slice(0, MAX_TEXT_CHARS);
   } finally {
     clearTimeout(timer);
