@@ -1,11 +1,12 @@
-import { Entity, Index, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { DateTimeType, type Ref } from '@mikro-orm/core';
+import { Entity, Index, Enum, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Collection, DateTimeType, type Ref } from '@mikro-orm/core';
 import { ArtefactType, Licence } from '@synapse/domain';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { newId } from '../../db/ids.js';
 import { LocalDateScalar } from '../../graphql/scalars.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
+import { ArtefactFile } from '../file/artefact-file.entity.js';
 
 /** A reusable thing attached to an experiment: a typed, licensed, versioned link (stored files come later). */
 @ObjectType({ description: 'A reusable document, tool or data set, with its licence.' })
@@ -71,6 +72,10 @@ export class Artefact {
   updatedAt: Date = new Date();
 
   // Uploaded files and link checks (modules/file).
+
+  /** Uploaded versions (GraphQL: `files`, batched by a dataloader). */
+  @OneToMany(() => ArtefactFile, (file) => file.artefact)
+  fileVersions = new Collection<ArtefactFile>(this);
 
   /** The latest clean version's extracted words, for search. */
   @Property({ type: 'text', nullable: true, lazy: true })

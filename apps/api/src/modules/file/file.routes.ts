@@ -8,6 +8,8 @@ import send from 'send';
 import type { AppConfig } from '../../config.js';
 import { entityManager } from '../../db/orm.js';
 import { authenticate } from '../../http/authenticate.js';
+import { Organisation } from '../organisation/organisation.entity.js';
+import { streamOrganisationArchive } from './file-archive.js';
 import { decideDownload } from './file-download.service.js';
 import { attachmentDisposition, fileStoreFor } from './file-store.js';
 import { FileUpload } from './file-upload.entity.js';
@@ -96,5 +98,16 @@ export function fileRoutes({ orm, config }: { orm: MikroORM; config: AppConfig }
   const download = (request: Request, response: Response, next: (error: unknown) => void) => void serveDownload(orm, config, request, response).catch(next);
   router.get('/files/artefacts/:id', authenticate(orm), download);
   router.get('/files/artefacts/:id/versions/:number', authenticate(orm), download);
+  // Everything an organisation has published as files, in one archive (its JSON export names them by URL and hash).
+  router.get('/export/organisations/:slug/files.zip', async (request, response, next) => {
+    try {
+      const em = entityManager(orm).fork();
+      const organisation = await em.findOne(Organisation, { slug: String(request.params.slug) });
+      if (!organisation) return next();
+      await streamOrganisationArchive(em, config, organisation, response);
+    } catch (error) {
+      next(error);
+    }
+  });
   return router;
 }

@@ -6,6 +6,7 @@ import {
   IsIn,
   IsOptional,
   IsString,
+  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
@@ -35,6 +36,10 @@ export class ImportArtefactInput extends AddArtefactInput {
   @IsString()
   @MaxLength(LIMITS.slugMax)
   owner?: string | null;
+  /** In exports: the SHA-256 of an uploaded file's latest version (informational; the file stays at `url`). */
+  @IsOptional()
+  @Matches(/^[0-9a-f]{64}$/, { message: '$property must be a SHA-256 in hex' })
+  sha256?: string | null;
 }
 
 export class StageEntryInput {

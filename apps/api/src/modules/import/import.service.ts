@@ -93,6 +93,8 @@ async function importOne(em: EntityManager, record: ImportExperimentRecord): Pro
       const artefact = new Artefact();
       const owner = input.owner ? await tem.findOne(Organisation, { $or: [{ slug: input.owner }, { gssCode: input.owner }] }) : null;
       if (input.owner && !owner) throw BadInputError.field(`artefacts.${index}.owner`, `no organisation has slug or GSS code ${input.owner}`);
+      // An import file carries links (an exported file keeps its stable /files address); uploads are not imported.
+      if (!input.url || input.uploadId) throw BadInputError.field(`artefacts.${index}.url`, 'is required: an http or https link');
       artefact.owner = owner ? ref(owner) : experiment.leadOrganisation;
       applyArtefactFields(artefact, input);
       artefact.createdAt = new Date(base + index);

@@ -19,7 +19,7 @@ export function exportMetadata(publicUrl: string) {
   };
 }
 
-const POPULATE = ['leadOrganisation', 'serviceAreas', 'places', 'partners', 'partners.organisation', 'stageHistory', 'outcomes', 'artefacts', 'artefacts.owner', 'forkParent', 'forkParent.leadOrganisation'] as const;
+const POPULATE = ['leadOrganisation', 'serviceAreas', 'places', 'partners', 'partners.organisation', 'stageHistory', 'outcomes', 'artefacts', 'artefacts.owner', 'artefacts.fileVersions', 'forkParent', 'forkParent.leadOrganisation'] as const;
 
 /** The key an exported experiment is known by in import files. */
 function exportId(experiment: Pick<Experiment, 'id' | 'externalId'>): string {
@@ -93,6 +93,8 @@ export function toRecord(experiment: Experiment): Record<string, unknown> {
         format: a.format,
         documentVersion: a.documentVersion,
         url: a.url,
+        // An uploaded file: its stable address is `url`, its latest version's content hash this.
+        sha256: [...a.fileVersions.getItems()].sort((x, y) => y.number - x.number)[0]?.sha256 ?? null,
         lastReviewedOn: a.lastReviewedOn,
         owner: a.owner.getEntity().slug,
       })),

@@ -106,7 +106,10 @@ export function AddArtefact() {
           error={messageFor(problems, 'file') ?? upload.error ?? undefined}
           state={upload.state}
           percent={upload.percent}
-          onSelect={(file) => void upload.start(file)}
+          onSelect={(file) => {
+            setProblems((current) => current.filter((problem) => problem.field !== 'file'));
+            void upload.start(file);
+          }}
         />
       ) : (
         <TextInput id="url" label="Link" hint="Where it can be downloaded or read, starting https://" type="url" spellCheck={false} value={url} error={messageFor(problems, 'url')} onChange={setUrl} />
