@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExperimentStatus, MemberRole } from '@synapse/domain';
@@ -8,6 +9,9 @@ import { buildCouncil, buildExperiment, buildMember } from '../../../test/factor
 import { createHarness, type Harness } from '../../../test/harness.js';
 import { Artefact } from '../artefact/artefact.entity.js';
 import { ArtefactFile } from './artefact-file.entity.js';
+import { unzipSync } from 'fflate';
+import { publishedExperiments, toRecord } from '../open-data/open-data.service.js';
+import { Organisation } from '../organisation/organisation.entity.js';
 import { cleanOrphanFiles } from './file.jobs.js';
 import { FileUpload } from './file-upload.entity.js';
 
@@ -38,6 +42,10 @@ describe.each<Storage>(['local', 's3'])('artefact files stored in %s storage', (
 
   async function setup(status = ExperimentStatus.PUBLISHED) {
     const council = await buildCouncil(h.em());
+    return { council, ...(await teamOf(council, status)) };
+  }
+
+  async function teamOf(council: Organisation, status: ExperimentStatus) {
     const editor = await buildMember(h.em(), council, MemberRole.EDITOR);
     const experiment = await buildExperiment(h.em(), { lead: council, status });
     return { editor, experiment };
@@ -149,5 +157,28 @@ describe.each<Storage>(['local', 's3'])('artefact files stored in %s storage', (
     const removed = await cleanOrphanFiles(h.em(), h.config, new Date(Date.now() + 2 * 60 * 60_000));
     expect(removed).toBeGreaterThanOrEqual(1);
     if (storage === 'local') expect(readdirSync(join(h.config.dataDir, 'files', 'uploads'))).not.toContain(id);
+  });
+
+  it("exports files by stable URL and hash, and gives a council all its published files as one ZIP", async () => {
+    const { council, editor, experiment } = await setup();
+    const first = await makePdf('Archive me');
+    const second = makeDocx('And me');
+    const added = (await h.run(ADD, { experimentId: experiment.id, input: artefactInput(await files.upload(editor, first, 'case.pdf', PDF)) }, editor)).data.addArtefact;
+    const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    await h.run(UPDATE, { id: added.id, version: added.version, input: { uploadId: await files.upload(editor, second, 'case.docx', docx) } }, editor);
+    const draft = await teamOf(council, ExperimentStatus.DRAFT);
+    await h.run(ADD, { experimentId: draft.experiment.id, input: artefactInput(await files.upload(draft.editor, await makePdf('Draft'), 'draft.pdf', PDF)) }, draft.editor);
+
+    const records = [];
+    for await (const batch of publishedExperiments(h.em(), council.id)) records.push(...batch.map(toRecord));
+    const [artefact] = records[0].artefacts as { url: string; sha256: string }[];
+    expect(artefact.url).toBe(added.url);
+    expect(artefact.sha256).toBe(createHash('sha256').update(second).digest('hex'));
+
+    const response = await fetch(`${files.base}/export/organisations/${council.slug}/files.zip`);
+    expect(response.headers.get('content-type')).toBe('application/zip');
+    const entries = unzipSync(new Uint8Array(await response.arrayBuffer()));
+    expect(Object.keys(entries).sort()).toEqual([`${experiment.slug}/v1-case.pdf`, `${experiment.slug}/v2-case.docx`]);
+    expect(Buffer.from(entries[`${experiment.slug}/v1-case.pdf`]).equals(first)).toBe(true);
   });
 });
