@@ -12,6 +12,7 @@ import { OrganisationDomain } from '../src/modules/membership/organisation-domai
 import type { Organisation } from '../src/modules/organisation/organisation.entity.js';
 import { Outcome } from '../src/modules/outcome/outcome.entity.js';
 import { DeliveryStatus, Webhook, WebhookDelivery, WebhookEvent } from '../src/modules/webhook/webhook.entity.js';
+import { Job, JobState } from '../src/modules/job/job.entity.js';
 import { buildCouncil, buildExperiment, buildMember } from './factories.js';
 import { createHarness, type Harness } from './harness.js';
 
@@ -53,6 +54,7 @@ interface World {
   domain: OrganisationDomain;
   webhook: Webhook;
   delivery: WebhookDelivery;
+  deadJob: Job;
   tag: string;
 }
 
@@ -89,11 +91,12 @@ async function buildWorld(): Promise<World> {
   const domain = Object.assign(new OrganisationDomain(), { domain: `${tag}.example`, organisation: ref(other) });
   const webhook = Object.assign(new Webhook(), { organisation: ref(lead), url: 'https://example.org/hook', events: [WebhookEvent.EXPERIMENT_PUBLISHED], secret: `whsec_${tag}` });
   const delivery = Object.assign(new WebhookDelivery(), { webhook: ref(webhook), event: WebhookEvent.EXPERIMENT_PUBLISHED, payload: {}, status: DeliveryStatus.FAILED, attempts: 8 });
-  writer.persist([apiKey, joinRequest, domain, webhook, delivery]);
+  const deadJob = Object.assign(new Job(), { type: 'search.sync-experiment', key: `dead-${tag}`, payload: { experimentId: draft.id }, state: JobState.DEAD, attempts: 50, lastError: 'engine unreachable' });
+  writer.persist([apiKey, joinRequest, domain, webhook, delivery, deadJob]);
   await writer.flush();
   const outcome = await h.em().findOneOrFail(Outcome, { experiment: draft.id });
   const artefact = await h.em().findOneOrFail(Artefact, { experiment: draft.id });
-  return { lead, other, people, apiKey, draft, published, outcome, artefact, joinRequest, domain, webhook, delivery, tag };
+  return { lead, other, people, apiKey, draft, published, outcome, artefact, joinRequest, domain, webhook, delivery, deadJob, tag };
 }
 
 function principal(world: World, actor: Actor): Member | ApiKey | null {
@@ -239,6 +242,14 @@ const MUTATIONS: Record<string, { run: Cell; allowed: Actor[]; open?: boolean }>
     run: (w) => ['mutation($id: ID!) { replayWebhookDelivery(id: $id) { status } }', { id: w.delivery.id }],
     allowed: ['admin'],
   },
+  retryJob: {
+    run: (w) => ['mutation($id: ID!) { retryJob(id: $id) { id state attempts } }', { id: w.deadJob.id }],
+    allowed: ['platformAdmin'],
+  },
+  retryDeadJobs: {
+    run: () => ['mutation { retryDeadJobs }', {}],
+    allowed: ['platformAdmin'],
+  },
   requestSignIn: {
     run: (w) => ['mutation($email: String!) { requestSignIn(input: { email: $email }) }', { email: `someone@${w.tag}.example` }],
     allowed: [...ACTORS],
@@ -299,5 +310,25 @@ describe('drafts are visible only to their team, through every query', () => {
     expect(search.data.search.hits.map((hit: { experiment: { id: string } }) => hit.experiment.id)).not.toContain(world.draft.id);
     expect(search.data.search.hits.map((hit: { experiment: { id: string } }) => hit.experiment.id)).toContain(world.published.id);
     expect(suggestions.data.searchSuggestions.map((s: { slug: string }) => s.slug)).not.toContain(world.draft.slug);
+  });
+});
+
+describe('dead background jobs', () => {
+  it.each(ACTORS.map((actor) => [actor, actor === 'platformAdmin'] as const))('as %s, are listed: %s', async (actor, sees) => {
+    const world = await buildWorld();
+    const result = await h.run('{ deadJobs(first: 500) { id type state attempts lastError payload } }', {}, principal(world, actor));
+    if (sees) {
+      expect(result.errors).toBeUndefined();
+      expect(result.data.deadJobs).toContainEqual({
+        id: world.deadJob.id,
+        type: 'search.sync-experiment',
+        state: 'DEAD',
+        attempts: 50,
+        lastError: 'engine unreachable',
+        payload: { experimentId: world.draft.id },
+      });
+    } else {
+      expect(result.errors?.map((e) => e.extensions?.code)).toEqual([expect.toBeOneOf(DENIED)]);
+    }
   });
 });

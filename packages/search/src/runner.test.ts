@@ -1,8 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalMeilisearch } from './runner.js';
+import { spawn } from 'node:child_process';
+import { lockFile, watchParent } from './orphan.js';
+import { bundledMeilisearchBinary, LocalMeilisearch } from './runner.js';
+import { freePort } from './net.js';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 let dataDir: string;
 let server: LocalMeilisearch;
@@ -46,5 +58,39 @@ describe('the local Meilisearch', () => {
     expect(await healthy()).toBe(false);
     await server.start();
     expect(await healthy()).toBe(true);
+  });
+
+  it('stops an orphan left on its data folder (its API process gone) before starting its own', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'synapse-orphan-'));
+    const root = join(folder, 'meilisearch');
+    mkdirSync(root, { recursive: true });
+    // A Meilisearch still running on the folder after the API that started it was killed with -9.
+    const orphan = spawn(bundledMeilisearchBinary()!, [], {
+      cwd: root,
+      stdio: 'ignore',
+      env: { MEILI_DB_PATH: join(root, 'data.ms'), MEILI_HTTP_ADDR: `127.0.0.1:${await freePort()}`, MEILI_NO_ANALYTICS: 'true' },
+    });
+    writeFileSync(lockFile(root), JSON.stringify({ apiPid: 2 ** 22 + 1, meiliPid: orphan.pid }));
+    const successor = await LocalMeilisearch.start({ dataDir: folder });
+    try {
+      await expect.poll(() => orphan.exitCode !== null || orphan.signalCode !== null, { timeout: 2000, interval: 20 }).toBe(true);
+      expect((await fetch(`${successor.url}/health`)).ok).toBe(true);
+      expect(JSON.parse(readFileSync(lockFile(root), 'utf8'))).toEqual({ apiPid: process.pid, meiliPid: successor.pid });
+    } finally {
+      await successor.stop();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the parent-death watchdog', () => {
+  it('stops the child within a second or two of its parent dying by SIGKILL', async () => {
+    const parent = spawn('sleep', ['60']);
+    const child = spawn('sleep', ['60'], { detached: true });
+    watchParent(parent.pid!, child.pid!, 0.1);
+    expect(alive(child.pid!)).toBe(true);
+    parent.kill('SIGKILL');
+    await expect.poll(() => child.exitCode !== null || child.signalCode !== null, { timeout: 5000, interval: 50 }).toBe(true);
+    expect(child.signalCode).toBe('SIGTERM');
   });
 });

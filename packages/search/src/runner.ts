@@ -4,6 +4,7 @@ import { accessSync, chmodSync, constants, mkdirSync, readFileSync, rmSync, writ
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { freePort } from './net.js';
+import { lockFile, stopOrphan, watchParent, writeLock } from './orphan.js';
 
 const require = createRequire(import.meta.url);
 
@@ -65,6 +66,7 @@ export class LocalMeilisearch {
   private restartTimer: NodeJS.Timeout | null = null;
   private readonly log: (message: string) => void;
   private readonly cleanup = () => this.child?.kill('SIGKILL');
+  private stopWatchdog: (() => void) | null = null;
 
   private constructor(
     private readonly binary: string,
@@ -96,6 +98,7 @@ export class LocalMeilisearch {
     this.stopping = false;
     const root = join(this.options.dataDir, 'meilisearch');
     mkdirSync(root, { recursive: true });
+    await stopOrphan(root, this.log);
     const child = spawn(this.binary, [], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -112,12 +115,20 @@ export class LocalMeilisearch {
       },
     });
     this.child = child;
+    // One Meilisearch per data folder: the pid lock lets the next start stop this one if we die without
+    // stopping it, and the watchdog stops it within a second of this process dying, even by SIGKILL.
+    if (child.pid) {
+      writeLock(root, { apiPid: process.pid, meiliPid: child.pid });
+      this.stopWatchdog = watchParent(process.pid, child.pid);
+    }
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-4000);
     });
     child.once('exit', (code, signal) => {
       if (this.child === child) this.child = null;
+      this.stopWatchdog?.();
+      this.stopWatchdog = null;
       if (this.stopping) return;
       const delay = Math.min(30_000, 500 * 2 ** Math.min(this.restarts, 6));
       this.restarts++;
@@ -160,6 +171,7 @@ export class LocalMeilisearch {
     rmSync(connectionFile(this.options.dataDir), { force: true });
     const child = this.child;
     if (!child) return;
+    rmSync(lockFile(join(this.options.dataDir, 'meilisearch')), { force: true });
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);

@@ -20,6 +20,7 @@ import { StatisticsResolver } from '../modules/experiment/statistics.resolver.js
 import { ServiceAreaResolver } from '../modules/service-area/service-area.resolver.js';
 import { SimilarCouncilResolver } from '../modules/similar-council/similar-council.resolver.js';
 import { TriedInSimilarResolver } from '../modules/similar-council/tried-in-similar.resolver.js';
+import { JobResolver } from '../modules/job/job.resolver.js';
 import { validateArgument } from '../validation.js';
 import { registerEnums } from './enums.js';
 
@@ -54,6 +55,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       StatisticsResolver,
       SimilarCouncilResolver,
       TriedInSimilarResolver,
+      JobResolver,
     ],
     validate: true,
     validateFn: validateArgument,

@@ -10,17 +10,18 @@ import { JobWorker, type JobWorkerOptions } from './job-worker.js';
 
 let h: Harness;
 let clock: Date;
-const ran: { payload: Record<string, unknown>; worker: string }[] = [];
+let ran: { payload: Record<string, unknown>; worker: string }[] = [];
 let failing = new Set<string>();
 
 function recorder(worker: string, delayMs = 0): JobHandler[] {
+  const sink = ran; // this test's record: a handler outliving its test (released at shutdown) writes there
   return [
     {
       type: 'test.record',
       leaseMs: 10_000,
       async run(payload) {
         if (delayMs) await sleep(delayMs);
-        ran.push({ payload, worker });
+        sink.push({ payload, worker });
       },
     },
     {
@@ -28,7 +29,7 @@ function recorder(worker: string, delayMs = 0): JobHandler[] {
       maxAttempts: 3,
       async run(payload) {
         if (failing.has(String(payload.name))) throw new Error(`${String(payload.name)} refused`);
-        ran.push({ payload, worker });
+        sink.push({ payload, worker });
       },
     },
   ];
@@ -52,7 +53,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await h.em().nativeDelete(Job, {});
-  ran.length = 0;
+  ran = [];
   failing = new Set();
   clock = new Date(Date.now() + 1000); // jobs enqueued now are due
 });

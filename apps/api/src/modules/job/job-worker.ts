@@ -46,7 +46,7 @@ export interface RunReport {
   failed: number;
 }
 
-const DEFAULT_LEASE_MS = 60_000;
+const DEFAULT_LEASE_MS = 15_000;
 const DEFAULT_MAX_ATTEMPTS = 10;
 
 /**
@@ -148,6 +148,15 @@ export class JobWorker {
       maxAttempts: maxAttempts(job),
       jobId: job.id,
     };
+    // While the handler runs, its lease is renewed every third of it: a live worker keeps its jobs however long
+    // they take, a dead one loses them within one lease.
+    const leaseMs = handler.leaseMs ?? DEFAULT_LEASE_MS;
+    const heartbeat = setInterval(() => {
+      void em
+        .fork()
+        .nativeUpdate(Job, { id: { $in: jobs.map((one) => one.id) }, lockedBy: token }, { lockedUntil: new Date(this.now().getTime() + leaseMs) })
+        .catch((error: Error) => this.log(`Job lease renewal failed: ${error.message}`));
+    }, leaseMs / 3);
     try {
       if (handler.runBatch) await handler.runBatch(jobs.map((one) => one.payload), context);
       else await handler.run(job.payload, context);
@@ -157,6 +166,8 @@ export class JobWorker {
       const message = ((error as Error)?.message ?? String(error)).slice(0, 2000);
       for (const one of jobs) await this.fail(em, one, token, message, maxAttempts(one));
       return false;
+    } finally {
+      clearInterval(heartbeat);
     }
   }
 

@@ -28,7 +28,7 @@ export interface JobHandler {
   type: string;
   /** Tries before the job is marked dead (default 10). */
   maxAttempts?: number;
-  /** How long one claim lasts before another worker may take the job over (default 60 s). */
+  /** How long a claim lasts without renewal (default 15 s; renewed every third of it while the job runs). */
   leaseMs?: number;
   run(payload: Record<string, unknown>, context: JobContext): Promise<void>;
   /**

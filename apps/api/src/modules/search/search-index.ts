@@ -49,7 +49,12 @@ export class SearchIndex {
   }
 
   private async create(uid: string): Promise<void> {
-    if (!(await this.exists(uid))) await settle(this.client.createIndex(uid, { primaryKey: 'id' }));
+    if (!(await this.exists(uid))) {
+      // Another process may create it at the same moment: that is as good.
+      await settle(this.client.createIndex(uid, { primaryKey: 'id' })).catch((error: Error) => {
+        if (!/already exists/.test(error.message)) throw error;
+      });
+    }
     await settle(this.index(uid).updateSettings(experimentIndexSettings()));
   }
 

@@ -56,7 +56,6 @@ export async function reconcileIndex(em: EntityManager, index: SearchIndex, log:
 
 export const SEARCH_RECONCILE_HANDLER: JobHandler = {
   type: RECONCILE_SEARCH,
-  leaseMs: 10 * 60_000,
   async run(_payload, { em, searchIndex, log }) {
     if (searchIndex) await reconcileIndex(em, searchIndex, log);
   },

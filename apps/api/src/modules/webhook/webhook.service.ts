@@ -132,7 +132,7 @@ async function post(webhook: Webhook, delivery: WebhookDelivery): Promise<{ stat
 export const WEBHOOK_JOB_HANDLER: JobHandler = {
   type: DELIVER_WEBHOOK,
   maxAttempts: MAX_ATTEMPTS,
-  leaseMs: 6 * DELIVERY_TIMEOUT_MS,
+  leaseMs: 2 * DELIVERY_TIMEOUT_MS,
   async run(payload, { em, attempt, maxAttempts, now }) {
     const delivery = await em.findOne(WebhookDelivery, { id: String(payload.deliveryId), status: DeliveryStatus.PENDING }, { populate: ['webhook'] });
     if (!delivery) return;

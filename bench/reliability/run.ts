@@ -1,0 +1,227 @@
+import 'reflect-metadata';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { ref, type MikroORM } from '@mikro-orm/core';
+import { EvaluationDesign, ExperimentStatus, Verdict } from '@synapse/domain';
+import { freePort, LocalMeilisearch } from '@synapse/search';
+import { bootstrapData } from '@synapse/api/internal/bootstrap';
+import { ensureDemoAccounts } from '@synapse/api/internal/demo/demo-member';
+import { startEmbeddedPostgres } from '@synapse/api/internal/db/embedded-postgres';
+import { entityManager, openDatabase } from '@synapse/api/internal/db/orm';
+import { Experiment } from '@synapse/api/internal/modules/experiment/experiment.entity';
+import { archiveExperiment, createExperiment, publishExperiment, updateExperiment } from '@synapse/api/internal/modules/experiment/experiment.service';
+import { Job, JobState } from '@synapse/api/internal/modules/job/job.entity';
+import { Member } from '@synapse/api/internal/modules/member/member.entity';
+import { Follow, FollowTarget } from '@synapse/api/internal/modules/notification/follow.entity';
+import { Notification, NotificationKind } from '@synapse/api/internal/modules/notification/notification.entity';
+import { Organisation } from '@synapse/api/internal/modules/organisation/organisation.entity';
+import { addOutcome } from '@synapse/api/internal/modules/outcome/outcome.service';
+import { allDocuments } from '@synapse/api/internal/modules/search/experiment-document';
+import { SearchIndex } from '@synapse/api/internal/modules/search/search-index';
+import { fingerprint } from '@synapse/api/internal/modules/search/search-sync';
+import { Webhook, WebhookDelivery, WebhookEvent } from '@synapse/api/internal/modules/webhook/webhook.entity';
+
+// npm run bench:reliability [-- <seconds>]: two API processes on one embedded PostgreSQL and one Meilisearch;
+// several clients publish, edit, archive, republish and add outcomes for RELIABILITY_SECONDS (default 120)
+// while API process 1 is killed with SIGKILL and restarted three times. Then: missing, stale and duplicate
+// counts for the index, webhook deliveries and notifications, and the time to converge after the last write.
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const API_MAIN = join(HERE, '../../../apps/api/dist/main.js');
+const SECONDS = Number(process.argv[2] ?? process.env.RELIABILITY_SECONDS ?? 120);
+const CLIENTS = 6;
+const EXPERIMENTS = 60;
+const log = (message: string) => process.stdout.write(`${message}\n`);
+
+interface Api {
+  name: string;
+  port: number;
+  child: ChildProcess | null;
+}
+
+function startApi(api: Api, env: Record<string, string>): Promise<void> {
+  const child = spawn(process.execPath, [API_MAIN], { env: { ...process.env, ...env, PORT: String(api.port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  api.child = child;
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${api.name}] ${chunk}`));
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (String(chunk).includes('Synapse is running')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`${api.name} exited (${code}) while starting`)));
+  });
+}
+
+async function change(orm: MikroORM, adminId: string, id: string, roll: number, step: string): Promise<void> {
+  const em = entityManager(orm).fork();
+  const viewer = await em.findOneOrFail(Member, { id: adminId });
+  const experiment = await em.fork().findOneOrFail(Experiment, { id });
+  const { version } = experiment;
+  if (experiment.status !== ExperimentStatus.PUBLISHED) await publishExperiment(em, viewer, id, version);
+  else if (roll < 0.55) await updateExperiment(em, viewer, id, version, { title: `Edited ${step}`, summary: `Summary as of ${step}.` } as never);
+  else if (roll < 0.75) await archiveExperiment(em, viewer, id, version);
+  else await addOutcome(em, viewer, id, { title: `Outcome ${step}`, verdict: Verdict.MIXED, evaluationDesign: EvaluationDesign.CASE_STUDY, evidenceLevel: 1 } as never);
+}
+
+async function compareIndex(orm: MikroORM, index: SearchIndex) {
+  const indexed = new Map<string, string>();
+  for await (const page of index.documents()) for (const document of page) indexed.set(document.id, fingerprint(document));
+  let missing = 0;
+  let stale = 0;
+  let published = 0;
+  for await (const page of allDocuments(entityManager(orm).fork())) {
+    for (const document of page) {
+      published++;
+      const found = indexed.get(document.id);
+      indexed.delete(document.id);
+      if (found === undefined) missing++;
+      else if (found !== fingerprint(document)) stale++;
+    }
+  }
+  return { published, missing, stale, extra: indexed.size };
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'synapse-reliability-'));
+  const postgres = await startEmbeddedPostgres();
+  const databaseUrl = await postgres.createDatabase('reliability');
+  const meili = await LocalMeilisearch.start({ dataDir: join(work, 'meili') });
+  const received: { hook: string; event: string; kind: string }[] = [];
+  const receiver = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      const payload = JSON.parse(body);
+      received.push({ hook: request.url ?? '', event: String(payload.id), kind: String(payload.event) });
+      response.writeHead(204).end();
+    });
+  });
+  const hookPort = await freePort();
+  await new Promise<void>((resolve) => receiver.listen(hookPort, '127.0.0.1', resolve));
+  const apis: Api[] = [];
+  const clients: MikroORM[] = [];
+  try {
+    const orm = await openDatabase({ databaseUrl });
+    await bootstrapData(orm, { seedDemo: false });
+    const em = entityManager(orm).fork();
+    const admin = await ensureDemoAccounts(em);
+    const council = admin.organisation!.id;
+    const partners = await em.find(Organisation, { id: { $ne: council } }, { limit: 2, orderBy: { id: 'asc' } });
+    for (const [n, partner] of partners.entries()) {
+      em.persist(Object.assign(new Webhook(), { organisation: ref(partner), url: `http://127.0.0.1:${hookPort}/hooks/${n}`, events: [WebhookEvent.EXPERIMENT_PUBLISHED, WebhookEvent.OUTCOME_PUBLISHED], secret: `whsec_bench_${n}` }));
+    }
+    // A reader who follows the council: one notification per publication (the admin acting is never told).
+    const reader = Object.assign(new Member(), { name: 'Bench reader', email: 'reader@bench.invalid' });
+    em.persist(reader);
+    em.persist(Object.assign(new Follow(), { member: ref(reader), target: FollowTarget.ORGANISATION, targetKey: council }));
+    await em.flush();
+    const ids: string[] = [];
+    for (let n = 0; n < EXPERIMENTS; n++) {
+      const input = { title: `Reliability experiment ${n}`, summary: 'Bench.', problem: 'A problem.', approach: 'An approach.', serviceAreas: ['waste'] };
+      ids.push((await createExperiment(entityManager(orm).fork(), await entityManager(orm).fork().findOneOrFail(Member, { id: admin.id }), input as never)).id);
+    }
+    await orm.close();
+
+    const env = { DATABASE_URL: databaseUrl, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, SYNAPSE_SEED_DEMO: 'false', WEBHOOK_ALLOW_LOOPBACK: 'true' };
+    for (const name of ['api-1', 'api-2']) {
+      const api: Api = { name, port: await freePort(), child: null };
+      apis.push(api);
+      await startApi(api, { ...env, DATA_DIR: join(work, name) });
+    }
+    log(`Two API processes up; ${CLIENTS} clients writing for ${SECONDS} s; api-1 killed with SIGKILL and restarted 3 times.`);
+
+    for (let n = 0; n < CLIENTS; n++) clients.push(await openDatabase({ databaseUrl }));
+    const started = Date.now();
+    const end = started + SECONDS * 1000;
+    let applied = 0;
+    let refused = 0;
+    const writers = clients.map(async (client, n) => {
+      let step = 0;
+      while (Date.now() < end) {
+        try {
+          await change(client, admin.id, ids[Math.floor(Math.random() * ids.length)], Math.random(), `${n}-${step++}`);
+          applied++;
+        } catch {
+          refused++; // version conflicts between clients, as editors would see
+        }
+      }
+    });
+    const crashes = (async () => {
+      for (let crash = 1; crash <= 3; crash++) {
+        await sleep(Math.max(0, started + (crash * SECONDS * 1000) / 4 - Date.now()));
+        apis[0].child?.kill('SIGKILL');
+        log(`  ${((Date.now() - started) / 1000).toFixed(0)} s: killed api-1 (kill -9)`);
+        await sleep(1000);
+        await startApi(apis[0], { ...env, DATA_DIR: join(work, 'api-1') });
+        log(`  ${((Date.now() - started) / 1000).toFixed(0)} s: api-1 restarted`);
+      }
+    })();
+    await Promise.all([...writers, crashes]);
+    const lastWrite = Date.now();
+    log(`Writes stopped: ${applied} changes applied, ${refused} refused (conflicts).`);
+
+    const check = await openDatabase({ databaseUrl });
+    const index = new SearchIndex({ url: meili.url, apiKey: meili.masterKey, index: 'experiments', timeoutMs: 30_000 });
+    let converged: number | null = null;
+    let comparison = await compareIndex(check, index);
+    while (Date.now() - lastWrite < 120_000) {
+      const pending = await entityManager(check).fork().count(Job, { state: JobState.PENDING });
+      comparison = await compareIndex(check, index);
+      if (pending === 0 && comparison.missing + comparison.stale + comparison.extra === 0) {
+        converged = (Date.now() - lastWrite) / 1000;
+        break;
+      }
+      await sleep(100);
+    }
+    const checkEm = entityManager(check).fork();
+    const deliveries = await checkEm.find(WebhookDelivery, {});
+    const deliveredKeys = received.map((call) => `${call.hook} ${call.event}`);
+    const duplicateDeliveries = deliveredKeys.length - new Set(deliveredKeys).size;
+    const hookOf = new Map((await checkEm.find(Webhook, {})).map((hook) => [hook.id, new URL(hook.url).pathname]));
+    const missingDeliveries = deliveries.filter((delivery) => !deliveredKeys.includes(`${hookOf.get(delivery.webhook.id)} ${delivery.eventId}`)).length;
+    const notifications = await checkEm.find(Notification, { member: reader.id, kind: NotificationKind.NEW_EXPERIMENT });
+    const notified = notifications.map((notification) => notification.eventId);
+    const publications = new Set(received.filter((call) => call.kind === 'EXPERIMENT_PUBLISHED').map((call) => call.event));
+    const result = {
+      seconds: SECONDS,
+      clients: CLIENTS,
+      experiments: EXPERIMENTS,
+      changesApplied: applied,
+      changesRefused: refused,
+      crashes: 3,
+      index: comparison,
+      webhooks: { deliveries: deliveries.length, received: received.length, missing: missingDeliveries, duplicate: duplicateDeliveries, pending: deliveries.filter((d) => d.status !== 'SUCCEEDED').length },
+      notifications: {
+        publications: publications.size,
+        created: notified.length,
+        missing: [...publications].filter((event) => !notified.includes(event)).length,
+        duplicate: notified.length - new Set(notified).size,
+      },
+      deadJobs: await checkEm.count(Job, { state: JobState.DEAD }),
+      convergedSecondsAfterLastWrite: converged,
+    };
+    await check.close();
+    log(JSON.stringify(result, null, 2));
+    writeFileSync(join(HERE, '../../reliability/results.json'), `${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    for (const api of apis) api.child?.kill('SIGTERM');
+    await Promise.all(apis.map((api) => (api.child && api.child.exitCode === null ? new Promise((resolve) => api.child!.once('exit', resolve)) : null)));
+    for (const client of clients) await client.close();
+    receiver.close();
+    await meili.stop();
+    await postgres.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
