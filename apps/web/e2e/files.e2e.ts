@@ -92,3 +92,23 @@ it('uploads a business case while publishing, then finds the experiment by a phr
   await page.screenshot({ path: `${SCREENSHOTS}search-inside-document.png`, fullPage: true });
   await expectAccessible(page);
 });
+
+it('uploads a new version in one step; the page lists both with dates and the link gives the latest', async () => {
+  await page.getByRole('link', { name: TITLE }).click();
+  await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+  const experimentUrl = page.url();
+  await page.getByRole('link', { name: 'Edit this experiment' }).click();
+  await page.getByRole('link', { name: 'Things others can reuse' }).click();
+  await page.getByRole('link', { name: 'Upload a new version of Reablement hub business case' }).click();
+  await page.locator('#file').setInputFiles({ name: 'business-case-v2.pdf', mimeType: 'application/pdf', buffer: await businessCase() });
+  await page.getByText('Upload complete.').waitFor();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Save file' }).click();
+  await page.getByRole('heading', { name: 'Things others can reuse' }).waitFor();
+  await page.goto(experimentUrl);
+  await page.getByText(/business-case-v2\.pdf, \d+ KB, version 2 of/).waitFor();
+  await page.getByText('Earlier versions of Reablement hub business case').click();
+  expect(await page.getByRole('link', { name: 'Version 1: business-case.pdf' }).getAttribute('href')).toMatch(/\/versions\/1$/);
+  await page.screenshot({ path: `${SCREENSHOTS}artefact-versions.png`, fullPage: true });
+  await expectAccessible(page);
+});

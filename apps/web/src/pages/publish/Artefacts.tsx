@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { FileUpload } from '../../components/FileUpload.js';
 import { Button, ErrorSummary, messageFor, type Problem, problemsFrom, Radios, RemoveButton, Select, TextArea, TextInput } from '../../components/forms.js';
@@ -28,8 +28,13 @@ export function Artefacts() {
               <dt className="govuk-summary-list__key">{artefact.title}</dt>
               <dd className="govuk-summary-list__value">
                 {ARTEFACT_TYPES[artefact.type]}, {LICENCES[artefact.licence]}
+                {artefact.linkCheck?.broken && <strong className="govuk-tag govuk-tag--red govuk-!-margin-left-2">Link not working</strong>}
               </dd>
               <dd className="govuk-summary-list__actions">
+                <Link className="govuk-link govuk-!-margin-right-3" to={`/experiments/${experiment.slug}/edit/artefacts/${artefact.id}/file`}>
+                  {artefact.linkCheck?.broken ? 'Replace with a file' : 'Upload a new version'}
+                  <span className="govuk-visually-hidden"> of {artefact.title}</span>
+                </Link>
                 <RemoveButton
                   what={artefact.title}
                   onRemove={async () => {
