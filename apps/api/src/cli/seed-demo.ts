@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const orm = await openConfiguredDatabase(config);
   try {
     await bootstrapData(orm, { seedDemo: false, log: console.log });
-    const report = await seedDemoExperiments(entityManager(orm));
+    const report = await seedDemoExperiments(entityManager(orm).fork());
     console.log(`Demo data: ${report.created} created, ${report.updated} reloaded.`);
   } finally {
     await orm.close();

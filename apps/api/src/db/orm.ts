@@ -6,11 +6,13 @@ import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/sql';
-import { SqliteDriver } from '@mikro-orm/sqlite';
 import { AuditSubscriber } from '../modules/audit/audit.subscriber.js';
 import { JobSubscriber } from '../modules/job/job.subscriber.js';
 import { SearchOutboxSubscriber } from '../modules/search/search-outbox.subscriber.js';
+import { SEARCH_TEXT_TABLES } from '../modules/search/search-text.js';
+import { SearchTextSubscriber } from '../modules/search/search-text.subscriber.js';
 import { ENTITIES } from './entities.js';
+import { SynapseSqliteDriver } from './sqlite-driver.js';
 
 export type Dialect = 'sqlite' | 'postgresql';
 export type { EntityManager };
@@ -42,7 +44,9 @@ export function ormOptions(options: DatabaseOptions): Partial<Options> {
     entities: ENTITIES,
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],
-    subscribers: [new SearchOutboxSubscriber(), new AuditSubscriber(), new JobSubscriber()],
+    subscribers: [new SearchOutboxSubscriber(), new AuditSubscriber(), new SearchTextSubscriber(), new JobSubscriber()],
+    // The degraded search's full-text tables are raw SQL (FTS5, tsvector): the schema diff leaves them alone.
+    schemaGenerator: { skipTables: SEARCH_TEXT_TABLES },
     // Relations resolved field by field in GraphQL are batched per request: no N+1 queries.
     dataloader: DataloaderType.ALL,
     forceUtcTimezone: true,
@@ -61,7 +65,7 @@ export function ormOptions(options: DatabaseOptions): Partial<Options> {
   if (dialect === 'postgresql') {
     return { ...common, driver: PostgreSqlDriver, clientUrl: options.databaseUrl! } as Partial<Options>;
   }
-  return { ...common, driver: SqliteDriver, dbName: options.sqlitePath ?? ':memory:' } as Partial<Options>;
+  return { ...common, driver: SynapseSqliteDriver, dbName: options.sqlitePath ?? ':memory:' } as Partial<Options>;
 }
 
 /** Opens the database and applies any pending migrations. */

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { type RateLimiterAbstract, RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite } from 'rate-limiter-flexible';
 import { join } from 'node:path';
 import type { AppConfig } from '../config.js';
+import { configureSqlite } from '../db/sqlite-driver.js';
 
 export interface RateLimits {
   middleware: (request: Request, response: Response, next: NextFunction) => Promise<void>;
@@ -43,7 +44,7 @@ export async function createRateLimits(config: AppConfig, sqlitePath?: string): 
     close = () => pool.end();
   } else {
     const db = new Database(sqlitePath ?? join(config.dataDir, 'rate-limits.sqlite'));
-    db.pragma('journal_mode = WAL');
+    configureSqlite(db);
     make = (points, keyPrefix) =>
       whenReady((ready) => new RateLimiterSQLite({ storeClient: db, storeType: 'better-sqlite3', tableName: 'rate_limits', points, duration, keyPrefix }, ready));
     close = async () => {

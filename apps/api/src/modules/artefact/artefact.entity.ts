@@ -1,4 +1,4 @@
-import { Entity, Index, Enum, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, Enum, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Collection, DateTimeType, type Ref } from '@mikro-orm/core';
 import { ArtefactType, Licence } from '@synapse/domain';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
@@ -12,6 +12,7 @@ import { ArtefactFile } from '../file/artefact-file.entity.js';
 @ObjectType({ description: 'A reusable document, tool or data set, with its licence.' })
 @Entity({ tableName: 'artefacts' })
 @Index({ properties: ['experiment', 'createdAt'] })
+@Unique({ properties: ['experiment', 'externalId'] })
 export class Artefact {
   @Field(() => ID)
   @PrimaryKey({ type: 'string', length: 36 })
@@ -70,6 +71,10 @@ export class Artefact {
   @Field(() => Date)
   @Property({ type: DateTimeType, onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+
+  /** Import key, unique within the experiment: re-importing a record updates this artefact in place (docs/import-format.md). */
+  @Property({ type: 'string', length: 120, nullable: true })
+  externalId: string | null = null;
 
   // Uploaded files and link checks (modules/file).
 

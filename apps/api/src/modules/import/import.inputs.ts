@@ -4,6 +4,7 @@ import {
   IsArray,
   IsEnum,
   IsIn,
+  IsISO8601,
   IsOptional,
   IsString,
   Matches,
@@ -16,7 +17,12 @@ import { CreateExperimentInput, PartnerInput } from '../experiment/experiment.in
 import { AddOutcomeInput, MeasureInput } from '../outcome/outcome.inputs.js';
 
 export const IMPORT_FORMAT = 'synapse-experiments';
-export const IMPORT_FORMAT_VERSION = 1;
+/** Version 2 added slugs, full timestamps and stable keys for outcomes and artefacts; version 1 files still load. */
+export const IMPORT_FORMAT_VERSION = 2;
+export const READABLE_FORMAT_VERSIONS = [1, 2];
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SLUG_MAX = 140;
+const TIMESTAMP = { strict: true, strictSeparator: true } as const;
 const MAX_CHILDREN = 50;
 
 /** Which experiment a record adapts: another record, by its lead organisation and external id. */
@@ -30,12 +36,58 @@ export class ForkOfInput {
   externalId!: string;
 }
 
-/** An artefact in an import file; `owner` keeps the original owner of an artefact carried into a fork. */
+/** Which artefact a fork's artefact was carried from: its experiment (lead organisation, external id) and its key. */
+export class SourceArtefactInput {
+  @IsString()
+  @NotBlank()
+  @MaxLength(LIMITS.slugMax)
+  leadOrganisation!: string;
+
+  @RequiredText(1, LIMITS.externalIdMax)
+  experimentExternalId!: string;
+
+  @RequiredText(1, LIMITS.externalIdMax)
+  externalId!: string;
+}
+
+/** An outcome in an import file: `externalId` lets a re-import update it in place. */
+export class ImportOutcomeInput extends AddOutcomeInput {
+  @IsOptional()
+  @RequiredText(1, LIMITS.externalIdMax)
+  externalId?: string | null;
+
+  @IsOptional()
+  @IsISO8601(TIMESTAMP)
+  createdAt?: string | null;
+
+  @IsOptional()
+  @IsISO8601(TIMESTAMP)
+  updatedAt?: string | null;
+}
+
+/** An artefact in an import file; `owner` and `sourceArtefact` keep the attribution of one carried into a fork. */
 export class ImportArtefactInput extends AddArtefactInput {
   @IsOptional()
   @IsString()
   @MaxLength(LIMITS.slugMax)
   owner?: string | null;
+
+  @IsOptional()
+  @RequiredText(1, LIMITS.externalIdMax)
+  externalId?: string | null;
+
+  @IsOptional()
+  @ValidateNested()
+  sourceArtefact?: SourceArtefactInput | null;
+
+  @IsOptional()
+  @IsISO8601(TIMESTAMP)
+  createdAt?: string | null;
+
+  @IsOptional()
+  @IsISO8601(TIMESTAMP)
+  updatedAt?: string | null;
+
   /** In exports: the SHA-256 of an uploaded file's latest version (informational; the file stays at `url`). */
   @IsOptional()
   @Matches(/^[0-9a-f]{64}$/, { message: '$property must be a SHA-256 in hex' })
@@ -68,8 +120,27 @@ export class ImportExperimentRecord extends CreateExperimentInput {
   status?: ExperimentStatus;
 
   @IsOptional()
+  @IsString()
+  @MaxLength(SLUG_MAX)
+  @Matches(SLUG, { message: '$property must be lower-case letters and digits separated by hyphens' })
+  slug?: string | null;
+
+  @IsOptional()
   @IsCalendarDate()
   publishedOn?: string | null;
+
+  /** The moment of first publication (ISO 8601); wins over `publishedOn`. */
+  @IsOptional()
+  @IsISO8601(TIMESTAMP)
+  publishedAt?: string | null;
+
+  @IsOptional()
+  @IsISO8601(TIMESTAMP)
+  createdAt?: string | null;
+
+  @IsOptional()
+  @IsISO8601(TIMESTAMP)
+  updatedAt?: string | null;
 
   @IsOptional()
   @ValidateNested()
@@ -90,7 +161,7 @@ export class ImportExperimentRecord extends CreateExperimentInput {
   @IsArray()
   @ArrayMaxSize(MAX_CHILDREN)
   @ValidateNested({ each: true })
-  outcomes?: AddOutcomeInput[];
+  outcomes?: ImportOutcomeInput[];
 
   @IsOptional()
   @IsArray()
@@ -116,7 +187,10 @@ export function toImportRecord(plain: unknown): ImportExperimentRecord {
   if (record.forkOf !== undefined && record.forkOf !== null) record.forkOf = instance(ForkOfInput, record.forkOf);
   record.stageHistory = instances(StageEntryInput, record.stageHistory);
   record.artefacts = instances(ImportArtefactInput, record.artefacts);
-  record.outcomes = instances(AddOutcomeInput, record.outcomes);
+  for (const artefact of record.artefacts ?? []) {
+    if (artefact && typeof artefact === 'object' && artefact.sourceArtefact) artefact.sourceArtefact = instance(SourceArtefactInput, artefact.sourceArtefact);
+  }
+  record.outcomes = instances(ImportOutcomeInput, record.outcomes);
   for (const outcome of record.outcomes ?? []) {
     if (outcome && typeof outcome === 'object') outcome.measures = instances(MeasureInput, outcome.measures);
   }

@@ -3,14 +3,11 @@ import { ExperimentStatus } from '@synapse/domain';
 import type { EntityManager } from '../../db/orm.js';
 import { BadInputError, DomainError, type FieldProblem } from '../../errors.js';
 import { validateInput } from '../../validation.js';
-import { Artefact } from '../artefact/artefact.entity.js';
-import { applyArtefactFields } from '../artefact/artefact.service.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { applyExperimentFields, recordStage, uniqueSlug } from '../experiment/experiment.service.js';
 import { Organisation } from '../organisation/organisation.entity.js';
-import { Outcome } from '../outcome/outcome.entity.js';
-import { applyOutcomeFields } from '../outcome/outcome.service.js';
-import { IMPORT_FORMAT, IMPORT_FORMAT_VERSION, type ImportExperimentRecord, toImportRecord } from './import.inputs.js';
+import { syncArtefacts, syncOutcomes, timestamp } from './import-children.js';
+import { IMPORT_FORMAT, type ImportExperimentRecord, READABLE_FORMAT_VERSIONS, toImportRecord } from './import.inputs.js';
 
 export interface RecordResult {
   index: number;
@@ -33,41 +30,52 @@ export function readImportFile(json: unknown): unknown[] {
   if (!file || typeof file !== 'object' || file.format !== IMPORT_FORMAT) {
     throw BadInputError.field('format', `the file must say "format": "${IMPORT_FORMAT}"`);
   }
-  if (file.version !== IMPORT_FORMAT_VERSION) {
-    throw BadInputError.field('version', `this version of Synapse reads version ${IMPORT_FORMAT_VERSION}`);
+  if (!READABLE_FORMAT_VERSIONS.includes(file.version as number)) {
+    throw BadInputError.field('version', `this version of Synapse reads versions ${READABLE_FORMAT_VERSIONS.join(' and ')}`);
   }
   if (!Array.isArray(file.experiments)) throw BadInputError.field('experiments', 'must be a list of experiments');
   return file.experiments;
 }
 
+async function findByKey(em: EntityManager, key: string): Promise<Organisation | null> {
+  return em.findOne(Organisation, { $or: [{ gssCode: key }, { slug: key }] });
+}
+
+/** A new experiment's slug: the file's when it is free (so links survive a move), else one from the title. */
+async function slugFor(em: EntityManager, record: ImportExperimentRecord): Promise<string> {
+  if (record.slug && (await em.count(Experiment, { slug: record.slug })) === 0) return record.slug;
+  return uniqueSlug(em, record.title);
+}
+
 async function importOne(em: EntityManager, record: ImportExperimentRecord): Promise<{ experiment: Experiment; created: boolean }> {
   return em.transactional(async (tem) => {
-    const lead = await tem.findOne(Organisation, { $or: [{ gssCode: record.leadOrganisation }, { slug: record.leadOrganisation }] });
+    const lead = await findByKey(tem, record.leadOrganisation);
     if (!lead) throw BadInputError.field('leadOrganisation', `no organisation has GSS code or slug ${record.leadOrganisation}`);
 
     let parent: Experiment | null = null;
     if (record.forkOf) {
-      const parentLead = await tem.findOne(Organisation, { $or: [{ gssCode: record.forkOf.leadOrganisation }, { slug: record.forkOf.leadOrganisation }] });
+      const parentLead = await findByKey(tem, record.forkOf.leadOrganisation);
       parent = parentLead ? await tem.findOne(Experiment, { leadOrganisation: parentLead, externalId: record.forkOf.externalId }) : null;
       if (!parent) throw BadInputError.field('forkOf', 'the experiment it adapts must be imported first (earlier in the file or before)');
     }
 
-    let experiment = await tem.findOne(Experiment, { leadOrganisation: lead, externalId: record.externalId });
-    const created = experiment === null;
-    if (experiment === null) {
-      experiment = new Experiment();
+    const stored: Experiment | null = await tem.findOne(
+      Experiment,
+      { leadOrganisation: lead, externalId: record.externalId },
+      { populate: ['stageHistory', 'outcomes', 'artefacts'] },
+    );
+    const created = stored === null;
+    const experiment = stored ?? new Experiment();
+    if (created) {
       experiment.externalId = record.externalId;
       experiment.leadOrganisation = tem.getReference(Organisation, lead.id, { wrapped: true });
-      experiment.slug = await uniqueSlug(tem, record.title);
+      experiment.slug = await slugFor(tem, record);
       experiment.familyId = experiment.id;
       tem.persist(experiment);
     } else {
-      // Re-running an import replaces the record's content: same id and slug, fresh history and children.
-      await tem.populate(experiment, ['stageHistory', 'outcomes', 'artefacts']);
+      // Re-running an import updates the record in place: same id and slug, outcomes and artefacts matched by
+      // their keys (same ids), a fresh stage history.
       experiment.stageHistory.removeAll();
-      experiment.outcomes.removeAll();
-      experiment.artefacts.removeAll();
-      experiment.updatedAt = new Date();
     }
 
     experiment.forkParent = parent ? ref(parent) : null;
@@ -82,30 +90,15 @@ async function importOne(em: EntityManager, record: ImportExperimentRecord): Pro
       experiment.stageHistory.getItems().at(-1)!.createdAt = new Date(base + index);
     });
     await applyExperimentFields(tem, experiment, history.length ? { ...record, stage: undefined } : record, created);
-
-    (record.outcomes ?? []).forEach((input, index) => {
-      const outcome = new Outcome();
-      applyOutcomeFields(outcome, input);
-      outcome.createdAt = new Date(base + index);
-      experiment.outcomes.add(outcome);
-    });
-    for (const [index, input] of (record.artefacts ?? []).entries()) {
-      const artefact = new Artefact();
-      const owner = input.owner ? await tem.findOne(Organisation, { $or: [{ slug: input.owner }, { gssCode: input.owner }] }) : null;
-      if (input.owner && !owner) throw BadInputError.field(`artefacts.${index}.owner`, `no organisation has slug or GSS code ${input.owner}`);
-      // An import file carries links (an exported file keeps its stable /files address); uploads are not imported.
-      if (!input.url || input.uploadId) throw BadInputError.field(`artefacts.${index}.url`, 'is required: an http or https link');
-      artefact.owner = owner ? ref(owner) : experiment.leadOrganisation;
-      applyArtefactFields(artefact, input);
-      artefact.createdAt = new Date(base + index);
-      experiment.artefacts.add(artefact);
-    }
+    syncOutcomes(experiment, record.outcomes ?? [], base);
+    await syncArtefacts(tem, experiment, record.artefacts ?? [], base);
 
     const status = record.status ?? ExperimentStatus.DRAFT;
     experiment.status = status;
-    const publishedAt = record.publishedOn ? new Date(`${record.publishedOn}T09:00:00Z`) : null;
+    const publishedAt = record.publishedAt ? new Date(record.publishedAt) : record.publishedOn ? new Date(`${record.publishedOn}T09:00:00Z`) : null;
     experiment.publishedAt = status === ExperimentStatus.PUBLISHED ? (publishedAt ?? experiment.publishedAt ?? new Date()) : null;
-    if (created && publishedAt) experiment.createdAt = publishedAt;
+    if (created) experiment.createdAt = timestamp(record.createdAt, publishedAt ?? experiment.createdAt);
+    experiment.updatedAt = timestamp(record.updatedAt, created ? experiment.createdAt : new Date());
     return { experiment, created };
   });
 }

@@ -121,7 +121,8 @@ describe('import', () => {
 
   it('refuses a file without the format marker', () => {
     expect(() => readImportFile({ experiments: [] })).toThrow(BadInputError);
-    expect(() => readImportFile({ format: 'synapse-experiments', version: 2, experiments: [] })).toThrow(/version 1/);
+    expect(() => readImportFile({ format: 'synapse-experiments', version: 3, experiments: [] })).toThrow(/versions 1 and 2/);
     expect(readImportFile({ format: 'synapse-experiments', version: 1, experiments: [1, 2] })).toEqual([1, 2]);
+    expect(readImportFile({ format: 'synapse-experiments', version: 2, experiments: [3] })).toEqual([3]);
   });
 });

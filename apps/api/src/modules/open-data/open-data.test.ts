@@ -25,7 +25,7 @@ describe('open data exports', () => {
     const { response, text } = await get('/export/experiments.json');
     expect(response.status).toBe(200);
     const body = JSON.parse(text);
-    expect(body).toMatchObject({ format: 'synapse-experiments', version: 1, licence: { text: expect.stringContaining('Open Government Licence') } });
+    expect(body).toMatchObject({ format: 'synapse-experiments', version: 2, licence: { text: expect.stringContaining('Open Government Licence') } });
     expect(body.attribution).toContain('mySociety');
     expect(Date.parse(body.generatedAt)).not.toBeNaN();
     const published = await entityManager(server.orm).fork().count(Experiment, { status: 'PUBLISHED' as never });

@@ -1,4 +1,4 @@
-import { Entity, Index, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { DateTimeType, type Ref } from '@mikro-orm/core';
 import { EvaluationDesign, GoodDirection, Verdict } from '@synapse/domain';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
@@ -32,6 +32,7 @@ export class Measure {
 @ObjectType({ description: 'What an experiment found, including disappointing results.' })
 @Entity({ tableName: 'outcomes' })
 @Index({ properties: ['experiment', 'createdAt'] })
+@Unique({ properties: ['experiment', 'externalId'] })
 export class Outcome {
   @Field(() => ID)
   @PrimaryKey({ type: 'string', length: 36 })
@@ -104,4 +105,8 @@ export class Outcome {
   @Field(() => Date)
   @Property({ type: DateTimeType, onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+
+  /** Import key, unique within the experiment: re-importing a record updates this outcome in place (docs/import-format.md). */
+  @Property({ type: 'string', length: 120, nullable: true })
+  externalId: string | null = null;
 }

@@ -1,12 +1,12 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import type { SearchParams } from 'meilisearch';
 import { ExperimentStatus } from '@synapse/domain';
 import { experimentIndexSettings, FACETS } from '@synapse/search';
 import { type EntityManager, isPostgres } from '../../db/orm.js';
 import { BadInputError } from '../../errors.js';
-import { EMPTY_PAGE } from '../../graphql/connection.js';
 import { Experiment } from '../experiment/experiment.entity.js';
-import { similarCondition, similarMeiliClauses } from '../similar-council/similar-council.service.js';
+import { similarMeiliClauses } from '../similar-council/similar-council.service.js';
+import { breakerFor } from './search-breaker.js';
+import { searchFallback } from './search-fallback.js';
 import type { SearchIndex } from './search-index.js';
 import { type SearchFilter, SearchSort } from './search.inputs.js';
 import type { Facet, SearchHighlight, SearchResult, SearchSuggestion } from './search.types.js';
@@ -122,7 +122,7 @@ async function publishedInOrder(em: EntityManager, ids: string[]): Promise<Map<s
   return new Map(experiments.filter((e) => e.status === ExperimentStatus.PUBLISHED).map((experiment) => [experiment.id, experiment]));
 }
 
-/** Answers from Meilisearch; if it cannot be reached, from simple database matching, flagged as degraded. */
+/** Answers from Meilisearch; if it cannot (see search-breaker.ts), from the database's full-text search, flagged as degraded. */
 export async function search(em: EntityManager, index: SearchIndex | null, args: SearchArgs): Promise<SearchResult> {
   const query = args.query.trim().slice(0, QUERY_MAX);
   if (args.first < 0 || args.first > SEARCH_PAGE_MAX) throw BadInputError.field('first', `must be from 0 to ${SEARCH_PAGE_MAX}`);
@@ -132,10 +132,10 @@ export async function search(em: EntityManager, index: SearchIndex | null, args:
       return await searchEngine(em, index, { ...args, query }, offset);
     } catch (error) {
       if (error instanceof BadInputError) throw error;
-      // Unreachable, timed out or failing: fall through to the database.
+      // Unreachable, timed out, failing or its breaker open: fall through to the database.
     }
   }
-  return searchDatabase(em, { ...args, query }, offset);
+  return searchFallback(em, { ...args, query }, offset, encodeOffset);
 }
 
 /** The Meilisearch request behind a search (the benchmark sends the same one straight to Meilisearch). */
@@ -158,7 +158,7 @@ export function engineParams(args: SearchArgs, offset: number): SearchParams {
 }
 
 async function searchEngine(em: EntityManager, index: SearchIndex, args: SearchArgs, offset: number): Promise<SearchResult> {
-  const response = await index.search(args.query, engineParams(args, offset));
+  const response = await breakerFor(index).run(() => index.search(args.query, engineParams(args, offset)));
   const experiments = await publishedInOrder(em, response.hits.map((hit) => hit.id));
   const hits = response.hits
     .filter((hit) => experiments.has(hit.id))
@@ -188,59 +188,13 @@ async function searchEngine(em: EntityManager, index: SearchIndex, args: SearchA
   };
 }
 
-/** The fallback: every word must appear in the title, summary, problem or approach; filters the database can apply. */
-async function searchDatabase(em: EntityManager, args: SearchArgs, offset: number): Promise<SearchResult> {
-  const like = isPostgres(em) ? '$ilike' : '$like';
-  const conditions: FilterQuery<Experiment>[] = [{ status: ExperimentStatus.PUBLISHED }];
-  for (const word of args.query.split(/\s+/).map((w) => w.replace(/[\\%_]/g, '')).filter(Boolean).slice(0, 10)) {
-    const pattern = `%${word}%`;
-    conditions.push({
-      $or: [{ title: { [like]: pattern } }, { summary: { [like]: pattern } }, { problem: { [like]: pattern } }, { approach: { [like]: pattern } }],
-    });
-  }
-  const filter = args.filter;
-  if (filter?.serviceAreas?.length) conditions.push({ serviceAreas: { slug: { $in: filter.serviceAreas } } });
-  if (filter?.stages?.length) conditions.push({ stage: { $in: filter.stages } });
-  if (filter?.verdicts?.length) conditions.push({ outcomes: { verdict: { $in: filter.verdicts } } });
-  if (filter?.minEvidenceLevel) conditions.push({ outcomes: { evidenceLevel: { $gte: filter.minEvidenceLevel } } });
-  if (filter?.nations?.length) conditions.push({ leadOrganisation: { nation: { $in: filter.nations } } });
-  if (filter?.regions?.length) conditions.push({ leadOrganisation: { region: { $in: filter.regions } } });
-  if (filter?.organisationTypes?.length) conditions.push({ leadOrganisation: { councilType: { $in: filter.organisationTypes } } });
-  if (filter?.costBands?.length) conditions.push({ budgetBand: { $in: filter.costBands } });
-  if (filter?.organisations?.length) {
-    conditions.push({ $or: [{ leadOrganisation: { gssCode: { $in: filter.organisations } } }, { places: { gssCode: { $in: filter.organisations } } }] });
-  }
-  const similar = similarCondition(filter);
-  if (similar) conditions.push(similar);
-  const [experiments, total] = await em.findAndCount(
-    Experiment,
-    { $and: conditions },
-    {
-      orderBy: args.sort === SearchSort.STRONGEST_EVIDENCE ? { createdAt: 'desc', id: 'desc' } : { publishedAt: 'desc', id: 'desc' },
-      limit: args.first,
-      offset,
-    },
-  );
-  const next = offset + experiments.length;
-  return {
-    hits: experiments.map((experiment) => ({ experiment, highlights: [], matchedFields: [], familySize: 1 })),
-    estimatedTotal: total,
-    facets: [],
-    degraded: true,
-    pageInfo:
-      experiments.length === 0
-        ? { ...EMPTY_PAGE, hasPreviousPage: offset > 0 }
-        : { hasNextPage: next < total, hasPreviousPage: offset > 0, startCursor: encodeOffset(offset), endCursor: encodeOffset(next) },
-  };
-}
-
 /** Titles that match what has been typed so far, for search-as-you-type. */
 export async function suggest(em: EntityManager, index: SearchIndex | null, prefix: string, limit = 8): Promise<SearchSuggestion[]> {
   const text = prefix.trim().slice(0, QUERY_MAX);
   if (!text) return [];
   if (index) {
     try {
-      const response = await index.search(text, { limit, attributesToRetrieve: ['id', 'title', 'slug'], attributesToSearchOn: ['title', 'themes', 'serviceAreaNames'] });
+      const response = await breakerFor(index).run(() => index.search(text, { limit, attributesToRetrieve: ['id', 'title', 'slug'], attributesToSearchOn: ['title', 'themes', 'serviceAreaNames'] }));
       const visible = await publishedInOrder(em, response.hits.map((hit) => hit.id));
       return response.hits.filter((hit) => visible.has(hit.id)).map((hit) => ({ title: hit.title, slug: hit.slug }));
     } catch {

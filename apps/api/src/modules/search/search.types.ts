@@ -58,7 +58,7 @@ export class SearchResult {
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
 
-  @Field(() => Boolean, { description: 'True when the search engine was unreachable and this answer came from simple database matching.' })
+  @Field(() => Boolean, { description: 'True when the search engine was unavailable and this answer came from the database full-text search (every filter; no typo tolerance, synonyms, facets or highlights).' })
   degraded!: boolean;
 }
 

@@ -1,0 +1,186 @@
+import { ExperimentStatus } from '@synapse/domain';
+import { experimentIndexSettings, POPULATION_BANDS } from '@synapse/search';
+import { type EntityManager, isPostgres } from '../../db/orm.js';
+import { EMPTY_PAGE } from '../../graphql/connection.js';
+import { Experiment } from '../experiment/experiment.entity.js';
+import { similarCodes, type SimilarFilter } from '../similar-council/similar-council.service.js';
+import { type SearchFilter, SearchSort } from './search.inputs.js';
+import type { SearchResult } from './search.types.js';
+
+/**
+ * Degraded search: what answers when Meilisearch cannot (down, hung, breaker open). It uses the database's own
+ * full-text search over `experiment_search_text` (see search-text.ts) — SQLite FTS5 with the Porter stemmer,
+ * or PostgreSQL's English `tsvector` with `websearch_to_tsquery` and `ts_rank_cd` — and applies every filter
+ * the engine does, with totals counted up to the engine's cap and offset paging. No typo tolerance, synonyms,
+ * facets or highlights.
+ */
+
+interface Where {
+  clauses: string[];
+  params: unknown[];
+}
+
+const marks = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+
+function inList(where: Where, column: string, values: readonly unknown[] | null | undefined): void {
+  if (!values?.length) return;
+  where.clauses.push(`${column} in (${marks(values)})`);
+  where.params.push(...values);
+}
+
+function exists(where: Where, from: string, condition: string, values: readonly unknown[]): void {
+  where.clauses.push(`exists (select 1 from ${from} where ${condition} in (${marks(values)}))`);
+  where.params.push(...values);
+}
+
+/** "Ran in year Y", as the search document's `years` has it: from the start year to the end year, or to publication. */
+function ranInYears(where: Where, years: number[], toDbDate: (date: Date) => unknown): void {
+  const ors = years.map(() => '(e.start_date < ? and (e.start_date >= ? or e.end_date >= ? or (e.end_date is null and e.published_at >= ?)))');
+  where.clauses.push(`(e.start_date is not null and (${ors.join(' or ')}))`);
+  for (const year of years) where.params.push(`${year + 1}-01-01`, `${year}-01-01`, `${year}-01-01`, toDbDate(new Date(Date.UTC(year, 0, 1))));
+}
+
+function populationBands(where: Where, bands: string[]): void {
+  const ranges: string[] = [];
+  let lower = 0;
+  for (const { band, below } of POPULATION_BANDS) {
+    if (bands.includes(band)) {
+      ranges.push(Number.isFinite(below) ? '(lead.population >= ? and lead.population < ?)' : '(lead.population >= ?)');
+      where.params.push(lower, ...(Number.isFinite(below) ? [below] : []));
+    }
+    lower = below;
+  }
+  if (ranges.length) where.clauses.push(`(${ranges.join(' or ')})`);
+}
+
+/** Experiments led by or run in any of these councils (or, with `exclude`, neither). */
+function ledOrRunIn(where: Where, codes: string[], exclude = false): void {
+  const places = `exists (select 1 from experiment_places ep join organisations pl on pl.id = ep.organisation_id where ep.experiment_id = e.id and pl.gss_code in (${marks(codes)}))`;
+  where.clauses.push(
+    exclude ? `((lead.gss_code is null or lead.gss_code not in (${marks(codes)})) and not ${places})` : `(lead.gss_code in (${marks(codes)}) or ${places})`,
+  );
+  where.params.push(...codes, ...codes);
+}
+
+/** The neighbour filters (similar-council.service.ts): the public `similarToCouncil`, and `preferSimilarTo`'s split. */
+function similarSql(where: Where, filter: SearchFilter & SimilarFilter): void {
+  if (filter.similarToCouncil) {
+    ledOrRunIn(where, similarCodes(filter.similarToCouncil, filter.similarCount, 'filter.similarToCouncil', 'filter.similarCount'));
+  }
+  if (filter.onlyCouncils) ledOrRunIn(where, filter.onlyCouncils);
+  if (filter.exceptCouncils) ledOrRunIn(where, filter.exceptCouncils, true);
+}
+
+/** Every SearchFilter field as SQL over `experiments e` joined to its lead organisation `lead`. */
+export function filterSql(filter: (SearchFilter & SimilarFilter) | null | undefined, postgres: boolean, toDbDate: (date: Date) => unknown): Where {
+  const where: Where = { clauses: ['e.status = ?'], params: [ExperimentStatus.PUBLISHED] };
+  if (!filter) return where;
+  if (filter.serviceAreas?.length) exists(where, 'experiment_service_areas x', 'x.experiment_id = e.id and x.service_area_slug', filter.serviceAreas);
+  inList(where, 'e.stage', filter.stages);
+  if (filter.verdicts?.length) exists(where, 'outcomes o', 'o.experiment_id = e.id and o.verdict', filter.verdicts);
+  if (filter.minEvidenceLevel) {
+    where.clauses.push('exists (select 1 from outcomes o where o.experiment_id = e.id and o.evidence_level >= ?)');
+    where.params.push(filter.minEvidenceLevel);
+  }
+  if (filter.organisations?.length) ledOrRunIn(where, filter.organisations);
+  inList(where, 'lead.region', filter.regions);
+  inList(where, 'lead.nation', filter.nations);
+  inList(where, 'lead.council_type', filter.organisationTypes);
+  inList(where, 'lead.rural_urban_class', filter.ruralUrbanClasses);
+  inList(where, 'lead.deprivation_quintile', filter.deprivationQuintiles);
+  if (filter.populationBands?.length) populationBands(where, filter.populationBands);
+  inList(where, 'e.budget_band', filter.costBands);
+  if (filter.artefactTypes?.length) exists(where, 'artefacts a', 'a.experiment_id = e.id and a.type', filter.artefactTypes);
+  if (filter.years?.length) ranInYears(where, filter.years, toDbDate);
+  if (filter.themes?.length) {
+    const elements = postgres ? 'jsonb_array_elements_text(e.themes) as t(value)' : 'json_each(e.themes) as t';
+    exists(where, elements, 't.value', filter.themes);
+  }
+  similarSql(where, filter);
+  return where;
+}
+
+/** The words of a query as an FTS5 expression: each word quoted (so no user text is FTS5 syntax), all required. */
+export function fts5Query(query: string): string {
+  return (query.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 20).map((word) => `"${word}"`).join(' ');
+}
+
+/** The matching experiments and their rank (higher is better), as a subquery `m`, or null to match everything. */
+function matchSql(query: string, postgres: boolean): { sql: string; params: unknown[] } | null {
+  if (postgres) {
+    if (!query.trim()) return null;
+    return {
+      sql: `select t.experiment_id, ts_rank_cd(t.document, q.query) as rank from experiment_search_text t, websearch_to_tsquery('english', ?) as q(query) where t.document @@ q.query`,
+      params: [query],
+    };
+  }
+  const expression = fts5Query(query);
+  if (!expression) return null;
+  // bm25 is lower-is-better; a title match weighs ten times a body match.
+  return {
+    sql: `select t.experiment_id, -bm25(experiment_search_fts, 10.0, 1.0) as rank from experiment_search_fts join experiment_search_text t on t.id = experiment_search_fts.rowid where experiment_search_fts match ?`,
+    params: [expression],
+  };
+}
+
+/** As the engine's `pagination.maxTotalHits`: totals stop counting here. */
+const MAX_TOTAL_HITS = experimentIndexSettings().pagination?.maxTotalHits ?? 1000;
+
+const MAX_EVIDENCE = '(select max(o.evidence_level) from outcomes o where o.experiment_id = e.id)';
+
+function orderSql(sort: SearchSort, ranked: boolean): string {
+  if (sort === SearchSort.STRONGEST_EVIDENCE) return `coalesce(${MAX_EVIDENCE}, 0) desc, e.published_at desc, e.id desc`;
+  if (sort === SearchSort.RELEVANCE && ranked) return 'm.rank desc, e.published_at desc, e.id desc';
+  return 'e.published_at desc, e.id desc';
+}
+
+export interface FallbackArgs {
+  query: string;
+  filter?: SearchFilter | null;
+  sort: SearchSort;
+  first: number;
+}
+
+/** A page of degraded results: every filter, full-text matching with the database's stemmer, totals as the engine's. */
+export async function searchFallback(
+  em: EntityManager,
+  args: FallbackArgs,
+  offset: number,
+  encodeOffset: (offset: number) => string,
+): Promise<SearchResult> {
+  const postgres = isPostgres(em);
+  const platform = em.getPlatform();
+  const where = filterSql(args.filter, postgres, (date) => platform.processDateProperty(date));
+  const match = matchSql(args.query, postgres);
+  const from = `experiments e join organisations lead on lead.id = e.lead_organisation_id${match ? ` join (${match.sql}) m on m.experiment_id = e.id` : ''}`;
+  const params = [...(match?.params ?? []), ...where.params];
+  const condition = where.clauses.join(' and ');
+  const connection = em.getConnection();
+  // Counted up to the engine's own cap (maxTotalHits), which also bounds the cost of a very broad query.
+  const [counted] = await connection.execute<{ total: number | string }[]>(
+    `select count(*) as total from (select 1 from ${from} where ${condition} limit ${MAX_TOTAL_HITS}) as capped`,
+    params,
+  );
+  const total = Number(counted?.total ?? 0);
+  const rows =
+    args.first === 0
+      ? []
+      : await connection.execute<{ id: string }[]>(
+          `select e.id from ${from} where ${condition} order by ${orderSql(args.sort, !!match)} limit ? offset ?`,
+          [...params, args.first, offset],
+        );
+  const loaded = rows.length ? await em.find(Experiment, { id: { $in: rows.map((row) => row.id) } }) : [];
+  const byId = new Map(loaded.map((experiment) => [experiment.id, experiment]));
+  const experiments = rows.map((row) => byId.get(row.id)).filter((experiment) => experiment !== undefined);
+  const next = offset + rows.length;
+  return {
+    hits: experiments.map((experiment) => ({ experiment, highlights: [], matchedFields: [], familySize: 1 })),
+    estimatedTotal: total,
+    facets: [],
+    degraded: true,
+    pageInfo:
+      rows.length === 0
+        ? { ...EMPTY_PAGE, hasPreviousPage: offset > 0 }
+        : { hasNextPage: next < total, hasPreviousPage: offset > 0, startCursor: encodeOffset(offset), endCursor: encodeOffset(next) },
+  };
+}
