@@ -55,6 +55,9 @@ describe('searchable inside', () => {
     expect(inPdf[0].highlights).toContainEqual({ field: 'documentText', snippet: expect.stringContaining('<mark>quokkaberry</mark>') });
     const inDocx = (await h.run(SEARCH, { query: 'zanderwick' })).data.search.hits;
     expect(inDocx.map((hit: { experiment: { title: string } }) => hit.experiment.title)).toEqual(['Community hubs for libraries']);
+    // The text the database's own full-text search looks in when the engine is down holds the same words.
+    const rows = await h.em().getConnection().execute<{ experiment_id: string }[]>("select experiment_id from experiment_search_text where body like '%zanderwick%'");
+    expect(rows.map((row) => row.experiment_id)).toEqual([docxCase.experiment.id]);
   }, 90_000); // the first PDF extraction loads pdf.js
 
   it('leaves a file downloadable and says so when extraction fails', async () => {

@@ -4,6 +4,8 @@ import type { AppConfig } from '../../config.js';
 import type { EntityManager } from '../../db/orm.js';
 import { BadInputError, DomainError, ErrorCode, ForbiddenError } from '../../errors.js';
 import { enqueueJob } from '../job/job-queue.js';
+import { ExperimentTeamMember } from '../experiment/experiment-team-member.entity.js';
+import { experimentPolicy } from '../experiment/experiment.policy.js';
 import type { Member } from '../member/member.entity.js';
 import type { Artefact } from '../artefact/artefact.entity.js';
 import { ArtefactFile, ScanStatus } from './artefact-file.entity.js';
@@ -34,10 +36,12 @@ export interface CreatedUpload {
   headers: { name: string; value: string }[];
 }
 
-/** Hands out a signed upload address. Editors only (anyone who may add an artefact somewhere). */
+/** Hands out a signed upload address, to people who may add an artefact somewhere. */
 export async function createUpload(em: EntityManager, config: AppConfig, viewer: Member | null, input: CreateUploadInput): Promise<CreatedUpload> {
   if (!viewer) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in to upload files');
-  if (!viewer.organisation) throw new ForbiddenError('upload files without an organisation');
+  // Who may add an artefact somewhere: editors and admins of an organisation, and named co-editors.
+  const coEditor = (await em.count(ExperimentTeamMember, { member: viewer.id })) > 0;
+  if (!experimentPolicy.create(viewer) && !coEditor) throw new ForbiddenError('upload files');
   if (input.byteSize > config.files.maxBytes) {
     throw new UploadRefused('input.byteSize', UploadRefusal.TOO_LARGE, `must be at most ${config.files.maxBytes} bytes`);
   }
