@@ -186,7 +186,12 @@ async function main(): Promise<void> {
     const notifications = await checkEm.find(Notification, { member: reader.id, kind: NotificationKind.NEW_EXPERIMENT });
     const notified = notifications.map((notification) => notification.eventId);
     const publications = new Set(received.filter((call) => call.kind === 'EXPERIMENT_PUBLISHED').map((call) => call.event));
+    const leftover = await checkEm.find(Job, {}, { limit: 2000 });
+    const byType: Record<string, number> = {};
+    for (const job of leftover) byType[`${job.type} ${job.state}`] = (byType[`${job.type} ${job.state}`] ?? 0) + 1;
     const result = {
+      jobsLeft: byType,
+      lastErrors: [...new Set(leftover.map((job) => job.lastError).filter(Boolean))].slice(0, 3),
       seconds: SECONDS,
       clients: CLIENTS,
       experiments: EXPERIMENTS,

@@ -18,9 +18,9 @@ import { OutcomeResolver } from '../modules/outcome/outcome.resolver.js';
 import { SearchResolver } from '../modules/search/search.resolver.js';
 import { StatisticsResolver } from '../modules/experiment/statistics.resolver.js';
 import { ServiceAreaResolver } from '../modules/service-area/service-area.resolver.js';
+import { JobResolver } from '../modules/job/job.resolver.js';
 import { SimilarCouncilResolver } from '../modules/similar-council/similar-council.resolver.js';
 import { TriedInSimilarResolver } from '../modules/similar-council/tried-in-similar.resolver.js';
-import { JobResolver } from '../modules/job/job.resolver.js';
 import { validateArgument } from '../validation.js';
 import { registerEnums } from './enums.js';
 
@@ -53,9 +53,9 @@ export function getSchema(): Promise<GraphQLSchema> {
       OrganisationWebhookResolver,
       SearchResolver,
       StatisticsResolver,
+      JobResolver,
       SimilarCouncilResolver,
       TriedInSimilarResolver,
-      JobResolver,
     ],
     validate: true,
     validateFn: validateArgument,

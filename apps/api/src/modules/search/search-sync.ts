@@ -80,6 +80,7 @@ export const SEARCH_JOB_HANDLERS: JobHandler[] = [
   {
     type: SYNC_EXPERIMENT,
     maxAttempts: 50,
+    batchSize: 200,
     async run(payload, context) {
       await this.runBatch!([payload], context);
     },
