@@ -6,6 +6,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import cookieParser from 'cookie-parser';
 import express, { type Request, type Response } from 'express';
 import { createServer, type Server } from 'node:http';
+import { systemClock } from './clock.js';
 import { type AppConfig, hasDevelopmentMailbox } from './config.js';
 import { entityManager } from './db/orm.js';
 import { formatError } from './errors.js';
@@ -16,7 +17,8 @@ import type { Context, HttpControls } from './graphql/context.js';
 import { csrfPlugin } from './graphql/csrf.js';
 import { explorerRoutes } from './graphql/explorer.js';
 import { httpCachingPlugin } from './graphql/http-caching.js';
-import { costLimitPlugin, protectionRules } from './graphql/protection.js';
+import { textSafetyPlugin } from './graphql/text-safety.js';
+import { costLimitPlugin, documentLimits, parseOptions, protectionRules } from './graphql/protection.js';
 import { getSchema } from './graphql/schema.js';
 import { authRoutes } from './modules/identity/identity.routes.js';
 import { oidcRoutes } from './modules/identity/oidc.routes.js';
@@ -27,6 +29,8 @@ import type { Mailer } from './modules/identity/mailer.js';
 import { Member } from './modules/member/member.entity.js';
 import type { SearchIndex } from './modules/search/search-index.js';
 import { webClientRoutes } from './http/web-client.js';
+import { jsonErrorHandler, notFoundHandler, requireJsonBody } from './http/http-errors.js';
+import { assignRequestId, withRequestId } from './http/request-id.js';
 
 export interface App {
   server: Server;
@@ -53,7 +57,9 @@ export async function createApollo(httpServer?: Server): Promise<ApolloServer<Co
     includeStacktraceInErrorResponses: false,
     // The default landing page loads Apollo Sandbox from a CDN; Synapse loads nothing from third parties.
     validationRules: protectionRules,
+    parseOptions,
     plugins: [
+      textSafetyPlugin as ApolloServerPlugin<Context>,
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(), // our own caching headers instead (http-caching.ts)
       httpCachingPlugin,
@@ -81,7 +87,7 @@ export async function createApp({ orm, config, mailer, searchIndex = null, rateL
 
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
-  app.use(cookieParser());
+  app.use(assignRequestId, cookieParser());
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -106,8 +112,11 @@ export async function createApp({ orm, config, mailer, searchIndex = null, rateL
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    requireJsonBody,
+    withRequestId,
     authenticate(orm),
     ...limit,
+    documentLimits,
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {
         const em = entityManager(orm).fork();
@@ -115,10 +124,11 @@ export async function createApp({ orm, config, mailer, searchIndex = null, rateL
         const viewer = principal.kind === 'session' ? await em.findOne(Member, { id: principal.memberId, deletedAt: null }) : null;
         const presented = req.header('x-csrf-token');
         const csrfVerified = principal.kind === 'session' && !!presented && sameSecret(presented, principal.csrfToken);
-        return { em, viewer, principal, csrfVerified, searchIndex, services: { config, mailer }, http: httpControls(config, req, res) };
+        return { em, viewer, principal, csrfVerified, searchIndex, services: { config, mailer }, http: httpControls(config, req, res), clock: systemClock };
       },
     }),
   );
   app.use(webClientRoutes(webDistDir));
+  app.use(notFoundHandler, jsonErrorHandler);
   return { server, apollo };
 }

@@ -37,6 +37,19 @@ export interface AppConfig {
   oidc: OidcConfig | null;
   /** Uploaded files: storage, limits, scanning, link checks (modules/file/file.config.ts). */
   files: FilesConfig;
+  /** Development only: webhooks may target loopback addresses (a receiver on this machine). Off by default. */
+  webhookAllowLoopback: boolean;
+  /** Review cycles and reminders (freshness module). */
+  freshness: FreshnessConfig;
+}
+
+export interface FreshnessConfig {
+  /** A published experiment is due for review this many months after its last substantive change or review. */
+  reviewMonths: number;
+  /** Days between reminders about the same overdue review. */
+  reviewReminderDays: number;
+  /** Days between reminders about results not yet reported, counted from the end date. */
+  resultsReminderDays: number;
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -72,6 +85,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
   const smtpUrl = env.SMTP_URL || null;
   if (production && !smtpUrl) throw new Error('SMTP_URL is required in production: sign-in links are sent by email');
+  const webhookAllowLoopback = flag(env.WEBHOOK_ALLOW_LOOPBACK, false);
+  if (production && webhookAllowLoopback) throw new Error('WEBHOOK_ALLOW_LOOPBACK is for local development and cannot be set in production');
   return {
     port,
     host: env.HOST || '0.0.0.0',
@@ -97,5 +112,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     oidc: oidc(env),
     files: loadFilesConfig(env, production),
+    webhookAllowLoopback,
+    freshness: {
+      reviewMonths: integer('REVIEW_MONTHS', env.REVIEW_MONTHS, 12, 1, 120),
+      reviewReminderDays: integer('REVIEW_REMINDER_DAYS', env.REVIEW_REMINDER_DAYS, 30, 1, 365),
+      resultsReminderDays: integer('RESULTS_REMINDER_DAYS', env.RESULTS_REMINDER_DAYS, 60, 1, 365),
+    },
   };
 }

@@ -5,6 +5,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { createApollo } from '../src/app.js';
+import { TestClock } from '../src/clock.js';
 import { type EntityManager, entityManager, openDatabase } from '../src/db/orm.js';
 import { type AppConfig, loadConfig } from '../src/config.js';
 import type { Context } from '../src/graphql/context.js';
@@ -46,6 +47,8 @@ export interface Harness {
   /** Emails the schema sent (the test mailer keeps them). */
   mail: Mail[];
   config: AppConfig;
+  /** The requests' clock: move it to travel in time (starts at the real time). */
+  clock: TestClock;
   /** Counts the SQL statements `work` sends (only those matching `pattern`, when given). */
   countQueries(work: () => Promise<unknown>, pattern?: RegExp): Promise<number>;
   close(): Promise<void>;
@@ -93,10 +96,15 @@ export async function createHarness(options: { search?: boolean | SearchIndex } 
   const em = () => entityManager(orm).fork();
   const mail: Mail[] = [];
   const config = loadConfig({ PUBLIC_URL: 'https://synapse.test' });
+  const clock = new TestClock();
   const mailer = { send: async (sent: Mail) => void mail.push(sent) };
+  // Jobs written outside a request (factories, services called directly) are due at the real time: the worker
+  // follows the test clock when a test moved it forward, and never runs behind the real time.
+  const jobTime = (at: TestClock) => new Date(Math.max(at.now().getTime(), Date.now()));
   const jobWorker = (options: Partial<JobWorkerOptions> = {}) =>
-    new JobWorker({ orm, config, mailer, searchIndex, handlers: JOB_HANDLERS, backoffMs: 1, maxBackoffMs: 1, ...options });
+    new JobWorker({ orm, config, mailer, searchIndex, handlers: JOB_HANDLERS, backoffMs: 1, maxBackoffMs: 1, now: () => jobTime(clock), ...options });
   return {
+    clock,
     databaseUrl: postgres?.url ?? null,
     jobWorker,
     async runJobs() {
@@ -134,6 +142,7 @@ export async function createHarness(options: { search?: boolean | SearchIndex } 
         searchIndex,
         services: { config, mailer },
         http: null,
+        clock,
       };
       const response = await apollo.executeOperation({ query, variables }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('Expected a single GraphQL result');

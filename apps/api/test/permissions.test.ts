@@ -235,7 +235,7 @@ const MUTATIONS: Record<string, { run: Cell; allowed: Actor[]; open?: boolean }>
     allowed: ['unaffiliated', 'member', 'editor', 'admin', 'otherEditor', 'coEditor', 'platformAdmin'],
   },
   createWebhook: {
-    run: (w) => ['mutation($org: ID!) { createWebhook(input: { organisationId: $org, url: "https://example.org/hook", events: [EXPERIMENT_PUBLISHED] }) { secret } }', { org: w.lead.id }],
+    run: (w) => ['mutation($org: ID!) { createWebhook(input: { organisationId: $org, url: "https://93.184.215.14/hook", events: [EXPERIMENT_PUBLISHED] }) { secret } }', { org: w.lead.id }],
     allowed: ['admin'],
   },
   deleteWebhook: {
@@ -245,6 +245,21 @@ const MUTATIONS: Record<string, { run: Cell; allowed: Actor[]; open?: boolean }>
   replayWebhookDelivery: {
     run: (w) => ['mutation($id: ID!) { replayWebhookDelivery(id: $id) { status } }', { id: w.delivery.id }],
     allowed: ['admin'],
+  },
+  confirmExperimentStillAccurate: {
+    run: (w) => ['mutation($id: ID!) { confirmExperimentStillAccurate(id: $id) { lastReviewedOn } }', { id: w.published.id }],
+    allowed: ['editor', 'admin'],
+  },
+  registerMeasures: {
+    run: (w) => [
+      'mutation($id: ID!) { registerMeasures(experimentId: $id, input: { measures: [{ name: "Visits", goodDirection: UP }], evaluationDesign: BEFORE_AFTER, targetEvidenceLevel: 2 }) { id } }',
+      { id: w.published.id },
+    ],
+    allowed: ['editor', 'admin'],
+  },
+  setReminderSettings: {
+    run: () => ['mutation { setReminderSettings(input: { enabled: false }) { enabled } }', {}],
+    allowed: ['unaffiliated', 'member', 'editor', 'admin', 'otherEditor', 'coEditor', 'platformAdmin'],
   },
   retryJob: {
     run: (w) => ['mutation($id: ID!) { retryJob(id: $id) { id state attempts } }', { id: w.deadJob.id }],

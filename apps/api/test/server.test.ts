@@ -57,7 +57,12 @@ describe('starting Synapse', () => {
     expect(new Set(published.map((e) => e.leadOrganisation.getEntity().nation))).toEqual(new Set(['ENGLAND', 'SCOTLAND', 'WALES', 'NORTHERN_IRELAND']));
     expect(new Set(published.map((e) => e.leadOrganisation.id)).size).toBeGreaterThanOrEqual(15);
     expect(new Set(published.flatMap((e) => e.serviceAreas.getItems().map((a) => a.slug))).size).toBeGreaterThanOrEqual(10);
-    expect(published.every((e) => e.outcomes.length > 0 && e.artefacts.length > 0)).toBe(true);
+    expect(published.every((e) => e.artefacts.length > 0)).toBe(true);
+    // Every published demo has an outcome, except a few kept on purpose to show "results not yet reported" and a
+    // pilot still running (issue 19): each of those has an end date.
+    const withoutOutcome = published.filter((e) => e.outcomes.length === 0);
+    expect(withoutOutcome.length).toBeLessThanOrEqual(3);
+    expect(withoutOutcome.every((e) => e.endDate !== null)).toBe(true);
     const outcomes = published.flatMap((e) => e.outcomes.getItems());
     const notWorked = outcomes.filter((o) => o.verdict !== 'WORKED');
     expect(notWorked.length / outcomes.length).toBeGreaterThanOrEqual(0.25);

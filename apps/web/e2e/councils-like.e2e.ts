@@ -101,6 +101,8 @@ it('filters search to councils like a chosen council', async () => {
   const titles = (await page.locator('main h2 a').allTextContents()).sort();
   expect(titles).toEqual([
     'A planning shop on the high street',
+    'Free bulky waste collections to prevent fly-tipping',
+    'Lending tablets with data to get people online',
     'Library partnerships: community groups and paid staff sharing each branch',
     'Volunteer-run community libraries',
   ]);

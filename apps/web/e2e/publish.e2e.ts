@@ -135,7 +135,8 @@ it('publishes an experiment with an outcome, using only the keyboard', async () 
   expect(await page.locator('main .govuk-tag').first().textContent()).toBe('Worked');
   expect(await page.locator('.synapse-measure').textContent()).toContain('Before 11.5%, after 8.2%. Better: down 3.3% (lower is better)');
   expect(await page.locator('.synapse-measure svg rect').count()).toBe(2);
-  expect(await page.locator('.synapse-hex--marked').evaluateAll((hexes) => hexes.map((hex) => hex.getAttribute('data-gss')).sort())).toEqual(['E08000001', 'E08000010']);
+  // The hex layout loads after the page: look again until it has drawn (it was read too early under load).
+  await expect.poll(() => page.locator('.synapse-hex--marked').evaluateAll((hexes) => hexes.map((hex) => hex.getAttribute('data-gss')).sort())).toEqual(['E08000001', 'E08000010']);
   await page.screenshot({ path: `${SCREENSHOTS}published.png`, fullPage: true });
   await expectAccessible(page);
 });

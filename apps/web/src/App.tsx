@@ -12,6 +12,9 @@ import { EditExperiment } from './pages/publish/EditExperiment.js';
 import { StartPage } from './pages/publish/StartPage.js';
 import { SearchPage } from './pages/SearchPage.js';
 import { SignInPage } from './pages/SignInPage.js';
+import { AttentionPage } from './pages/AttentionPage.js';
+import { RegisterMeasuresPage } from './pages/RegisterMeasuresPage.js';
+import { StatisticsPage } from './pages/StatisticsPage.js';
 import { useSession } from './session.js';
 
 function NavItem({ to, children }: { to: string; children: React.ReactNode }) {
@@ -32,6 +35,7 @@ function Navigation() {
     <ul className="govuk-service-navigation__list">
       <NavItem to="/search">Search experiments</NavItem>
       {session.canPublish && <NavItem to="/publish">Publish</NavItem>}
+      {session.canPublish && <NavItem to="/attention">Needs attention</NavItem>}
       {session.member ? (
         <>
           <NavItem to="/notifications">
@@ -109,6 +113,9 @@ export function App() {
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/account" element={<AccountPage />} />
             <Route path="/notifications" element={<NotificationsPage />} />
+            <Route path="/statistics" element={<StatisticsPage />} />
+            <Route path="/attention" element={<AttentionPage />} />
+            <Route path="/experiments/:slug/register" element={<RegisterMeasuresPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </main>

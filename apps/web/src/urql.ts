@@ -30,6 +30,14 @@ const EMBEDDED = [
   'SsoMethod',
   'NotificationConnection',
   'CreatedApiKey',
+  'RegisteredMeasure',
+  'MeasureComparison',
+  'ReportingRate',
+  'ServiceAreaReportingRate',
+  'ReviewDueItem',
+  'ResultsOverdueItem',
+  'JoinRequestItem',
+  'ReminderSettings',
 ];
 
 /**

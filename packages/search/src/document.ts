@@ -1,5 +1,7 @@
+import { normalise } from './text.js';
+
 /** Bump when the document's shape changes: on start, an index with older documents is rebuilt. */
-export const DOCUMENT_SCHEMA = 3;
+export const DOCUMENT_SCHEMA = 5;
 
 /** One published experiment as Meilisearch stores it: denormalised with everything people search and filter by. */
 export interface ExperimentDocument {
@@ -47,8 +49,41 @@ export interface ExperimentDocument {
   familyId: string;
   /** How many published experiments the family has: "tried in N places". */
   familySize: number;
+  /** Measures were registered before results (a badge, and a filter). */
+  registered: boolean;
+  /** The date the review cycle counts from, as YYYYMMDD: searches can leave out records overdue for review. */
+  reviewBase: number;
   /** DOCUMENT_SCHEMA when the document was built. */
   schema: number;
+  /** The searchable text normalised as queries are (stop words dropped, stemmed): what a search matches. */
+  stems: StemmedFields;
+}
+
+export interface StemmedFields {
+  title: string;
+  themes: string;
+  summary: string;
+  outcomes: string;
+  body: string;
+  lessons: string;
+  /** The words inside uploaded artefact files. */
+  documents: string;
+  names: string;
+}
+
+/** The stemmed fields of a document, from its text fields (see text.ts: the same normalisation as queries). */
+export function stemmedFields(d: Omit<ExperimentDocument, 'stems' | 'familyId' | 'familySize' | 'schema'>): StemmedFields {
+  const join = (...parts: (string | string[])[]) => normalise(parts.flat().join('\n'));
+  return {
+    title: join(d.title),
+    themes: join(d.themes, d.serviceAreaNames),
+    summary: join(d.summary),
+    outcomes: join(d.outcomeTitles, d.measures),
+    body: join(d.problem, d.whatIsNew, d.approach, d.whoItServes),
+    lessons: join(d.lessons, d.artefactTitles),
+    documents: join(d.documentText),
+    names: join(d.leadName, d.places, d.partners),
+  };
 }
 
 export const POPULATION_BANDS = [

@@ -21,6 +21,7 @@ import { Follow } from '../modules/notification/follow.entity.js';
 import { Notification } from '../modules/notification/notification.entity.js';
 
 import { Webhook, WebhookDelivery } from '../modules/webhook/webhook.entity.js';
+import { MeasureRegistration } from '../modules/freshness/measure-registration.entity.js';
 import { Job, JobScheduleRun } from '../modules/job/job.entity.js';
 import { ArtefactFile } from '../modules/file/artefact-file.entity.js';
 import { FileUpload } from '../modules/file/file-upload.entity.js';
@@ -47,6 +48,7 @@ export const ENTITIES = [
   DomainEvent,
   Webhook,
   WebhookDelivery,
+  MeasureRegistration,
   Job,
   JobScheduleRun,
   ArtefactFile,

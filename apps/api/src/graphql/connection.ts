@@ -1,6 +1,21 @@
-import type { Cursor } from '@mikro-orm/core';
+import { type Cursor, type EntityName, type FindByCursorOptions, Cursor as CursorCodec } from '@mikro-orm/core';
 import { LIMITS } from '@synapse/domain';
 import { IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import type { EntityManager } from '../db/orm.js';
+import { BadInputError } from '../errors.js';
+
+const CURSOR_REASON = 'is not a cursor from this list (use an endCursor this list gave you)';
+
+/** A cursor this API could have made: base64url JSON of a short list of plain values (never objects or operators). */
+export function isPageCursor(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const decoded: unknown = CursorCodec.decode(value);
+    return Array.isArray(decoded) && decoded.length > 0 && decoded.length <= 4 && decoded.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v));
+  } catch {
+    return false;
+  }
+}
 import { ArgsType, type ClassType, Field, Int, ObjectType } from 'type-graphql';
 
 @ObjectType()
@@ -31,6 +46,23 @@ export class PageArgs {
   @IsOptional()
   @MaxLength(500)
   after?: string | null;
+}
+
+/**
+ * One page of a list, by cursor. A cursor that decodes but does not fit this list's ordering (a date column
+ * given a word) makes the database refuse the query: that is the caller's cursor, so BAD_USER_INPUT on `after`.
+ */
+export async function findPage<T extends object>(em: EntityManager, entity: EntityName<T>, options: FindByCursorOptions<T, never, never, never, true>,
+): Promise<Cursor<T, never, never, never, true>> {
+  // Checked here rather than on PageArgs: some lists (search, organisations by name) make cursors of their own.
+  if (options.after && !isPageCursor(options.after)) throw BadInputError.field('after', CURSOR_REASON);
+  try {
+    // (The options type is MikroORM's own; only its generic inference needs help here.)
+    return (await em.findByCursor(entity, options as never)) as unknown as Cursor<T, never, never, never, true>;
+  } catch (error) {
+    if (options.after) throw BadInputError.field('after', CURSOR_REASON);
+    throw error;
+  }
 }
 
 export interface ConnectionShape<T> {

@@ -1,3 +1,4 @@
+import type { Clock } from '../clock.js';
 import type { AppConfig } from '../config.js';
 import type { EntityManager } from '../db/orm.js';
 import type { Principal } from '../http/principal.js';
@@ -30,4 +31,6 @@ export interface Context {
   searchIndex: SearchIndex | null;
   services: Services;
   http: HttpControls | null;
+  /** Where "now" comes from (tests pass a clock they can move). */
+  clock: Clock;
 }

@@ -23,6 +23,8 @@ import { SimilarCouncilResolver } from '../modules/similar-council/similar-counc
 import { TriedInSimilarResolver } from '../modules/similar-council/tried-in-similar.resolver.js';
 import { validateArgument } from '../validation.js';
 import { registerEnums } from './enums.js';
+import { requestClock } from './clock-scope.js';
+import { AttentionResolver, ExperimentFreshnessResolver, StatisticsReportingResolver } from '../modules/freshness/freshness.resolver.js';
 
 let schema: Promise<GraphQLSchema> | undefined;
 
@@ -56,10 +58,13 @@ export function getSchema(): Promise<GraphQLSchema> {
       JobResolver,
       SimilarCouncilResolver,
       TriedInSimilarResolver,
+      ExperimentFreshnessResolver,
+      AttentionResolver,
+      StatisticsReportingResolver,
     ],
     validate: true,
     validateFn: validateArgument,
-    globalMiddlewares: [auditMutations],
+    globalMiddlewares: [auditMutations, requestClock],
   });
   return schema;
 }

@@ -1,5 +1,5 @@
 import { LIMITS } from '@synapse/domain';
-import { IsISO8601, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, ValidateBy, type ValidationOptions } from 'class-validator';
+import { IsDefined, IsISO8601, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
 
 function all(...decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, key) => {
@@ -10,6 +10,17 @@ function all(...decorators: PropertyDecorator[]): PropertyDecorator {
 /** Optional free text of at most `max` characters (null clears it). */
 export function OptionalText(max: number): PropertyDecorator {
   return all(IsOptional(), IsString(), MaxLength(max));
+}
+
+/**
+ * For updates of a field the record cannot be without (a title, a verdict): it may be left out (kept as it is),
+ * but not null — null would try to clear it.
+ */
+export function OmittableNotNull(): PropertyDecorator {
+  return all(
+    ValidateIf((_, value) => value !== undefined),
+    IsDefined({ message: '$property cannot be null: leave it out to keep it as it is' }),
+  );
 }
 
 /** Text that must be given, not blank, between `min` and `max` characters. */
@@ -43,6 +54,23 @@ export function IsWebUrl(options?: ValidationOptions): PropertyDecorator {
     url(target, key);
     length(target, key);
   };
+}
+
+/**
+ * A number with at most `places` decimal places, such as pence. (class-validator's own `maxDecimalPlaces`
+ * throws on numbers printed in exponent form, like 5e-324; this refuses them.)
+ */
+export function AtMostDecimals(places: number, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'atMostDecimals',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'number' || (Number.isFinite(value) && Number(value.toFixed(places)) === value),
+        defaultMessage: () => `$property must have at most ${places} decimal places`,
+      },
+    },
+    options,
+  );
 }
 
 /** A list without repeated values. */

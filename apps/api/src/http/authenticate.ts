@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { NextFunction, Request, Response } from 'express';
 import type { AppConfig } from '../config.js';
+import { ErrorCode, errorBody } from '../errors.js';
 import { entityManager } from '../db/orm.js';
 import { apiKeyFor } from '../modules/api-key/api-key.service.js';
 import { sessionForToken } from '../modules/identity/identity.service.js';
@@ -19,9 +20,6 @@ export function sessionCookieOptions(config: AppConfig, request: Request, expire
   };
 }
 
-function graphqlError(response: Response, status: number, code: string, message: string): void {
-  response.status(status).json({ errors: [{ message, extensions: { code } }] });
-}
 
 /** Decides the request's principal: an API key (Authorization: Bearer), a session cookie, or nobody. */
 export function authenticate(orm: MikroORM) {
@@ -33,7 +31,8 @@ export function authenticate(orm: MikroORM) {
         const [scheme, value] = authorization.split(/\s+/, 2);
         const key = scheme?.toLowerCase() === 'bearer' && value ? await apiKeyFor(em, value) : null;
         if (!key) {
-          graphqlError(response, 401, 'UNAUTHENTICATED', 'The API key is not valid or has been revoked.');
+          const { status, body } = errorBody(ErrorCode.UNAUTHENTICATED, 'The API key is not valid or has been revoked.');
+          response.status(status).json(body);
           return;
         }
         request.principal = { kind: 'apiKey', apiKeyId: key.id, organisationId: key.organisation.id };
@@ -44,7 +43,9 @@ export function authenticate(orm: MikroORM) {
       const session = token ? await sessionForToken(em, token) : null;
       request.principal = session
         ? { kind: 'session', sessionId: session.id, memberId: session.member.id, csrfToken: session.csrfToken }
-        : ANONYMOUS;
+        : token
+          ? { kind: 'anonymous', expiredSession: true }
+          : ANONYMOUS;
       next();
     } catch (error) {
       next(error);

@@ -5,6 +5,7 @@ import { type RateLimiterAbstract, RateLimiterPostgres, RateLimiterRes, RateLimi
 import { join } from 'node:path';
 import type { AppConfig } from '../config.js';
 import { configureSqlite } from '../db/sqlite-driver.js';
+import { ErrorCode, errorBody } from '../errors.js';
 
 export interface RateLimits {
   middleware: (request: Request, response: Response, next: NextFunction) => Promise<void>;
@@ -80,14 +81,12 @@ export async function createRateLimits(config: AppConfig, sqlitePath?: string): 
         setHeaders(response, limit, rejection);
         const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
         response.setHeader('Retry-After', String(retryAfter));
-        response.status(429).json({
-          errors: [
-            {
-              message: `Too many requests: the limit is ${limit} per ${duration} s ${principal?.kind === 'apiKey' ? 'for this API key' : 'from this address'}. Try again in ${retryAfter} s.`,
-              extensions: { code: 'RATE_LIMITED', limit, windowSeconds: duration, retryAfter },
-            },
-          ],
-        });
+        const { status, body } = errorBody(
+          ErrorCode.RATE_LIMITED,
+          `Too many requests: the limit is ${limit} per ${duration} s ${principal?.kind === 'apiKey' ? 'for this API key' : 'from this address'}. Try again in ${retryAfter} s.`,
+          { limit, windowSeconds: duration, retryAfter },
+        );
+        response.status(status).json(body);
       }
     },
     close,

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 /** Where `npm run build` puts the web client (apps/web/dist), seen from apps/api/dist/http. */
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
+const API_PATHS = /^\/(export|feeds|graphql|auth|dev|healthz)(\/|\.|$)/;
+
 const FALLBACK_PAGE = `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>Synapse</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
@@ -35,7 +37,8 @@ export function webClientRoutes(distDir: string | null = DEFAULT_WEB_DIST): Rout
   router.use('/static', express.static(join(distDir, 'static'), { immutable: true, maxAge: '1y', fallthrough: false }));
   router.use(express.static(distDir, { index: false }));
   router.get(/.*/, (req, res, next) => {
-    if (!req.accepts('html')) return next();
+    // Unknown API addresses (a mistyped export or feed) are 404s, not the client's page.
+    if (!req.accepts('html') || API_PATHS.test(req.path)) return next();
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(indexFile);
   });

@@ -6,6 +6,8 @@ import type { CombinedError } from 'urql';
 export interface Problem {
   field: string;
   message: string;
+  /** The session has ended: offer to sign in again without leaving (and losing) the form. */
+  signIn?: boolean;
 }
 
 /**
@@ -42,7 +44,9 @@ function readProblems(error: CombinedError, labels: Record<string, string>): Pro
       return { field: id, message: `${label} ${text}`.replace(/\s+/g, ' ') };
     });
   }
-  if (code === 'UNAUTHENTICATED') return [{ field: '', message: 'Your session has ended. Sign in again to save.' }];
+  if (code === 'UNAUTHENTICATED') {
+    return [{ field: '', message: 'Your session has ended. What you entered is still here: sign in again, then save.', signIn: true }];
+  }
   if (code === 'FORBIDDEN') return [{ field: '', message: graphQLError.message }];
   if (code === 'CONFLICT') return [{ field: '', message: graphQLError.message }];
   if (error.networkError) return [{ field: '', message: 'Synapse could not be reached. Check your connection and try again.' }];
@@ -96,6 +100,14 @@ export function ErrorSummary({ problems, linkFor }: { problems: Problem[]; linkF
                   >
                     {problem.message}
                   </a>
+                ) : problem.signIn ? (
+                  <>
+                    {problem.message}{' '}
+                    {/* A new tab, so this page (and what was typed into it) stays as it is while the person signs in. */}
+                    <a href="/sign-in" target="_blank" rel="noopener">
+                      Sign in again (opens in a new tab)
+                    </a>
+                  </>
                 ) : (
                   problem.message
                 )}

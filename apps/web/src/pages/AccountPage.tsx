@@ -1,3 +1,4 @@
+import { ReminderSettingsForm } from '../components/freshness/ReminderSettingsForm.js';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useClient, useMutation, useQuery } from 'urql';
@@ -163,6 +164,7 @@ export function AccountPage() {
         <Button secondary>Save email preference</Button>
       </form>
 
+      <ReminderSettingsForm />
       <h2 className="govuk-heading-m">Your data and signing out</h2>
       <p className="govuk-body">
         <button

@@ -2,6 +2,8 @@ import { Link, useLocation, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { AdaptedFrom } from '../components/AdaptedFrom.js';
 import { Facts } from '../components/Facts.js';
+import { FreshnessSummary } from '../components/freshness/FreshnessSummary.js';
+import { RegisteredMeasures } from '../components/freshness/RegisteredMeasures.js';
 import { Banner } from '../components/forms.js';
 import { FollowButton } from '../components/FollowButton.js';
 import { HexMap } from '../components/HexMap.js';
@@ -229,6 +231,7 @@ export function ExperimentPage() {
         </Link>
       </span>
       <h1 className="govuk-heading-l">{experiment.title}</h1>
+      <FreshnessSummary slug={experiment.slug} />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <p className="govuk-body-l">{experiment.summary}</p>
@@ -281,6 +284,7 @@ export function ExperimentPage() {
               </div>
             </details>
           )}
+          <RegisteredMeasures slug={experiment.slug} />
           {experiment.artefacts.length > 0 && (
             <>
               <h2 className="govuk-heading-m">Things you can reuse</h2>

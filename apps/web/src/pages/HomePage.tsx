@@ -33,6 +33,9 @@ export function HomePage() {
               </div>
             ))}
           </dl>
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/statistics">How many finished pilots have reported their results</Link>
+          </p>
           <h2 className="govuk-heading-m">New experiments</h2>
           <ul className="govuk-list">
             {data.experiments.nodes.map((experiment) => (

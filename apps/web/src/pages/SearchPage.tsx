@@ -1,28 +1,45 @@
 import { useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { SearchFilters } from '../components/search/SearchFilters.js';
+import { SearchHitItem } from '../components/search/SearchHitItem.js';
+import { SearchPagination } from '../components/search/SearchPagination.js';
+import { SearchReading } from '../components/search/SearchReading.js';
 import { SearchPageDocument, type SearchFilter, type SearchSort } from '../generated/graphql.js';
-import { FACETS, facetValueLabel, STAGES, VERDICTS } from '../labels.js';
-import { QueryProblem } from './QueryProblem.js';
+import { FACETS } from '../labels.js';
 import { CouncilsLikeMineFilter, likeFilter } from '../components/CouncilsLikeMineFilter.js';
+import { QueryProblem } from './QueryProblem.js';
 import { SearchForm } from './SearchForm.js';
 
 const PAGE_SIZE = 20;
 const SORTS: Record<SearchSort, string> = { RELEVANCE: 'Best match', NEWEST: 'Newest', STRONGEST_EVIDENCE: 'Strongest evidence' };
+const NUMERIC = new Set(['deprivationQuintiles']);
 
-/** The whole state lives in the URL (q, sort, after and one parameter per facet), so results can be shared. */
+/** The whole state lives in the URL (q, exact, sort, after and one parameter per filter), so results can be shared. */
 export function SearchPage() {
   const [params, setParams] = useSearchParams();
   const query = params.get('q') ?? '';
   const sort = (params.get('sort') as SearchSort | null) ?? 'RELEVANCE';
-  const filter: Record<string, string[]> = {};
+  const minEvidenceLevel = params.get('minEvidenceLevel');
+  const selected: Record<string, string[]> = {};
   for (const field of Object.keys(FACETS)) {
     const values = params.getAll(field);
-    if (values.length > 0) filter[field] = values;
+    if (values.length > 0) selected[field] = values;
   }
+  const filter: Record<string, unknown> = Object.fromEntries(
+    Object.entries(selected).map(([field, values]) => [field, NUMERIC.has(field) ? values.map(Number) : values]),
+  );
+  if (minEvidenceLevel) filter.minEvidenceLevel = Number(minEvidenceLevel);
   const [{ data, error, fetching }] = useQuery({
     query: SearchPageDocument,
-    variables: { query, filter: { ...filter, ...likeFilter(params) } as SearchFilter, sort, first: PAGE_SIZE, after: params.get('after') },
+    variables: {
+      query,
+      filter: { ...filter, ...likeFilter(params) } as SearchFilter,
+      sort,
+      first: PAGE_SIZE,
+      after: params.get('after'),
+      exact: params.get('exact') === '1',
+    },
   });
 
   const toggle = (field: string, value: string) => {
@@ -33,13 +50,16 @@ export function SearchPage() {
     next.delete('after');
     setParams(next);
   };
-  const withParam = (key: string, value: string | null) => {
+  const href = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
-    if (value === null) next.delete(key);
-    else next.set(key, value);
-    if (key !== 'after') next.delete('after');
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null) next.delete(key);
+      else next.set(key, value);
+    }
+    if (!('after' in changes)) next.delete('after');
     return `/search?${next}`;
   };
+  const clearHref = Object.keys(selected).length || minEvidenceLevel || params.get('like') ? `/search?${new URLSearchParams({ q: query })}` : null;
 
   // While a changed search loads, keep showing the last results (and the filters just ticked) instead of
   // emptying the page; the status line says it is searching.
@@ -69,42 +89,21 @@ export function SearchPage() {
       {result && (
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-third">
-            <h2 className="govuk-heading-m">Filter</h2>
-            <CouncilsLikeMineFilter />
-            {Object.entries(FACETS).map(([field, heading]) => {
-              const facet = result.facets.find((f) => f.field === field);
-              if (!facet || facet.values.length === 0) return null;
-              return (
-                <div className="govuk-form-group" key={field}>
-                  <fieldset className="govuk-fieldset">
-                    <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{heading}</legend>
-                    <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-                      {facet.values.map(({ value, count }) => {
-                        const id = `facet-${field}-${value}`;
-                        return (
-                          <div className="govuk-checkboxes__item" key={value}>
-                            <input
-                              className="govuk-checkboxes__input"
-                              id={id}
-                              type="checkbox"
-                              checked={(filter[field] ?? []).includes(value)}
-                              onChange={() => toggle(field, value)}
-                            />
-                            <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
-                              {facetValueLabel(field, value)} ({count})
-                            </label>
-                          </div>
-                        );
-                      })}
-                    </div>
-                  </fieldset>
-                </div>
-              );
-            })}
+            <SearchFilters
+              facets={result.facets}
+              selected={selected}
+              minEvidenceLevel={minEvidenceLevel}
+              toggle={toggle}
+              setMinEvidence={(level) => setParams(new URLSearchParams(href({ minEvidenceLevel: level }).slice('/search?'.length)))}
+              clearHref={clearHref}
+            >
+              <CouncilsLikeMineFilter />
+            </SearchFilters>
           </div>
           <div className="govuk-grid-column-two-thirds">
+            {result.interpretation && <SearchReading interpretation={result.interpretation} href={href} />}
             <p className="govuk-body" role="status">
-              {fetching ? 'Searching…' : `About ${result.estimatedTotal.toLocaleString('en-GB')} experiments`}
+              {fetching ? 'Searching…' : `About ${result.estimatedTotal.toLocaleString('en-GB')} experiment${result.estimatedTotal === 1 ? '' : 's'}`}
             </p>
             <p className="govuk-body-s">
               Sort by:{' '}
@@ -114,7 +113,7 @@ export function SearchPage() {
                   {key === sort ? (
                     <strong>{SORTS[key]}</strong>
                   ) : (
-                    <Link className="govuk-link" to={withParam('sort', key)}>
+                    <Link className="govuk-link" to={href({ sort: key })}>
                       {SORTS[key]}
                     </Link>
                   )}
@@ -123,51 +122,14 @@ export function SearchPage() {
             </p>
             <ul className="govuk-list">
               {result.hits.map((hit) => (
-                <li key={hit.experiment.id} className="govuk-!-margin-bottom-6">
-                  <h2 className="govuk-heading-s govuk-!-margin-bottom-1">
-                    <Link className="govuk-link" to={`/experiments/${hit.experiment.slug}`}>
-                      {hit.experiment.title}
-                    </Link>
-                  </h2>
-                  <p className="govuk-body-s govuk-!-margin-bottom-1">
-                    {hit.experiment.leadOrganisation.name} · {STAGES[hit.experiment.stage]}
-                    {hit.familySize > 1 && ` · tried in ${hit.familySize} places`}
-                  </p>
-                  {hit.experiment.outcomes.map((outcome) => (
-                    <strong key={outcome.id} className={`govuk-tag ${VERDICTS[outcome.verdict].tag} govuk-!-margin-right-1`}>
-                      {VERDICTS[outcome.verdict].label}, evidence level {outcome.evidenceLevel}
-                    </strong>
-                  ))}
-                  {hit.highlights.slice(0, 1).map((highlight) => (
-                    // The API escapes the text and adds only <mark> around matches (see SearchHighlight).
-                    <p
-                      key={highlight.field}
-                      className="govuk-body synapse-snippet govuk-!-margin-top-2"
-                      dangerouslySetInnerHTML={{ __html: highlight.snippet }}
-                    />
-                  ))}
-                </li>
+                <SearchHitItem key={hit.experiment.id} hit={hit} />
               ))}
             </ul>
             {result.hits.length === 0 && <p className="govuk-body">No experiments match. Try fewer words or fewer filters.</p>}
-            {(params.get('after') || result.pageInfo.hasNextPage) && (
-              <nav className="govuk-pagination govuk-pagination--block" aria-label="Results pages">
-                {params.get('after') && (
-                  <div className="govuk-pagination__prev">
-                    <Link className="govuk-link govuk-pagination__link" to={withParam('after', null)}>
-                      <span className="govuk-pagination__link-title">First page</span>
-                    </Link>
-                  </div>
-                )}
-                {result.pageInfo.hasNextPage && result.pageInfo.endCursor && (
-                  <div className="govuk-pagination__next">
-                    <Link className="govuk-link govuk-pagination__link" rel="next" to={withParam('after', result.pageInfo.endCursor)}>
-                      <span className="govuk-pagination__link-title">Next page</span>
-                    </Link>
-                  </div>
-                )}
-              </nav>
-            )}
+            <SearchPagination
+              firstHref={params.get('after') ? href({ after: null }) : null}
+              nextHref={result.pageInfo.hasNextPage && result.pageInfo.endCursor ? href({ after: result.pageInfo.endCursor }) : null}
+            />
           </div>
         </div>
       )}

@@ -107,6 +107,8 @@ export type SearchFilter = {
   costBands?: Array<BudgetBand> | null | undefined;
   /** Deprivation quintiles of the lead council, 1 (most deprived) to 5. */
   deprivationQuintiles?: Array<number> | null | undefined;
+  /** true: leave out experiments overdue for review (not confirmed accurate within REVIEW_MONTHS). */
+  excludeOverdueReview?: boolean | null | undefined;
   /** Only experiments with an outcome at least this strong (Nesta level 1–5). */
   minEvidenceLevel?: number | null | undefined;
   nations?: Array<Nation> | null | undefined;
@@ -118,6 +120,8 @@ export type SearchFilter = {
   populationBands?: Array<string> | null | undefined;
   /** Region names of the lead organisation, e.g. "North West". */
   regions?: Array<string> | null | undefined;
+  /** true: only experiments whose measures were registered before results; false: only those without. */
+  registered?: boolean | null | undefined;
   ruralUrbanClasses?: Array<RuralUrbanClass> | null | undefined;
   /** Service area slugs. */
   serviceAreas?: Array<string> | null | undefined;

@@ -2,7 +2,7 @@ import { ArtefactType, LIMITS, Licence } from '@synapse/domain';
 import { IsEnum, IsOptional, IsString } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { LocalDateScalar } from '../../graphql/scalars.js';
-import { IsCalendarDate, IsWebUrl, OptionalText, RequiredText } from '../../graphql/validators.js';
+import { IsCalendarDate, IsWebUrl, OptionalText, RequiredText, OmittableNotNull } from '../../graphql/validators.js';
 
 @InputType()
 export class ArtefactFieldsInput {
@@ -53,22 +53,22 @@ export class AddArtefactInput extends ArtefactFieldsInput {
 @InputType()
 export class UpdateArtefactInput extends ArtefactFieldsInput {
   @Field(() => ArtefactType, { nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   @IsEnum(ArtefactType)
   type?: ArtefactType;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   @RequiredText(3, LIMITS.titleMax)
   title?: string;
 
   @Field(() => Licence, { nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   @IsEnum(Licence)
   licence?: Licence;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   @IsString()
   @IsWebUrl()
   url?: string;

@@ -5,6 +5,7 @@ import { attachUpload } from '../file/upload.service.js';
 import type { EntityManager } from '../../db/orm.js';
 import { assignDefined, changeChild, removeChild } from '../experiment/experiment-child.js';
 import { loadForChange } from '../experiment/experiment.service.js';
+import { markSubstantiveChange } from '../freshness/substantive-change.js';
 import { EventKind, recordEvent } from '../notification/events.js';
 import type { Member } from '../member/member.entity.js';
 import { Artefact } from './artefact.entity.js';
@@ -33,6 +34,7 @@ export async function addArtefact(
     if (input.uploadId) await attachUpload(tem, config, viewer, artefact, input.uploadId, 'input.uploadId');
     experiment.artefacts.add(artefact);
     experiment.updatedAt = new Date();
+    await markSubstantiveChange(tem, experiment);
     if (experiment.status === ExperimentStatus.PUBLISHED) {
       recordEvent(tem, EventKind.ARTEFACT_CHANGED, experiment.id, viewer, { artefactId: artefact.id, title: artefact.title, change: 'added' });
     }

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { ForbiddenError, NotFoundError } from '../../errors.js';
-import { connectionType, PageArgs, toConnection } from '../../graphql/connection.js';
+import { connectionType, PageArgs, findPage, toConnection } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { organisationPolicy } from '../organisation/organisation.policy.js';
@@ -15,7 +15,7 @@ export class AuditResolver {
     const organisation = await em.findOne(Organisation, { id: organisationId });
     if (!organisation) throw new NotFoundError('Organisation', organisationId);
     if (!organisationPolicy.readAuditLog(viewer, organisation)) throw new ForbiddenError("read this organisation's audit log");
-    const cursor = await em.findByCursor(AuditEntry, {
+    const cursor = await findPage(em, AuditEntry, {
       where: { $or: [{ subjectOrganisationId: organisationId }, { actorOrganisationId: organisationId }] },
       first: page.first,
       after: page.after ?? undefined,

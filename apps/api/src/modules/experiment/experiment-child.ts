@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Member } from '../member/member.entity.js';
 import type { Experiment } from './experiment.entity.js';
 import { loadForChange } from './experiment.service.js';
+import { markSubstantiveChange } from '../freshness/substantive-change.js';
 
 export interface ExperimentChild {
   id: string;
@@ -57,6 +58,7 @@ export function changeChild<T extends ExperimentChild & { updatedAt: Date }>(
     const child = await loadChildForChange(tem, viewer, entity, label, id, version);
     await apply(child, tem);
     child.updatedAt = new Date();
+    await markSubstantiveChange(tem, child.experiment.id);
     return child;
   });
 }
@@ -71,7 +73,9 @@ export function removeChild<T extends ExperimentChild>(
   version: number,
 ): Promise<string> {
   return em.transactional(async (tem) => {
-    tem.remove(await loadChildForChange(tem, viewer, entity, label, id, version));
+    const child = await loadChildForChange(tem, viewer, entity, label, id, version);
+    tem.remove(child);
+    await markSubstantiveChange(tem, child.experiment.id);
     return id;
   });
 }

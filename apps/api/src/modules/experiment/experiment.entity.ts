@@ -5,6 +5,7 @@ import {
   ManyToMany,
   ManyToOne,
   OneToMany,
+  OneToOne,
   PrimaryKey,
   Property,
   Unique,
@@ -19,6 +20,7 @@ import { Member } from '../member/member.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { Outcome } from '../outcome/outcome.entity.js';
 import { ServiceArea } from '../service-area/service-area.entity.js';
+import { MeasureRegistration } from '../freshness/measure-registration.entity.js';
 import { ExperimentPartner } from './experiment-partner.entity.js';
 import { ExperimentTeamMember } from './experiment-team-member.entity.js';
 import { StageChange } from './stage-change.entity.js';
@@ -159,6 +161,14 @@ export class Experiment {
   @Field(() => LocalDateScalar, { nullable: true })
   @Property({ type: 'string', length: 10, nullable: true })
   lastReviewedOn: string | null = null;
+
+  /** When its content last changed substantively (see freshness/substantive-change.ts); null: since publication. */
+  @Property({ type: DateTimeType, nullable: true })
+  contentChangedAt: Date | null = null;
+
+  /** Measures registered before results (freshness module); null when none were registered. */
+  @OneToOne(() => MeasureRegistration, (registration) => registration.experiment, { nullable: true, ref: true })
+  registration: Ref<MeasureRegistration> | null = null;
 
   /** Import key: unique per lead organisation, so re-running an import updates rather than duplicates. */
   @Property({ type: 'string', length: 120, nullable: true })

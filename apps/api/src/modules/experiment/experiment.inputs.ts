@@ -28,7 +28,7 @@ import {
 import { MAX_NEIGHBOURS } from '@synapse/reference-data';
 import { Field, InputType, Int } from 'type-graphql';
 import { LocalDateScalar } from '../../graphql/scalars.js';
-import { IsCalendarDate, NoDuplicates, OptionalText, RequiredText } from '../../graphql/validators.js';
+import { IsCalendarDate, NoDuplicates, OptionalText, RequiredText, OmittableNotNull } from '../../graphql/validators.js';
 
 @InputType({ description: 'A partner: an organisation on Synapse (by slug) or one named only.' })
 export class PartnerInput {
@@ -179,12 +179,12 @@ export class CreateExperimentInput extends ExperimentFieldsInput {
 @InputType({ description: 'Changes to an experiment; omitted fields are left as they are, null clears.' })
 export class UpdateExperimentInput extends ExperimentFieldsInput {
   @Field(() => String, { nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   @RequiredText(3, LIMITS.titleMax)
   title?: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   @RequiredText(1, LIMITS.summaryMax)
   summary?: string;
 }

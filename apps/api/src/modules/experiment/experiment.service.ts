@@ -2,7 +2,7 @@ import { type FilterQuery, ref } from '@mikro-orm/core';
 import { ExperimentStatus, Stage, slugify } from '@synapse/domain';
 import type { EntityManager } from '../../db/orm.js';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError, type FieldProblem } from '../../errors.js';
-import { type ConnectionShape, toConnection } from '../../graphql/connection.js';
+import { type ConnectionShape, findPage, toConnection } from '../../graphql/connection.js';
 import type { Member } from '../member/member.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { ServiceArea } from '../service-area/service-area.entity.js';
@@ -14,6 +14,7 @@ import { StageChange } from './stage-change.entity.js';
 import { EventKind, recordEvent } from '../notification/events.js';
 import { similarCondition } from '../similar-council/similar-council.service.js';
 import { today } from './text.js';
+import { isSubstantive, markSubstantiveChange } from '../freshness/substantive-change.js';
 
 export type ExperimentAction = 'edit' | 'publish' | 'archive' | 'manageTeam';
 
@@ -78,7 +79,7 @@ export async function listExperiments(
   }
   const similar = similarCondition(filter);
   if (similar) conditions.push(similar);
-  const cursor = await em.findByCursor(Experiment, {
+  const cursor = await findPage(em, Experiment, {
     where: { $and: conditions },
     first: page.first,
     after: page.after ?? undefined,
@@ -237,6 +238,7 @@ export async function updateExperiment(
     const stageBefore = experiment.stage;
     await applyExperimentFields(tem, experiment, input, false);
     experiment.updatedAt = new Date(); // also bumps the version when only lists changed
+    if (isSubstantive(input)) await markSubstantiveChange(tem, experiment);
     if (experiment.status === ExperimentStatus.PUBLISHED && experiment.stage !== stageBefore) {
       recordEvent(tem, EventKind.STAGE_CHANGE, experiment.id, viewer, { from: stageBefore, to: experiment.stage });
     }

@@ -1,3 +1,4 @@
+import { RegisteredMeasureInput, RegisterMeasuresInput } from '../freshness/freshness.inputs.js';
 import { ExperimentStatus, LIMITS, Stage } from '@synapse/domain';
 import {
   ArrayMaxSize,
@@ -105,6 +106,12 @@ export class StageEntryInput {
   note?: string | null;
 }
 
+/** A registration in an import file: the registration fields and the day it was made. */
+export class ImportRegistrationInput extends RegisterMeasuresInput {
+  @IsCalendarDate()
+  registeredOn!: string;
+}
+
 /** One experiment in an import file: the create fields plus identity, status, history, outcomes and artefacts. */
 export class ImportExperimentRecord extends CreateExperimentInput {
   @RequiredText(1, LIMITS.externalIdMax)
@@ -168,6 +175,16 @@ export class ImportExperimentRecord extends CreateExperimentInput {
   @ArrayMaxSize(MAX_CHILDREN)
   @ValidateNested({ each: true })
   artefacts?: ImportArtefactInput[];
+
+  /** Measures registered before results (freshness module); frozen once imported. */
+  @IsOptional()
+  @ValidateNested()
+  registration?: ImportRegistrationInput | null;
+
+  /** When the content last changed substantively; the review cycle counts from it (default: publication). */
+  @IsOptional()
+  @IsCalendarDate()
+  lastUpdatedOn?: string | null;
 }
 
 function instance<T extends object>(type: new () => T, plain: unknown): T {
@@ -191,6 +208,10 @@ export function toImportRecord(plain: unknown): ImportExperimentRecord {
     if (artefact && typeof artefact === 'object' && artefact.sourceArtefact) artefact.sourceArtefact = instance(SourceArtefactInput, artefact.sourceArtefact);
   }
   record.outcomes = instances(ImportOutcomeInput, record.outcomes);
+  if (record.registration !== undefined && record.registration !== null) {
+    record.registration = instance(ImportRegistrationInput, record.registration);
+    if (record.registration && typeof record.registration === 'object') record.registration.measures = instances(RegisteredMeasureInput, record.registration.measures)!;
+  }
   for (const outcome of record.outcomes ?? []) {
     if (outcome && typeof outcome === 'object') outcome.measures = instances(MeasureInput, outcome.measures);
   }

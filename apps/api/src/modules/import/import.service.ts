@@ -1,3 +1,4 @@
+import { applyImportedFreshness } from '../freshness/import-freshness.js';
 import { ref } from '@mikro-orm/core';
 import { ExperimentStatus } from '@synapse/domain';
 import type { EntityManager } from '../../db/orm.js';
@@ -99,6 +100,7 @@ async function importOne(em: EntityManager, record: ImportExperimentRecord): Pro
     experiment.publishedAt = status === ExperimentStatus.PUBLISHED ? (publishedAt ?? experiment.publishedAt ?? new Date()) : null;
     if (created) experiment.createdAt = timestamp(record.createdAt, publishedAt ?? experiment.createdAt);
     experiment.updatedAt = timestamp(record.updatedAt, created ? experiment.createdAt : new Date());
+    await applyImportedFreshness(tem, experiment, record);
     return { experiment, created };
   });
 }

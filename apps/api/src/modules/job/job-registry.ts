@@ -1,3 +1,4 @@
+import { freshnessReminderJob, freshnessReminderSchedule } from '../freshness/reminder.service.js';
 import { NOTIFICATION_JOB_HANDLERS, DIGEST_SCHEDULE } from '../notification/notification.jobs.js';
 import { SEARCH_RECONCILE_HANDLER, SEARCH_RECONCILE_SCHEDULE } from '../search/search-reconcile.js';
 import { SEARCH_JOB_HANDLERS } from '../search/search-sync.js';
@@ -14,7 +15,8 @@ export const JOB_HANDLERS: JobHandler[] = [
   ...NOTIFICATION_JOB_HANDLERS,
   WEBHOOK_JOB_HANDLER,
   ...FILE_JOB_HANDLERS,
+  freshnessReminderJob,
 ];
 
 /** Recurring work (reminders, link checks, reconciliation): a handler above runs each occurrence. */
-export const JOB_SCHEDULES: JobSchedule[] = [SEARCH_RECONCILE_SCHEDULE, DIGEST_SCHEDULE, ...FILE_JOB_SCHEDULES];
+export const JOB_SCHEDULES: JobSchedule[] = [SEARCH_RECONCILE_SCHEDULE, DIGEST_SCHEDULE, freshnessReminderSchedule, ...FILE_JOB_SCHEDULES];

@@ -56,6 +56,10 @@ export class Member {
   @Property({ type: 'string', length: 10 })
   digest: DigestFrequency = DigestFrequency.NONE;
 
+  /** Reminders about reviews due and results overdue on the organisation's experiments (switchable off). */
+  @Property({ type: 'boolean', default: true })
+  freshnessReminders: boolean = true;
+
   @Property({ type: DateTimeType, nullable: true })
   lastDigestAt: Date | null = null;
 

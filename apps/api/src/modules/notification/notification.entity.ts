@@ -13,6 +13,10 @@ export enum NotificationKind {
   UPSTREAM_CHANGE = 'UPSTREAM_CHANGE',
   /** To the team: an uploaded file was rejected by the virus scanner, or an artefact's link stopped working. */
   ARTEFACT_PROBLEM = 'ARTEFACT_PROBLEM',
+  /** Reminder to the team: the experiment is due for review (freshness module). */
+  REVIEW_DUE = 'REVIEW_DUE',
+  /** Reminder to the team: the end date has passed and no outcome is reported. */
+  RESULTS_OVERDUE = 'RESULTS_OVERDUE',
 }
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',

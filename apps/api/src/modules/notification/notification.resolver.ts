@@ -2,7 +2,7 @@ import { ExperimentStatus } from '@synapse/domain';
 import { IsEnum, IsString, MaxLength } from 'class-validator';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ForbiddenError } from '../../errors.js';
-import { connectionType, PageArgs, toConnection } from '../../graphql/connection.js';
+import { connectionType, PageArgs, findPage, toConnection } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { DigestFrequency, Member } from '../member/member.entity.js';
@@ -56,7 +56,7 @@ export class NotificationResolver {
     @Arg('unreadOnly', () => Boolean, { defaultValue: false }) unreadOnly: boolean,
   ) {
     if (!viewer) throw new ForbiddenError('see notifications: sign in first');
-    const cursor = await em.findByCursor(Notification, {
+    const cursor = await findPage(em, Notification, {
       where: unreadOnly ? { member: viewer.id, readAt: null } : { member: viewer.id },
       first: page.first,
       after: page.after ?? undefined,

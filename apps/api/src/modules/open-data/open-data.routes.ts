@@ -8,6 +8,10 @@ import { entityManager } from '../../db/orm.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import type { SearchIndex } from '../search/search-index.js';
+import { neutraliseCell, withLabels } from './csv-cells.js';
+import { escapeHtml } from '../identity/pages.js';
+import { ErrorCode, errorBody } from '../../errors.js';
+import { isUnsafeText } from '../../graphql/text-safety.js';
 import { SearchSort } from '../search/search.inputs.js';
 import { search } from '../search/search.service.js';
 import { EXPORT_FORMAT, experimentRow, exportMetadata, OPEN_DATA_LICENCE, publishedExperiments, toRecord } from './open-data.service.js';
@@ -40,9 +44,9 @@ async function streamJson(response: Response, config: AppConfig, key: string, ro
 async function streamCsv(response: Response, config: AppConfig, rows: Rows): Promise<void> {
   metadataHeaders(response, config);
   response.type('text/csv');
-  const csv = stringify({ header: true, cast: { boolean: (value) => String(value) } });
+  const csv = stringify({ header: true, cast: { boolean: (value) => String(value), string: neutraliseCell } });
   csv.pipe(response);
-  for await (const batch of rows) for (const row of batch) csv.write(row);
+  for await (const batch of rows) for (const row of batch) csv.write(withLabels(row));
   csv.end();
 }
 
@@ -141,10 +145,11 @@ export function openDataRoutes({ orm, config, searchIndex }: { orm: MikroORM; co
     for (const experiment of experiments) {
       feed.addItem({
         id: url(experiment),
-        title: experiment.title,
+        // The feed library marks titles and summaries type="html": escaped, user text reaches readers as text.
+        title: escapeHtml(experiment.title),
         link: url(experiment),
         date: experiment.publishedAt ?? experiment.createdAt,
-        description: experiment.summary,
+        description: escapeHtml(experiment.summary),
         author: [{ name: experiment.leadOrganisation.getEntity().name }],
       });
     }
@@ -183,6 +188,11 @@ export function openDataRoutes({ orm, config, searchIndex }: { orm: MikroORM; co
   });
   router.get('/feeds/search.atom', async (req, res, next) => {
     const query = typeof req.query.q === 'string' ? req.query.q.slice(0, 200) : '';
+    if (isUnsafeText(query)) {
+      const { status, body } = errorBody(ErrorCode.BAD_USER_INPUT, 'Invalid value for q: must not contain NUL characters or unpaired UTF-16 surrogates', { field: 'q' });
+      res.status(status).json(body);
+      return;
+    }
     try {
       const em = entityManager(orm).fork();
       const result = await search(em, searchIndex, { query, sort: SearchSort.NEWEST, first: 50 });

@@ -6,6 +6,7 @@ import type { Artefact } from '../artefact/artefact.entity.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { IMPORT_FORMAT, IMPORT_FORMAT_VERSION } from '../import/import.inputs.js';
 import { latestVerdict } from '../lineage/lineage.service.js';
+import { exportFreshness } from '../freshness/import-freshness.js';
 
 export const OPEN_DATA_LICENCE = {
   text: 'Open Government Licence v3.0, unless an experiment says otherwise; each artefact carries its own licence',
@@ -34,6 +35,7 @@ const POPULATE = [
   'artefacts.sourceArtefact',
   'artefacts.sourceArtefact.experiment',
   'artefacts.sourceArtefact.experiment.leadOrganisation',
+  'registration',
 ] as const;
 
 /** The key an exported experiment, outcome or artefact is known by in import files. */
@@ -90,6 +92,7 @@ export function toRecord(experiment: Experiment): Record<string, unknown> {
     contactRole: experiment.contactRole,
     licence: experiment.licence,
     lastReviewedOn: experiment.lastReviewedOn,
+    ...exportFreshness(experiment),
     placeGssCodes: experiment.places.getItems().map((place) => place.gssCode).filter(Boolean).sort(),
     partners: [...experiment.partners.getItems()]
       .sort((a, b) => a.position - b.position)

@@ -3,7 +3,7 @@ import { OrganisationKind } from '@synapse/domain';
 import { loadCouncils } from '@synapse/reference-data';
 import type { EntityManager } from '../../db/orm.js';
 import { BadInputError } from '../../errors.js';
-import { type ConnectionShape, toConnection } from '../../graphql/connection.js';
+import { type ConnectionShape, findPage, toConnection } from '../../graphql/connection.js';
 import { Organisation } from './organisation.entity.js';
 import type { OrganisationFilter } from './organisation.inputs.js';
 import { searchOrganisationsByName } from './organisation-name-search.js';
@@ -28,7 +28,7 @@ export async function listOrganisations(
   if (filter?.types?.length) conditions.push({ councilType: { $in: filter.types } });
   if (filter?.kinds?.length) conditions.push({ kind: { $in: filter.kinds } });
   if (filter?.name?.trim()) return searchOrganisationsByName(em, filter.name, conditions, page);
-  const cursor = await em.findByCursor(Organisation, {
+  const cursor = await findPage(em, Organisation, {
     where: conditions.length ? { $and: conditions } : {},
     first: page.first,
     after: page.after ?? undefined,

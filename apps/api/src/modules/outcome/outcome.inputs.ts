@@ -13,7 +13,7 @@ import {
 } from 'class-validator';
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { LocalDateScalar } from '../../graphql/scalars.js';
-import { IsCalendarDate, OptionalText, RequiredText } from '../../graphql/validators.js';
+import { IsCalendarDate, OptionalText, RequiredText, OmittableNotNull, AtMostDecimals } from '../../graphql/validators.js';
 
 @InputType()
 export class MeasureInput {
@@ -65,7 +65,8 @@ export class OutcomeFieldsInput {
 
   @Field(() => Float, { nullable: true, description: 'Pounds sterling, not negative.' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @AtMostDecimals(2)
   @Min(0)
   @Max(LIMITS.moneyMax)
   costPerParticipant?: number | null;
@@ -119,22 +120,22 @@ export class AddOutcomeInput extends OutcomeFieldsInput {
 @InputType()
 export class UpdateOutcomeInput extends OutcomeFieldsInput {
   @Field(() => String, { nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   @RequiredText(3, LIMITS.titleMax)
   title?: string;
 
   @Field(() => Verdict, { nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   @IsEnum(Verdict)
   verdict?: Verdict;
 
   @Field(() => EvaluationDesign, { nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   @IsEnum(EvaluationDesign)
   evaluationDesign?: EvaluationDesign;
 
   @Field(() => Int, { nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   @IsInt()
   @Min(1)
   @Max(5)

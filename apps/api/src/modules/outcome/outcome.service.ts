@@ -4,6 +4,7 @@ import { assignDefined, changeChild, removeChild } from '../experiment/experimen
 import { loadForChange } from '../experiment/experiment.service.js';
 import { EventKind, recordEvent } from '../notification/events.js';
 import type { Member } from '../member/member.entity.js';
+import { markSubstantiveChange } from '../freshness/substantive-change.js';
 import { Outcome } from './outcome.entity.js';
 import type { AddOutcomeInput, OutcomeFieldsInput, UpdateOutcomeInput } from './outcome.inputs.js';
 
@@ -40,6 +41,7 @@ export async function addOutcome(
     applyOutcomeFields(outcome, input);
     experiment.outcomes.add(outcome);
     experiment.updatedAt = new Date();
+    await markSubstantiveChange(tem, experiment);
     if (experiment.status === ExperimentStatus.PUBLISHED) {
       recordEvent(tem, EventKind.NEW_OUTCOME, experiment.id, viewer, { outcomeId: outcome.id, title: outcome.title, verdict: outcome.verdict });
     }

@@ -1,7 +1,8 @@
 import { ExperimentStatus } from '@synapse/domain';
-import { DOCUMENT_SCHEMA, type ExperimentDocument, populationBand } from '@synapse/search';
+import { DOCUMENT_SCHEMA, type ExperimentDocument, populationBand, stemmedFields } from '@synapse/search';
 import type { EntityManager } from '../../db/orm.js';
 import { Experiment } from '../experiment/experiment.entity.js';
+import { dateNumber, reviewBaseOn } from '../freshness/freshness-rules.js';
 
 function yearOf(date: string | null): number | null {
   return date ? Number(date.slice(0, 4)) : null;
@@ -26,11 +27,12 @@ function clean<T>(value: T): T {
 
 /** Maps a loaded experiment (with its relations) to its search document. */
 export function toDocument(experiment: Experiment, familySize = 1): ExperimentDocument {
-  const document = { ...rawDocument(experiment), familyId: experiment.familyId ?? experiment.id, familySize, schema: DOCUMENT_SCHEMA };
+  const raw = rawDocument(experiment);
+  const document = { ...raw, familyId: experiment.familyId ?? experiment.id, familySize, schema: DOCUMENT_SCHEMA, stems: stemmedFields(raw) };
   return Object.fromEntries(Object.entries(document).map(([key, value]) => [key, clean(value)])) as unknown as ExperimentDocument;
 }
 
-function rawDocument(experiment: Experiment): Omit<ExperimentDocument, 'familyId' | 'familySize' | 'schema'> {
+function rawDocument(experiment: Experiment): Omit<ExperimentDocument, 'familyId' | 'familySize' | 'schema' | 'stems'> {
   const lead = experiment.leadOrganisation.getEntity();
   const outcomes = experiment.outcomes.getItems();
   const artefacts = experiment.artefacts.getItems();
@@ -74,6 +76,8 @@ function rawDocument(experiment: Experiment): Omit<ExperimentDocument, 'familyId
     startYear: yearOf(experiment.startDate),
     costBand: experiment.budgetBand,
     publishedAt: Math.floor((experiment.publishedAt ?? experiment.createdAt).getTime() / 1000),
+    registered: experiment.registration !== null,
+    reviewBase: dateNumber(reviewBaseOn(experiment)),
   };
 }
 

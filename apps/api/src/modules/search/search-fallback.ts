@@ -1,3 +1,4 @@
+import { freshnessSql } from '../freshness/freshness-search.js';
 import { ExperimentStatus } from '@synapse/domain';
 import { experimentIndexSettings, POPULATION_BANDS } from '@synapse/search';
 import { type EntityManager, isPostgres } from '../../db/orm.js';
@@ -139,6 +140,8 @@ export interface FallbackArgs {
   filter?: SearchFilter | null;
   sort: SearchSort;
   first: number;
+  /** For filter.excludeOverdueReview (freshness-rules.ts reviewCutoff). */
+  reviewCutoff?: string;
 }
 
 /** A page of degraded results: every filter, full-text matching with the database's stemmer, totals as the engine's. */
@@ -151,6 +154,7 @@ export async function searchFallback(
   const postgres = isPostgres(em);
   const platform = em.getPlatform();
   const where = filterSql(args.filter, postgres, (date) => platform.processDateProperty(date));
+  freshnessSql(where, args.filter, args.reviewCutoff, (date) => platform.processDateProperty(date));
   const match = matchSql(args.query, postgres);
   const from = `experiments e join organisations lead on lead.id = e.lead_organisation_id${match ? ` join (${match.sql}) m on m.experiment_id = e.id` : ''}`;
   const params = [...(match?.params ?? []), ...where.params];

@@ -5,6 +5,7 @@ import { Experiment } from '../experiment/experiment.entity.js';
 import { StageChange } from '../experiment/stage-change.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { Outcome } from '../outcome/outcome.entity.js';
+import { MeasureRegistration } from '../freshness/measure-registration.entity.js';
 import { newJob } from '../job/job-queue.js';
 import { SYNC_EXPERIMENT, SYNC_ORGANISATION } from './search-sync.js';
 
@@ -22,7 +23,7 @@ function idOf(value: unknown): string | null {
 /** Which search documents an entity's change touches. */
 function targetsOf(entity: object, type: ChangeSetType): [OutboxTarget, string][] {
   if (entity instanceof Experiment) return [[OutboxTarget.EXPERIMENT, entity.id]];
-  if (entity instanceof Outcome || entity instanceof Artefact || entity instanceof ExperimentPartner || entity instanceof StageChange) {
+  if (entity instanceof Outcome || entity instanceof Artefact || entity instanceof ExperimentPartner || entity instanceof StageChange || entity instanceof MeasureRegistration) {
     const id = idOf(entity.experiment);
     return id ? [[OutboxTarget.EXPERIMENT, id]] : [];
   }

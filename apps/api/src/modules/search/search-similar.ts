@@ -43,6 +43,7 @@ export async function searchPreferringSimilar(
     estimatedTotal: total,
     facets: mergeFacets(near.facets, rest.facets),
     degraded: near.degraded || rest.degraded,
+    interpretation: near.interpretation ?? rest.interpretation,
     pageInfo: {
       hasNextPage: next < total,
       hasPreviousPage: offset > 0,

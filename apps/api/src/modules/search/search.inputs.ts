@@ -1,5 +1,5 @@
 import { ArtefactType, BudgetBand, CouncilType, LIMITS, RuralUrbanClass } from '@synapse/domain';
-import { ArrayMaxSize, IsEnum, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { POPULATION_BANDS } from '@synapse/search';
 import { ExperimentFilterBase } from '../experiment/experiment.inputs.js';
@@ -76,4 +76,13 @@ export class SearchFilter extends ExperimentFilterBase {
   @MaxLength(LIMITS.themeMax, each)
   themes?: string[] | null;
 
+  @Field(() => Boolean, { nullable: true, description: 'true: only experiments whose measures were registered before results; false: only those without.' })
+  @IsOptional()
+  @IsBoolean()
+  registered?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: leave out experiments overdue for review (not confirmed accurate within REVIEW_MONTHS).' })
+  @IsOptional()
+  @IsBoolean()
+  excludeOverdueReview?: boolean | null;
 }

@@ -4,14 +4,15 @@ import { SearchFilter, SearchSort } from './search.inputs.js';
 import { searchPreferringSimilar } from './search-similar.js';
 import { search, SEARCH_PAGE_MAX, suggest } from './search.service.js';
 import { SearchResult, SearchSuggestion } from './search.types.js';
+import { reviewCutoff } from '../freshness/freshness-rules.js';
 
 @Resolver()
 export class SearchResolver {
   @Query(() => SearchResult, {
-    description: 'Full-text search over published experiments, typos and UK public-service jargon included.',
+    description: 'Search over published experiments in the words people type: questions, typos, word forms, jargon and everyday words; "didn\'t work", "evidence", "cheap" and places are read as what to rank first or filter by (see interpretation).',
   })
   search(
-    @Ctx() { em, searchIndex }: Context,
+    @Ctx() { em, searchIndex, clock, services }: Context,
     @Arg('query', () => String, { defaultValue: '', description: 'Words to look for; empty lists everything.' }) query: string,
     @Arg('filter', () => SearchFilter, { nullable: true }) filter: SearchFilter | null,
     @Arg('sort', () => SearchSort, { defaultValue: SearchSort.RELEVANCE }) sort: SearchSort,
@@ -24,8 +25,11 @@ export class SearchResolver {
       description: "GSS code of a council: experiments led by or run in its nearest neighbours (filter.similarCount, default 10) come first.",
     })
     preferSimilarTo?: string | null,
+    @Arg('exact', () => Boolean, { defaultValue: false, description: 'Search exactly what was typed: every word, with nothing read into it (see SearchResult.interpretation).' })
+    exact?: boolean,
   ): Promise<SearchResult> {
-    const args = { query, filter, sort, first, after, collapseFamilies };
+    const reviewCutoffDate = reviewCutoff(clock.now(), services.config.freshness);
+    const args = { query, filter, sort, first, after, collapseFamilies, reviewCutoff: reviewCutoffDate, exact };
     return preferSimilarTo ? searchPreferringSimilar(em, searchIndex, args, preferSimilarTo) : search(em, searchIndex, args);
   }
 

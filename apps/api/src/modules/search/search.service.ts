@@ -1,15 +1,19 @@
 import type { SearchParams } from 'meilisearch';
 import { ExperimentStatus } from '@synapse/domain';
-import { experimentIndexSettings, FACETS } from '@synapse/search';
+import { FACETS } from '@synapse/search';
 import { type EntityManager, isPostgres } from '../../db/orm.js';
 import { BadInputError } from '../../errors.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { similarMeiliClauses } from '../similar-council/similar-council.service.js';
 import { breakerFor } from './search-breaker.js';
 import { searchFallback } from './search-fallback.js';
+import { matchesOf } from './search-highlight.js';
+import { engineSuggestions } from './search-suggest.js';
 import type { SearchIndex } from './search-index.js';
+import { rerank, type UnderstoodSearch, understandSearch } from './query-understanding.js';
 import { type SearchFilter, SearchSort } from './search.inputs.js';
-import type { Facet, SearchHighlight, SearchResult, SearchSuggestion } from './search.types.js';
+import type { Facet, SearchResult, SearchSuggestion } from './search.types.js';
+import { freshnessClauses } from '../freshness/freshness-search.js';
 
 export const SEARCH_PAGE_MAX = 50;
 const QUERY_MAX = 200;
@@ -40,7 +44,7 @@ function literal(value: string | number): string {
 }
 
 /** Meilisearch filter expression for a SearchFilter (values are validated before they get here, and quoted). */
-export function toMeiliFilter(filter: SearchFilter | null | undefined): string[] {
+export function toMeiliFilter(filter: SearchFilter | null | undefined, reviewCutoff?: string): string[] {
   if (!filter) return [];
   const clauses: string[] = [];
   for (const [field, attribute] of Object.entries(ATTRIBUTE)) {
@@ -53,6 +57,7 @@ export function toMeiliFilter(filter: SearchFilter | null | undefined): string[]
     clauses.push(`(leadGssCode IN [${codes}] OR placeGssCodes IN [${codes}])`);
   }
   clauses.push(...similarMeiliClauses(filter));
+  clauses.push(...freshnessClauses(filter, reviewCutoff));
   return clauses;
 }
 
@@ -62,35 +67,10 @@ const SORT: Record<SearchSort, string[] | undefined> = {
   [SearchSort.STRONGEST_EVIDENCE]: ['maxEvidenceLevel:desc', 'publishedAt:desc'],
 };
 
-const SEARCHABLE = new Set(experimentIndexSettings().searchableAttributes ?? []);
-const HIGHLIGHTED = ['title', 'summary', 'problem', 'approach', 'outcomeTitles', 'lessons', 'artefactTitles', 'themes', 'documentText'];
-const PRE = '\u0002';
-const POST = '\u0003';
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-/**
- * Escapes user text, then turns Meilisearch's match markers into <mark>: the result is safe to render as HTML.
- * (Documents never contain the marker characters themselves: toDocument strips them.)
- */
-function safeSnippet(text: string): string {
-  return escapeHtml(text).replaceAll(PRE, '<mark>').replaceAll(POST, '</mark>');
-}
-
-function highlightsOf(formatted: Record<string, unknown> | undefined): SearchHighlight[] {
-  if (!formatted) return [];
-  const highlights: SearchHighlight[] = [];
-  for (const field of HIGHLIGHTED) {
-    const value = formatted[field];
-    const texts = Array.isArray(value) ? value : [value];
-    for (const text of texts) {
-      if (typeof text === 'string' && text.includes(PRE)) highlights.push({ field, snippet: safeSnippet(text) });
-    }
-  }
-  return highlights;
-}
+/** Results re-ranked by what the query asked for: the first this many; later pages follow the engine's order. */
+export const RERANK_WINDOW = 100;
+/** What a hit brings back from the engine: enough to re-rank it and to show why it matched. */
+const RETRIEVED = ['id', 'familySize', 'verdicts', 'stage', 'maxEvidenceLevel', 'costBand', 'ruralUrbanClass', 'nation', 'region', 'leadGssCode', 'placeGssCodes', 'outcomeTitles', 'lessons', 'measures', 'artefactTitles', 'serviceAreaNames', 'documentText'];
 
 export function decodeOffset(after: string | null | undefined): number {
   if (!after) return 0;
@@ -111,6 +91,10 @@ export interface SearchArgs {
   after?: string | null;
   /** One hit per fork family: its best-ranked (with ties, best-evidenced) member. */
   collapseFamilies?: boolean;
+  /** For filter.excludeOverdueReview: the latest overdue review base (freshness-rules.ts reviewCutoff). */
+  reviewCutoff?: string;
+  /** Search exactly what was typed: no stop words dropped, no word forms, intents or places read into it. */
+  exact?: boolean;
 }
 
 /** Loads the experiments of some ids, published only, in the given order: a stale index can never reveal a draft. */
@@ -138,52 +122,55 @@ export async function search(em: EntityManager, index: SearchIndex | null, args:
   return searchFallback(em, { ...args, query }, offset, encodeOffset);
 }
 
+/** Whether this page is re-ranked by the query's intents (then the engine is asked for the whole window). */
+function reranked(args: SearchArgs, offset: number): boolean {
+  return args.sort === SearchSort.RELEVANCE && offset + args.first <= RERANK_WINDOW;
+}
+
 /** The Meilisearch request behind a search (the benchmark sends the same one straight to Meilisearch). */
-export function engineParams(args: SearchArgs, offset: number): SearchParams {
+export function engineParams(args: SearchArgs, offset: number, understood: UnderstoodSearch = understandSearch(args.query, args.filter, !!args.exact)): SearchParams {
+  const window = reranked(args, offset);
   return {
-    filter: toMeiliFilter(args.filter),
+    ...understood.params,
+    filter: toMeiliFilter(understood.filter, args.reviewCutoff),
     facets: [...FACETS],
     sort: SORT[args.sort],
-    limit: args.first,
-    offset,
-    attributesToHighlight: HIGHLIGHTED,
-    attributesToCrop: ['summary', 'problem', 'approach', 'lessons', 'documentText'],
-    cropLength: 24,
-    highlightPreTag: PRE,
-    highlightPostTag: POST,
-    showMatchesPosition: true,
-    attributesToRetrieve: ['id', 'familySize'],
+    limit: window ? RERANK_WINDOW : args.first,
+    offset: window ? 0 : offset,
+    showRankingScore: window,
+    attributesToRetrieve: RETRIEVED,
     ...(args.collapseFamilies ? { distinct: 'familyId' } : {}),
   };
 }
 
 async function searchEngine(em: EntityManager, index: SearchIndex, args: SearchArgs, offset: number): Promise<SearchResult> {
-  const response = await breakerFor(index).run(() => index.search(args.query, engineParams(args, offset)));
-  const experiments = await publishedInOrder(em, response.hits.map((hit) => hit.id));
-  const hits = response.hits
+  const understood = understandSearch(args.query, args.filter, !!args.exact);
+  const response = await breakerFor(index).run(() => index.search(understood.engineQuery, engineParams(args, offset, understood)));
+  const page = reranked(args, offset) ? rerank(response.hits, understood).slice(offset, offset + args.first) : response.hits;
+  const experiments = await publishedInOrder(em, page.map((hit) => hit.id));
+  const hits = page
     .filter((hit) => experiments.has(hit.id))
-    .map((hit) => ({
-      experiment: experiments.get(hit.id)!,
-      highlights: highlightsOf(hit._formatted as Record<string, unknown> | undefined),
-      matchedFields: [...new Set(Object.keys(hit._matchesPosition ?? {}).map((path) => path.split('.')[0]))].filter((field) => SEARCHABLE.has(field)),
-      familySize: hit.familySize ?? 1,
-    }));
+    .map((hit) => {
+      const experiment = experiments.get(hit.id)!;
+      return { experiment, ...matchesOf(experiment, hit, understood.matches), familySize: hit.familySize ?? 1 };
+    });
   const facets: Facet[] = Object.entries(response.facetDistribution ?? {}).map(([attribute, counts]) => ({
     field: FACET_FIELD[attribute] ?? attribute,
     values: Object.entries(counts).map(([value, count]) => ({ value, count })),
   }));
   const total = response.estimatedTotalHits ?? hits.length;
-  const next = offset + response.hits.length;
+  const next = offset + page.length;
   return {
     hits,
     estimatedTotal: total,
     facets,
     degraded: false,
+    interpretation: understood.interpretation,
     pageInfo: {
       hasNextPage: next < total,
       hasPreviousPage: offset > 0,
-      startCursor: response.hits.length ? encodeOffset(offset) : null,
-      endCursor: response.hits.length ? encodeOffset(next) : null,
+      startCursor: page.length ? encodeOffset(offset) : null,
+      endCursor: page.length ? encodeOffset(next) : null,
     },
   };
 }
@@ -194,9 +181,9 @@ export async function suggest(em: EntityManager, index: SearchIndex | null, pref
   if (!text) return [];
   if (index) {
     try {
-      const response = await breakerFor(index).run(() => index.search(text, { limit, attributesToRetrieve: ['id', 'title', 'slug'], attributesToSearchOn: ['title', 'themes', 'serviceAreaNames'] }));
-      const visible = await publishedInOrder(em, response.hits.map((hit) => hit.id));
-      return response.hits.filter((hit) => visible.has(hit.id)).map((hit) => ({ title: hit.title, slug: hit.slug }));
+      const hits = await breakerFor(index).run(() => engineSuggestions(index, prefix.slice(0, QUERY_MAX), limit));
+      const visible = await publishedInOrder(em, hits.map((hit) => hit.id));
+      return hits.filter((hit) => visible.has(hit.id)).map((hit) => ({ title: hit.title, slug: hit.slug }));
     } catch {
       // fall back below
     }

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../graphql/connection.js';
 import { Experiment } from '../experiment/experiment.entity.js';
+import { SearchInterpretation } from './search-interpretation.types.js';
 
 @ObjectType({ description: 'A passage of a field that matched, as safe HTML: the text is escaped and matches are wrapped in <mark>.' })
 export class SearchHighlight {
@@ -60,6 +61,9 @@ export class SearchResult {
 
   @Field(() => Boolean, { description: 'True when the search engine was unavailable and this answer came from the database full-text search (every filter; no typo tolerance, synonyms, facets or highlights).' })
   degraded!: boolean;
+
+  @Field(() => SearchInterpretation, { nullable: true, description: 'How the query was read; null when degraded (the fallback searches the words as typed).' })
+  interpretation?: SearchInterpretation | null;
 }
 
 @ObjectType()

@@ -5,7 +5,7 @@ import { IsWebUrl } from '../../graphql/validators.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { organisationPolicy } from '../organisation/organisation.policy.js';
 import { Webhook, WebhookDelivery, WebhookEvent } from './webhook.entity.js';
-import { createWebhook, deleteWebhook, replayDelivery } from './webhook.service.js';
+import { createWebhook, deleteWebhook, replayDelivery, webhookPolicy } from './webhook.service.js';
 
 @InputType()
 export class CreateWebhookInput {
@@ -37,8 +37,8 @@ export class CreatedWebhook {
 @Resolver(() => Webhook)
 export class WebhookResolver {
   @Mutation(() => CreatedWebhook, { description: 'Registers a webhook for events about published content. Organisation admins.' })
-  createWebhook(@Ctx() { em, viewer }: Context, @Arg('input', () => CreateWebhookInput) input: CreateWebhookInput): Promise<CreatedWebhook> {
-    return createWebhook(em, viewer, input);
+  createWebhook(@Ctx() { em, viewer, services }: Context, @Arg('input', () => CreateWebhookInput) input: CreateWebhookInput): Promise<CreatedWebhook> {
+    return createWebhook(em, viewer, input, webhookPolicy(services.config));
   }
 
   @Mutation(() => ID, { description: 'Removes a webhook and its delivery log. Organisation admins.' })

@@ -3,6 +3,7 @@ import { ref } from '@mikro-orm/core';
 import type { AppConfig } from '../../config.js';
 import type { EntityManager } from '../../db/orm.js';
 import { BadInputError, ForbiddenError, NotFoundError } from '../../errors.js';
+import { checkOutboundUrl, type OutboundPolicy, OutboundUrlRefused, postAndDescribe } from '../../http/outbound-url-guard.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { randomToken } from '../identity/tokens.js';
 import { enqueueJob, newJob } from '../job/job-queue.js';
@@ -29,9 +30,30 @@ async function manageable(em: EntityManager, viewer: Member | null, organisation
   return organisation;
 }
 
-export async function createWebhook(em: EntityManager, viewer: Member | null, input: { organisationId: string; url: string; events: WebhookEvent[] }) {
+/** Where webhooks may point, from configuration (loopback only when WEBHOOK_ALLOW_LOOPBACK is on). */
+export function webhookPolicy(config: Pick<AppConfig, 'webhookAllowLoopback'>): OutboundPolicy {
+  return { allowLoopback: config.webhookAllowLoopback };
+}
+
+/** Refuses a webhook address that does not resolve to public addresses, on the input's url field. */
+async function checkWebhookUrl(url: string, policy: OutboundPolicy): Promise<void> {
+  try {
+    await checkOutboundUrl(url, policy);
+  } catch (error) {
+    if (error instanceof OutboundUrlRefused) throw BadInputError.field('input.url', error.reason);
+    throw error;
+  }
+}
+
+export async function createWebhook(
+  em: EntityManager,
+  viewer: Member | null,
+  input: { organisationId: string; url: string; events: WebhookEvent[] },
+  policy: OutboundPolicy,
+) {
   const organisation = await manageable(em, viewer, input.organisationId);
   if (input.events.length === 0) throw BadInputError.field('input.events', 'choose at least one event');
+  await checkWebhookUrl(input.url, policy);
   const webhook = Object.assign(new Webhook(), { organisation: ref(organisation), url: input.url, events: [...new Set(input.events)], secret: `whsec_${randomToken(24)}` });
   await em.persist(webhook).flush();
   return { webhook, secret: webhook.secret };
@@ -96,14 +118,19 @@ export function signature(secret: string, body: string, timestamp = Math.floor(D
 /** How long one delivery may take before it counts as failed. */
 const DELIVERY_TIMEOUT_MS = 10_000;
 
-/** POSTs one delivery, signed; returns the status code and the error (null when the receiver took it). */
-async function post(webhook: Webhook, delivery: WebhookDelivery): Promise<{ status: number | null; error: string | null }> {
+export interface WebhookDeliveryOptions {
+  /** Where deliveries may go (checked again at each delivery: DNS can change). Default: from configuration. */
+  policy?: OutboundPolicy;
+  timeoutMs?: number;
+}
+
+/** POSTs one delivery, signed, through the outbound guard; the error is an outcome in words, null when taken. */
+async function post(delivery: WebhookDelivery, policy: OutboundPolicy, timeoutMs: number): Promise<{ status: number | null; error: string | null }> {
+  const webhook = delivery.webhook.getEntity();
   const body = JSON.stringify(delivery.payload);
-  let status: number | null = null;
-  let error: string | null = null;
-  try {
-    const response = await fetch(webhook.url, {
-      method: 'POST',
+  const { status, outcome } = await postAndDescribe(
+    webhook.url,
+    {
       headers: {
         'content-type': 'application/json',
         'user-agent': 'Synapse-Webhooks/1',
@@ -112,43 +139,44 @@ async function post(webhook: Webhook, delivery: WebhookDelivery): Promise<{ stat
         'synapse-signature': signature(webhook.secret, body),
       },
       body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-    });
-    status = response.status;
-    await response.body?.cancel();
-    if (status < 200 || status >= 300) error = `HTTP ${status}`;
-  } catch (caught) {
-    error = (caught as Error).message;
-  }
-  return { status, error };
+      timeoutMs,
+    },
+    policy,
+  );
+  return { status, error: outcome };
 }
 
 /**
- * The `webhook.deliver` job: sends a delivery that is still pending (a delivered one is never sent again),
- * records the attempt in the delivery log, and throws on failure so the queue retries it with backoff. On the
- * last attempt the delivery is marked FAILED (an admin can replay it).
+ * The `webhook.deliver` job: sends a delivery that is still pending (a delivered one is never sent again) through
+ * the outbound-URL guard, records the attempt in the delivery log, and throws on failure so the queue retries it
+ * with backoff. On the last attempt the delivery is marked FAILED (an admin can replay it).
  */
-export const WEBHOOK_JOB_HANDLER: JobHandler = {
-  type: DELIVER_WEBHOOK,
-  maxAttempts: MAX_ATTEMPTS,
-  leaseMs: 2 * DELIVERY_TIMEOUT_MS,
-  async run(payload, { em, attempt, maxAttempts, now }) {
-    const delivery = await em.findOne(WebhookDelivery, { id: String(payload.deliveryId), status: DeliveryStatus.PENDING }, { populate: ['webhook'] });
-    if (!delivery) return;
-    const { status, error } = await post(delivery.webhook.getEntity(), delivery);
-    const last = attempt >= maxAttempts;
-    await em.nativeUpdate(
-      WebhookDelivery,
-      { id: delivery.id, status: DeliveryStatus.PENDING },
-      {
-        attempts: delivery.attempts + 1,
-        lastStatusCode: status,
-        lastError: error,
-        status: error === null ? DeliveryStatus.SUCCEEDED : last ? DeliveryStatus.FAILED : DeliveryStatus.PENDING,
-        deliveredAt: error === null ? now() : null,
-      },
-    );
-    if (error !== null && !last) throw new Error(`webhook delivery ${delivery.id}: ${error}`);
-  },
-};
+export function webhookJobHandler(options: WebhookDeliveryOptions = {}): JobHandler {
+  const timeoutMs = options.timeoutMs ?? DELIVERY_TIMEOUT_MS;
+  return {
+    type: DELIVER_WEBHOOK,
+    maxAttempts: MAX_ATTEMPTS,
+    leaseMs: 2 * timeoutMs,
+    async run(payload, { em, attempt, maxAttempts, now, config }) {
+      const delivery = await em.findOne(WebhookDelivery, { id: String(payload.deliveryId), status: DeliveryStatus.PENDING }, { populate: ['webhook'] });
+      if (!delivery) return;
+      const { status, error } = await post(delivery, options.policy ?? webhookPolicy(config), timeoutMs);
+      const last = attempt >= maxAttempts;
+      await em.nativeUpdate(
+        WebhookDelivery,
+        { id: delivery.id, status: DeliveryStatus.PENDING },
+        {
+          attempts: delivery.attempts + 1,
+          lastStatusCode: status,
+          lastError: error,
+          status: error === null ? DeliveryStatus.SUCCEEDED : last ? DeliveryStatus.FAILED : DeliveryStatus.PENDING,
+          deliveredAt: error === null ? now() : null,
+        },
+      );
+      if (error !== null && !last) throw new Error(`webhook delivery ${delivery.id}: ${error}`);
+    },
+  };
+}
+
+/** The delivery job as registered: where deliveries may go comes from the configuration. */
+export const WEBHOOK_JOB_HANDLER: JobHandler = webhookJobHandler();

@@ -1,0 +1,67 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { ExperimentStatus } from '@synapse/domain';
+import type { FreshnessConfig } from '../../config.js';
+import type { EntityManager } from '../../db/orm.js';
+import { Experiment } from '../experiment/experiment.entity.js';
+import { Outcome } from '../outcome/outcome.entity.js';
+import { isResultsOverdue, isReviewOverdue, reviewBaseOn, reviewDueOn } from './freshness-rules.js';
+
+export type OverdueKind = 'REVIEW_DUE' | 'RESULTS_OVERDUE';
+
+/** One published experiment that needs its team, and since when. */
+export interface OverdueItem {
+  kind: OverdueKind;
+  experiment: Experiment;
+  /** REVIEW_DUE: the review-due date; RESULTS_OVERDUE: the end date. */
+  since: string;
+  /** REVIEW_DUE: the date the cycle counts from (a new review starts a new cycle); RESULTS_OVERDUE: the end date. */
+  cycle: string;
+}
+
+/** How many outcomes each experiment has, in one query. */
+export async function outcomeCounts(em: EntityManager, ids: string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (ids.length === 0) return counts;
+  const outcomes = await em.find(Outcome, { experiment: { $in: ids } }, { fields: ['experiment'] });
+  for (const outcome of outcomes) counts.set(outcome.experiment.id, (counts.get(outcome.experiment.id) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * Published experiments (narrowed by `where`) overdue for review or for results at `now`, oldest first.
+ * Read a batch at a time, so a scan of the whole network holds one batch in memory.
+ */
+export async function* overdueBatches(
+  em: EntityManager,
+  where: FilterQuery<Experiment>,
+  now: Date,
+  config: FreshnessConfig,
+  batchSize = 500,
+): AsyncGenerator<OverdueItem[]> {
+  let after: string | null = null;
+  for (;;) {
+    const conditions: FilterQuery<Experiment>[] = [{ status: ExperimentStatus.PUBLISHED }, where];
+    if (after) conditions.push({ id: { $gt: after } });
+    const page: Experiment[] = await em.find(Experiment, { $and: conditions }, { orderBy: { id: 'asc' }, limit: batchSize });
+    if (page.length === 0) return;
+    const counts = await outcomeCounts(em, page.map((experiment) => experiment.id));
+    const items: OverdueItem[] = [];
+    for (const experiment of page) {
+      if (isReviewOverdue(experiment, now, config)) {
+        items.push({ kind: 'REVIEW_DUE', experiment, since: reviewDueOn(experiment, config), cycle: reviewBaseOn(experiment) });
+      }
+      if (isResultsOverdue(experiment, counts.get(experiment.id) ?? 0, now)) {
+        items.push({ kind: 'RESULTS_OVERDUE', experiment, since: experiment.endDate!, cycle: experiment.endDate! });
+      }
+    }
+    yield items;
+    after = page[page.length - 1].id;
+  }
+}
+
+/** Every overdue item for one organisation's experiments, oldest first. */
+export async function overdueForOrganisation(em: EntityManager, organisationId: string, now: Date, config: FreshnessConfig): Promise<OverdueItem[]> {
+  const items: OverdueItem[] = [];
+  for await (const batch of overdueBatches(em, { leadOrganisation: organisationId }, now, config)) items.push(...batch);
+  return items.sort((a, b) => a.since.localeCompare(b.since) || a.experiment.title.localeCompare(b.experiment.title));
+}

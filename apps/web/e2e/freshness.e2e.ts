@@ -1,0 +1,170 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expectAccessible } from './accessibility.js';
+import { activate, chooseRadio, typeInto } from './keyboard.js';
+import { type RunningSynapse, SCREENSHOTS, startSynapse } from './synapse.js';
+
+// Registered measures, end to end: a team registers what it will measure before results, publishes, later
+// reports an outcome against the registration, and the page shows registered against reported. Then the
+// public reporting statistics and the team's attention list. Its own Synapse and data, so it runs alone.
+
+let synapse: RunningSynapse;
+let page: Page;
+
+const TITLE = 'Benefit checks at the food bank';
+const EDITOR = 'sam.okafor@wigan.councils.example';
+
+beforeAll(async () => {
+  synapse = await startSynapse();
+  const context = await synapse.browser.newContext({ viewport: { width: 1200, height: 900 } });
+  context.setDefaultTimeout(15_000);
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await synapse?.stop();
+});
+
+async function signIn(email: string, target: Page = page): Promise<void> {
+  const page = target;
+  await page.goto(`${synapse.base}/sign-in`);
+  await page.getByLabel('Work email address').fill(email);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+  await page.goto(`${synapse.base}/dev/mailbox`);
+  await page.locator('article', { hasText: email }).first().locator('a[href*="/auth/verify"]').click();
+  await page.getByRole('link', { name: 'Your account' }).waitFor();
+}
+
+let slug = '';
+
+it('registers measures on a draft, with the keyboard, and the registration is frozen', async () => {
+  await signIn(EDITOR);
+  await page.getByRole('link', { name: 'Publish', exact: true }).click();
+  await page.getByLabel('Title').fill(TITLE);
+  await page.getByLabel('Summary').fill('Welfare rights advisers sat in at three food banks to check whether visitors were missing benefits they could claim.');
+  await page.getByLabel('Finance and commissioning').check();
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+  slug = page.url().match(/\/experiments\/([^/]+)\/edit/)![1];
+
+  await page.goto(`${synapse.base}/experiments/${slug}`);
+  await activate(page, page.getByRole('link', { name: 'Register what you will measure' }));
+  await page.getByRole('heading', { level: 1, name: 'Register what you will measure' }).waitFor();
+  await typeInto(page, page.getByLabel('What you will measure'), 'Households with a new benefit claim');
+  await typeInto(page, page.getByLabel('Baseline (optional)'), '0');
+  await typeInto(page, page.getByLabel('Unit (optional)'), 'households');
+  await activate(page, page.getByRole('button', { name: 'Add another measure' }));
+  const second = page.locator('fieldset', { hasText: 'Measure 2' });
+  await typeInto(page, second.getByLabel('What you will measure'), 'Repeat food bank visits within three months');
+  await typeInto(page, second.getByLabel('Baseline (optional)'), '46');
+  await typeInto(page, second.getByLabel('Unit (optional)'), '%');
+  await chooseRadio(page, second.getByLabel('Lower is better'));
+  await chooseRadio(page, page.getByLabel(/^Level 2:/));
+  await typeInto(page, page.getByLabel('How you will evaluate it (optional)'), 'Advisers record each check; the food banks share anonymised repeat-visit counts.');
+  await page.screenshot({ path: `${SCREENSHOTS}register-measures.png`, fullPage: true });
+  await expectAccessible(page);
+  await activate(page, page.getByRole('button', { name: 'Register these measures' }));
+
+  await page.getByRole('heading', { name: 'Registered before the results' }).waitFor();
+  await page.getByText('Measures registered before results').waitFor();
+  const rows = page.locator('#registered-measures ~ table tbody tr');
+  await expect.poll(() => rows.count()).toBe(2);
+  expect(await rows.locator('.govuk-tag').allTextContents()).toEqual(['Awaiting results', 'Awaiting results']);
+
+  await page.goto(`${synapse.base}/experiments/${slug}/register`);
+  await page.getByRole('heading', { name: 'Measures already registered' }).waitFor();
+});
+
+it('publishes, reports an outcome against the registration, and the page shows registered against reported', async () => {
+  await page.goto(`${synapse.base}/experiments/${slug}/edit`);
+  await page.getByRole('link', { name: 'Problem and approach' }).click();
+  await page.getByLabel('The problem').fill('Many food bank visitors were entitled to benefits they had never claimed, and nobody asked them.');
+  await page.getByLabel('What you tried').fill('A welfare rights adviser at each session offered a ten-minute benefit check and helped with the first claim.');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.getByText('Problem and approach: saved').waitFor();
+  await page.getByRole('link', { name: 'Check answers and publish' }).click();
+  await page.getByRole('button', { name: 'Publish experiment' }).click();
+  await page.getByText('Your experiment is published').waitFor();
+
+  // Later: the outcome reports one registered measure (named with different capitals), leaves one out and adds one.
+  await page.getByRole('link', { name: 'Edit this experiment' }).click();
+  await page.getByRole('link', { name: 'Outcomes' }).click();
+  await page.getByRole('link', { name: 'Add an outcome' }).click();
+  await page.getByLabel('Headline').fill('Most households checked had something new to claim');
+  await page.getByLabel('Worked', { exact: true }).check();
+  await page.getByLabel('Level 2', { exact: true }).check();
+  await page.getByLabel('Before and after comparison').check();
+  await page.getByLabel('What you measured').fill('households with a new benefit claim');
+  await page.getByLabel('Unit (optional)').fill('households');
+  await page.getByLabel('Before', { exact: true }).fill('0');
+  await page.getByLabel('After', { exact: true }).fill('212');
+  await page.getByLabel('Higher is better').check();
+  await page.getByRole('button', { name: 'Save outcome' }).click();
+  await page.getByRole('heading', { name: 'Most households checked had something new to claim' }).waitFor();
+
+  await page.goto(`${synapse.base}/experiments/${slug}`);
+  await page.getByRole('heading', { name: 'Registered before the results' }).waitFor();
+  const rows = page.locator('#registered-measures ~ table tbody tr');
+  await expect.poll(() => rows.locator('.govuk-tag').allTextContents()).toEqual(['Reported', 'Not reported']);
+  expect(await rows.nth(0).textContent()).toContain('0 households to 212 households');
+  expect(await rows.nth(1).locator('th').textContent()).toBe('Repeat food bank visits within three months');
+  expect(await page.locator('.synapse-measure').textContent()).toContain('Before 0 households, after 212 households');
+  expect(await page.getByText(/^Last updated \d+ \w+ \d{4}/).count()).toBe(1);
+  await page.screenshot({ path: `${SCREENSHOTS}registered-against-reported.png`, fullPage: true });
+  await expectAccessible(page);
+});
+
+it('shows the public reporting rate, linked from the home page, and the team its attention list', async () => {
+  await page.goto(`${synapse.base}/`);
+  await page.getByRole('link', { name: 'How many finished pilots have reported their results' }).click();
+  await page.getByRole('heading', { level: 1, name: 'How many pilots report their results' }).waitFor();
+  expect(await page.locator('table tbody tr').count()).toBeGreaterThan(2);
+  expect(await page.locator('table tbody tr').last().locator('th').textContent()).toBe('All service areas');
+  await page.screenshot({ path: `${SCREENSHOTS}statistics.png`, fullPage: true });
+  await expectAccessible(page);
+
+  await page.getByRole('link', { name: 'Needs attention' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Needs your attention' }).waitFor();
+  // Demo data: Wigan's warm-home pilot ended in March 2026 and has not reported results.
+  await page.getByRole('heading', { name: /^Results not yet reported/ }).waitFor();
+  await page.screenshot({ path: `${SCREENSHOTS}attention.png`, fullPage: true });
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Warm home prescriptions for people with lung conditions' }).click();
+  await page.getByTestId('results-overdue').waitFor();
+  expect(await page.getByTestId('results-overdue').textContent()).toContain('Results not yet reported.');
+  await page.screenshot({ path: `${SCREENSHOTS}results-overdue.png`, fullPage: true });
+  await expectAccessible(page);
+});
+
+it('lets a member switch their reminders off and on again in their account', async () => {
+  await page.getByRole('link', { name: 'Your account' }).click();
+  await page.getByRole('heading', { name: 'Reminders' }).waitFor();
+  await activate(page, page.getByRole('button', { name: 'Switch reminders off' }));
+  await page.getByText('You get no reminders about reviews due or results overdue.').waitFor();
+  await page.reload();
+  await page.getByRole('button', { name: 'Switch reminders on' }).waitFor();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Switch reminders on' }).click();
+  await page.getByRole('button', { name: 'Switch reminders off' }).waitFor();
+});
+
+it("confirms an overdue record is still accurate in one action, from another council's attention list", async () => {
+  const context = await synapse.browser.newContext({ viewport: { width: 1200, height: 900 } });
+  context.setDefaultTimeout(15_000);
+  const oldham = await context.newPage();
+  await signIn('service.manager@oldham.councils.example', oldham);
+  await oldham.getByRole('link', { name: 'Needs attention' }).click();
+  await oldham.getByRole('heading', { name: /^Due for review/ }).waitFor();
+  await oldham.getByRole('link', { name: 'Self-directed support: people plan their own care' }).click();
+  const notice = oldham.getByTestId('review-overdue');
+  expect(await notice.textContent()).toContain('Last reviewed November 2021: the team has been asked to check it is still accurate.');
+  await expectAccessible(oldham);
+  await activate(oldham, oldham.getByRole('button', { name: 'It is still accurate' }));
+  await notice.waitFor({ state: 'detached' });
+  await oldham.getByText(/Checked by its team \d+ \w+ \d{4}\./).waitFor();
+  await oldham.goto(`${synapse.base}/attention`);
+  await oldham.getByRole('heading', { level: 1, name: 'Needs your attention' }).waitFor();
+  expect(await oldham.getByRole('heading', { name: /^Due for review/ }).count()).toBe(0);
+  await context.close();
+});

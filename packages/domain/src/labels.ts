@@ -1,0 +1,75 @@
+import { ArtefactType, BudgetBand, EvaluationDesign, Licence, PartnerRole, Stage, Verdict } from './enums.js';
+
+// Words for codes, in one place: the web client shows them, the CSV exports put them beside the codes.
+
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  WORKED: 'Worked',
+  MIXED: 'Mixed results',
+  NO_EFFECT: 'No effect',
+  INCONCLUSIVE: 'Inconclusive',
+  HARMFUL: 'Made things worse',
+  STOPPED_EARLY: 'Stopped early',
+};
+
+export const STAGE_LABELS: Record<Stage, string> = {
+  IDEA: 'Idea',
+  DISCOVERY: 'Discovery',
+  PILOT: 'Pilot',
+  EVALUATING: 'Evaluating',
+  SCALING: 'Scaling',
+  EMBEDDED: 'Embedded',
+  STOPPED: 'Stopped',
+};
+
+export const EVALUATION_DESIGN_LABELS: Record<EvaluationDesign, string> = {
+  CASE_STUDY: 'Case study',
+  QUALITATIVE: 'Interviews or other qualitative research',
+  BEFORE_AFTER: 'Before and after comparison',
+  QUASI_EXPERIMENTAL: 'Comparison group (quasi-experimental)',
+  RANDOMISED_TRIAL: 'Randomised controlled trial',
+};
+
+export const BUDGET_BAND_LABELS: Record<BudgetBand, string> = {
+  UNDER_10K: 'Under £10,000',
+  FROM_10K_TO_50K: '£10,000 to £50,000',
+  FROM_50K_TO_250K: '£50,000 to £250,000',
+  FROM_250K_TO_1M: '£250,000 to £1 million',
+  OVER_1M: 'Over £1 million',
+};
+
+export const PARTNER_ROLE_LABELS: Record<PartnerRole, string> = {
+  CO_LEAD: 'Co-lead',
+  DELIVERY: 'Delivery partner',
+  FUNDER: 'Funder',
+  EVALUATOR: 'Evaluator',
+  ADVISER: 'Adviser',
+  OTHER: 'Other',
+};
+
+export const ARTEFACT_TYPE_LABELS: Record<ArtefactType, string> = {
+  BUSINESS_CASE: 'Business case',
+  EVALUATION_REPORT: 'Evaluation report',
+  GUIDANCE: 'Guidance',
+  SERVICE_BLUEPRINT: 'Service blueprint',
+  TEMPLATE: 'Template',
+  TOOLKIT: 'Toolkit',
+  DATA_SET: 'Data set',
+  CODE_REPOSITORY: 'Code repository',
+  OTHER: 'Other',
+};
+
+export const LICENCE_LABELS: Record<Licence, string> = {
+  OGL_3: 'Open Government Licence v3.0',
+  CC_BY_4: 'Creative Commons Attribution 4.0',
+  CC_BY_SA_4: 'Creative Commons Attribution-ShareAlike 4.0',
+  CC0_1: 'Creative Commons Zero (public domain)',
+  MIT: 'MIT licence',
+  APACHE_2: 'Apache licence 2.0',
+  GPL_3: 'GNU General Public Licence v3',
+  ALL_RIGHTS_RESERVED: 'All rights reserved: ask before reusing',
+};
+
+/** Any other code as words: "URBAN_WITH_RURAL_AREAS" → "Urban with rural areas". */
+export function codeWords(value: string): string {
+  return value.replaceAll('_', ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase());
+}
