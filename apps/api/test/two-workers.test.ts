@@ -57,6 +57,8 @@ const received: Received[] = [];
 
 beforeAll(async () => {
   h = await createHarness({ search: true });
+  // The webhook receiver is on this machine: the development setting (WEBHOOK_ALLOW_LOOPBACK) is on for this file.
+  h.config.webhookAllowLoopback = true;
   second = h.databaseUrl ? await openDatabase({ databaseUrl: h.databaseUrl }) : h.orm;
   port = await freePort();
   receiver = createServer((request, response) => {
