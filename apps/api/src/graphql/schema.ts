@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ArtefactResolver } from '../modules/artefact/artefact.resolver.js';
+import { ArtefactFileFieldsResolver, ArtefactFileResolver } from '../modules/file/file.resolver.js';
 import { ExperimentPartnerResolver, ExperimentResolver } from '../modules/experiment/experiment.resolver.js';
 import { ApiKeyResolver } from '../modules/api-key/api-key.resolver.js';
 import { auditMutations } from '../modules/audit/audit-scope.js';
@@ -43,6 +44,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       ExperimentPartnerResolver,
       OutcomeResolver,
       ArtefactResolver,
+      ArtefactFileResolver,
+      ArtefactFileFieldsResolver,
       OrganisationResolver,
       ServiceAreaResolver,
       MemberResolver,

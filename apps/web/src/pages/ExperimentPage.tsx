@@ -11,6 +11,7 @@ import { LineageTree, type TreeNode } from '../components/LineageTree.js';
 import { TriedInCouncilsLikeYours } from '../components/TriedInCouncilsLikeYours.js';
 import { changeInWords, formatFigure, MeasureChart } from '../components/MeasureChart.js';
 import { type ExperimentPageQuery, ExperimentPageDocument } from '../generated/graphql.js';
+import { ArtefactFileDetails } from '../components/ArtefactFileDetails.js';
 import { ARTEFACT_TYPES, BUDGET_BANDS, EVALUATION_DESIGNS, EVIDENCE_LEVELS, formatDate, LICENCES, PARTNER_ROLES, STAGES, VERDICTS } from '../labels.js';
 import { useSession } from '../session.js';
 import { ConversationActions } from '../components/conversation/ConversationActions.js';
@@ -307,6 +308,7 @@ export function ExperimentPage() {
                       {artefact.isReference && ' (carried over from the original experiment)'}
                     </span>
                     {artefact.reuseWarning && <span className="govuk-body-s govuk-!-display-block"><strong>{artefact.reuseWarning}</strong></span>}
+                    <ArtefactFileDetails artefact={artefact} />
                   </li>
                 ))}
               </ul>

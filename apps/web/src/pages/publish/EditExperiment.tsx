@@ -8,6 +8,7 @@ import { useSession } from '../../session.js';
 import { NotFoundPage } from '../NotFoundPage.js';
 import { QueryProblem } from '../QueryProblem.js';
 import { AddArtefact, Artefacts } from './Artefacts.js';
+import { ReplaceArtefactFile } from './ReplaceArtefactFile.js';
 import { EditContext, useEdit } from './edit-context.js';
 import { AddOutcome, Outcomes } from './Outcomes.js';
 import { PlacesAndPartners } from './PlacesAndPartners.js';
@@ -54,6 +55,7 @@ export function EditExperiment() {
         <Route path="outcomes/new" element={<AddOutcome />} />
         <Route path="artefacts" element={<Artefacts />} />
         <Route path="artefacts/new" element={<AddArtefact />} />
+        <Route path="artefacts/:artefactId/file" element={<ReplaceArtefactFile />} />
         <Route path="check" element={<CheckAnswers />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
