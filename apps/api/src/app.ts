@@ -24,6 +24,7 @@ import { authRoutes } from './modules/identity/identity.routes.js';
 import { oidcRoutes } from './modules/identity/oidc.routes.js';
 import { openDataRoutes } from './modules/open-data/open-data.routes.js';
 import { discussionOpenDataRoutes } from './modules/discussion/discussion-open-data.routes.js';
+import { fileRoutes } from './modules/file/file.routes.js';
 import { sameSecret } from './modules/identity/tokens.js';
 import type { Mailer } from './modules/identity/mailer.js';
 import { Member } from './modules/member/member.entity.js';
@@ -103,6 +104,7 @@ export async function createApp({ orm, config, mailer, searchIndex = null, rateL
   if (rateLimits) app.use(['/export', '/feeds'], rateLimits.middleware);
   app.use(openDataRoutes({ orm, config, searchIndex }));
   app.use(discussionOpenDataRoutes({ orm, config }));
+  app.use(fileRoutes({ orm, config }));
   if (hasDevelopmentMailbox(config)) {
     const { devMailboxRoute } = await import('./modules/identity/dev-mailbox.route.js');
     app.get('/dev/mailbox', devMailboxRoute(orm, config));

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { type FilesConfig, loadFilesConfig } from './modules/file/file.config.js';
 
 export interface OidcConfig {
   issuer: string;
@@ -34,6 +35,8 @@ export interface AppConfig {
   trustProxy: string | null;
   rateLimit: { windowSeconds: number; anonymous: number; apiKey: number };
   oidc: OidcConfig | null;
+  /** Uploaded files: storage, limits, scanning, link checks (modules/file/file.config.ts). */
+  files: FilesConfig;
   /** Development only: webhooks may target loopback addresses (a receiver on this machine). Off by default. */
   webhookAllowLoopback: boolean;
   /** Review cycles and reminders (freshness module). */
@@ -108,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       apiKey: integer('RATE_LIMIT_API_KEY', env.RATE_LIMIT_API_KEY, 1200, 1, 1_000_000),
     },
     oidc: oidc(env),
+    files: loadFilesConfig(env, production),
     webhookAllowLoopback,
     freshness: {
       reviewMonths: integer('REVIEW_MONTHS', env.REVIEW_MONTHS, 12, 1, 120),

@@ -178,6 +178,10 @@ const MUTATIONS: Record<string, { run: Cell; allowed: Actor[]; open?: boolean }>
     ],
     allowed: ['editor', 'admin', 'coEditor'],
   },
+  createUpload: {
+    run: () => ['mutation { createUpload(input: { fileName: "case.pdf", contentType: "application/pdf", byteSize: 1000 }) { id } }', {}],
+    allowed: ['editor', 'admin', 'otherEditor', 'coEditor'],
+  },
   updateArtefact: {
     run: (w) => ['mutation($id: ID!) { updateArtefact(id: $id, version: 1, input: { title: "Renamed toolkit" }) { id } }', { id: w.artefact.id }],
     allowed: ['editor', 'admin', 'coEditor'],

@@ -1,7 +1,7 @@
 import { normalise } from './text.js';
 
 /** Bump when the document's shape changes: on start, an index with older documents is rebuilt. */
-export const DOCUMENT_SCHEMA = 4;
+export const DOCUMENT_SCHEMA = 5;
 
 /** One published experiment as Meilisearch stores it: denormalised with everything people search and filter by. */
 export interface ExperimentDocument {
@@ -26,6 +26,8 @@ export interface ExperimentDocument {
   maxEvidenceLevel: number;
   artefactTitles: string[];
   artefactTypes: string[];
+  /** Words extracted from uploaded artefact files (the latest version of each). */
+  documentText: string[];
   leadName: string;
   leadGssCode: string | null;
   nation: string | null;
@@ -64,6 +66,8 @@ export interface StemmedFields {
   outcomes: string;
   body: string;
   lessons: string;
+  /** The words inside uploaded artefact files. */
+  documents: string;
   names: string;
 }
 
@@ -77,6 +81,7 @@ export function stemmedFields(d: Omit<ExperimentDocument, 'stems' | 'familyId' |
     outcomes: join(d.outcomeTitles, d.measures),
     body: join(d.problem, d.whatIsNew, d.approach, d.whoItServes),
     lessons: join(d.lessons, d.artefactTitles),
+    documents: join(d.documentText),
     names: join(d.leadName, d.places, d.partners),
   };
 }

@@ -21,7 +21,7 @@ export const FACETS = [
 export type Facet = (typeof FACETS)[number];
 
 /** The searchable fields: the text normalised as queries are (stems), in order of importance (title first, names last). */
-export const NORMAL_SEARCH_ON = ['stems.title', 'stems.themes', 'stems.summary', 'stems.outcomes', 'stems.body', 'stems.lessons', 'stems.names'];
+export const NORMAL_SEARCH_ON = ['stems.title', 'stems.themes', 'stems.summary', 'stems.outcomes', 'stems.body', 'stems.lessons', 'stems.documents', 'stems.names'];
 
 /**
  * Index settings, chosen deliberately (see docs/ARCHITECTURE.md, "Search"). Applied on every start and

@@ -23,6 +23,8 @@ import { Notification } from '../modules/notification/notification.entity.js';
 import { Webhook, WebhookDelivery } from '../modules/webhook/webhook.entity.js';
 import { MeasureRegistration } from '../modules/freshness/measure-registration.entity.js';
 import { Job, JobScheduleRun } from '../modules/job/job.entity.js';
+import { ArtefactFile } from '../modules/file/artefact-file.entity.js';
+import { FileUpload } from '../modules/file/file-upload.entity.js';
 
 import { Discussion, DiscussionTopic } from '../modules/discussion/discussion.entity.js';
 import { Post, PostReport, PostRevision } from '../modules/discussion/post.entity.js';
@@ -59,4 +61,6 @@ export const ENTITIES = [
   MeasureRegistration,
   Job,
   JobScheduleRun,
+  ArtefactFile,
+  FileUpload,
 ];

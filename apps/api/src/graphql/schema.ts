@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ArtefactResolver } from '../modules/artefact/artefact.resolver.js';
+import { ArtefactFileFieldsResolver, ArtefactFileResolver } from '../modules/file/file.resolver.js';
 import { ExperimentPartnerResolver, ExperimentResolver } from '../modules/experiment/experiment.resolver.js';
 import { ExperimentLifecycleResolver } from '../modules/experiment/experiment-lifecycle.resolver.js';
 import { ChangeHistoryResolver } from '../modules/experiment/change-history.resolver.js';
@@ -48,6 +49,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       ChangeHistoryResolver,
       OutcomeResolver,
       ArtefactResolver,
+      ArtefactFileResolver,
+      ArtefactFileFieldsResolver,
       OrganisationResolver,
       ServiceAreaResolver,
       MemberResolver,

@@ -1,11 +1,12 @@
-import { Entity, Index, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { DateTimeType, type Ref } from '@mikro-orm/core';
+import { Entity, Index, Enum, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Collection, DateTimeType, type Ref } from '@mikro-orm/core';
 import { ArtefactType, Licence } from '@synapse/domain';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { newId } from '../../db/ids.js';
 import { LocalDateScalar } from '../../graphql/scalars.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
+import { ArtefactFile } from '../file/artefact-file.entity.js';
 
 /** A reusable thing attached to an experiment: a typed, licensed, versioned link (stored files come later). */
 @ObjectType({ description: 'A reusable document, tool or data set, with its licence.' })
@@ -74,4 +75,30 @@ export class Artefact {
   /** Import key, unique within the experiment: re-importing a record updates this artefact in place (docs/import-format.md). */
   @Property({ type: 'string', length: 120, nullable: true })
   externalId: string | null = null;
+
+  // Uploaded files and link checks (modules/file).
+
+  /** Uploaded versions (GraphQL: `files`, batched by a dataloader). */
+  @OneToMany(() => ArtefactFile, (file) => file.artefact)
+  fileVersions = new Collection<ArtefactFile>(this);
+
+  /** The latest clean version's extracted words, for search. */
+  @Property({ type: 'text', nullable: true, lazy: true })
+  documentText: string | null = null;
+
+  /** OK or BROKEN once checked (external links only); null when never checked or when the artefact is a file. */
+  @Property({ type: 'string', length: 10, nullable: true })
+  linkStatus: string | null = null;
+
+  @Property({ type: DateTimeType, nullable: true })
+  linkCheckedAt: Date | null = null;
+
+  @Property({ type: DateTimeType, nullable: true })
+  linkLastWorkedAt: Date | null = null;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  linkProblem: string | null = null;
+
+  @Property({ type: 'integer', default: 0 })
+  linkFailures: number = 0;
 }

@@ -1,6 +1,6 @@
 import { ArtefactType, LIMITS, Licence } from '@synapse/domain';
 import { IsEnum, IsOptional, IsString } from 'class-validator';
-import { Field, InputType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { LocalDateScalar } from '../../graphql/scalars.js';
 import { IsCalendarDate, IsWebUrl, OptionalText, RequiredText, OmittableNotNull } from '../../graphql/validators.js';
 
@@ -38,10 +38,16 @@ export class AddArtefactInput extends ArtefactFieldsInput {
   @IsEnum(Licence)
   licence!: Licence;
 
-  @Field(() => String, { description: 'An http or https link.' })
+  @Field(() => String, { nullable: true, description: 'An http or https link; give this or uploadId.' })
+  @IsOptional()
   @IsString()
   @IsWebUrl()
-  url!: string;
+  url?: string;
+
+  @Field(() => ID, { nullable: true, description: 'An upload from createUpload whose bytes were PUT; give this or url.' })
+  @IsOptional()
+  @IsString()
+  uploadId?: string;
 }
 
 @InputType()
@@ -66,4 +72,9 @@ export class UpdateArtefactInput extends ArtefactFieldsInput {
   @IsString()
   @IsWebUrl()
   url?: string;
+
+  @Field(() => ID, { nullable: true, description: 'A new file version (or a broken link replaced by a file); older versions stay downloadable.' })
+  @IsOptional()
+  @IsString()
+  uploadId?: string;
 }

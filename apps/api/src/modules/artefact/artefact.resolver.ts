@@ -7,23 +7,23 @@ import { addArtefact, removeArtefact, updateArtefact } from './artefact.service.
 
 @Resolver(() => Artefact)
 export class ArtefactResolver {
-  @Mutation(() => Artefact, { description: 'Attaches a reusable artefact (a link, for now). Editors of the experiment only.' })
+  @Mutation(() => Artefact, { description: 'Attaches a reusable artefact: a link, or an uploaded file (uploadId from createUpload). Editors of the experiment only.' })
   addArtefact(
-    @Ctx() { em, viewer }: Context,
+    @Ctx() { em, viewer, services }: Context,
     @Arg('experimentId', () => ID) experimentId: string,
     @Arg('input', () => AddArtefactInput) input: AddArtefactInput,
   ): Promise<Artefact> {
-    return addArtefact(em, viewer, experimentId, input);
+    return addArtefact(em, viewer, experimentId, input, services.config);
   }
 
   @Mutation(() => Artefact)
   updateArtefact(
-    @Ctx() { em, viewer }: Context,
+    @Ctx() { em, viewer, services }: Context,
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('input', () => UpdateArtefactInput) input: UpdateArtefactInput,
   ): Promise<Artefact> {
-    return updateArtefact(em, viewer, id, version, input);
+    return updateArtefact(em, viewer, id, version, input, services.config);
   }
 
   @Mutation(() => ID, { description: 'Removes an artefact; returns its id.' })

@@ -52,11 +52,11 @@ export function changeChild<T extends ExperimentChild & { updatedAt: Date }>(
   label: string,
   id: string,
   version: number,
-  apply: (child: T, em: EntityManager) => void,
+  apply: (child: T, em: EntityManager) => void | Promise<void>,
 ): Promise<T> {
   return em.transactional(async (tem) => {
     const child = await loadChildForChange(tem, viewer, entity, label, id, version);
-    apply(child, tem);
+    await apply(child, tem);
     child.updatedAt = new Date();
     await markSubstantiveChange(tem, child.experiment.id);
     return child;

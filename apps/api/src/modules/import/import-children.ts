@@ -83,6 +83,8 @@ export async function syncArtefacts(em: EntityManager, experiment: Experiment, i
     const artefact = matched[index] ?? new Artefact();
     const owner = input.owner ? await organisationByKey(em, input.owner) : null;
     if (input.owner && !owner) throw BadInputError.field(`artefacts.${index}.owner`, `no organisation has slug or GSS code ${input.owner}`);
+    // An import file carries links (an exported file keeps its stable /files address); uploads are not imported.
+    if (!input.url || input.uploadId) throw BadInputError.field(`artefacts.${index}.url`, 'is required: an http or https link');
     artefact.owner = owner ? ref(owner) : experiment.leadOrganisation;
     artefact.sourceArtefact = input.sourceArtefact ? ref(await sourceArtefactOf(em, input.sourceArtefact, `artefacts.${index}.sourceArtefact`)) : null;
     applyArtefactFields(artefact, input);

@@ -7,8 +7,8 @@ import {
   IsIn,
   IsISO8601,
   IsOptional,
-  Matches,
   IsString,
+  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
@@ -88,6 +88,11 @@ export class ImportArtefactInput extends AddArtefactInput {
   @IsOptional()
   @IsISO8601(TIMESTAMP)
   updatedAt?: string | null;
+
+  /** In exports: the SHA-256 of an uploaded file's latest version (informational; the file stays at `url`). */
+  @IsOptional()
+  @Matches(/^[0-9a-f]{64}$/, { message: '$property must be a SHA-256 in hex' })
+  sha256?: string | null;
 }
 
 export class StageEntryInput {

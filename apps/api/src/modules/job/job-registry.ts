@@ -3,6 +3,7 @@ import { NOTIFICATION_JOB_HANDLERS, DIGEST_SCHEDULE } from '../notification/noti
 import { SEARCH_RECONCILE_HANDLER, SEARCH_RECONCILE_SCHEDULE } from '../search/search-reconcile.js';
 import { SEARCH_JOB_HANDLERS } from '../search/search-sync.js';
 import { WEBHOOK_JOB_HANDLER } from '../webhook/webhook.service.js';
+import { FILE_JOB_HANDLERS, FILE_JOB_SCHEDULES } from '../file/file.jobs.js';
 import type { JobHandler, JobSchedule } from './job.types.js';
 import { discussionSearchReconcileHandler, discussionSearchSyncHandler, DISCUSSION_SEARCH_RECONCILE } from '../discussion/discussion-search.js';
 
@@ -14,6 +15,7 @@ export const JOB_HANDLERS: JobHandler[] = [
   SEARCH_RECONCILE_HANDLER,
   ...NOTIFICATION_JOB_HANDLERS,
   WEBHOOK_JOB_HANDLER,
+  ...FILE_JOB_HANDLERS,
   freshnessReminderJob,
   discussionSearchSyncHandler,
   discussionSearchReconcileHandler,
@@ -25,4 +27,5 @@ export const JOB_SCHEDULES: JobSchedule[] = [
   DIGEST_SCHEDULE,
   freshnessReminderSchedule,
   { type: DISCUSSION_SEARCH_RECONCILE, everyMs: 3_600_000 },
+  ...FILE_JOB_SCHEDULES,
 ];

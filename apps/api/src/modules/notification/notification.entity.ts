@@ -14,6 +14,8 @@ export enum NotificationKind {
   NEW_DISCUSSION = 'NEW_DISCUSSION',
   NEW_REPLY = 'NEW_REPLY',
   ANSWER_MARKED = 'ANSWER_MARKED',
+  /** To the team: an uploaded file was rejected by the virus scanner, or an artefact's link stopped working. */
+  ARTEFACT_PROBLEM = 'ARTEFACT_PROBLEM',
   /** Reminder to the team: the experiment is due for review (freshness module). */
   REVIEW_DUE = 'REVIEW_DUE',
   /** Reminder to the team: the end date has passed and no outcome is reported. */

@@ -31,6 +31,7 @@ const POPULATE = [
   'outcomes',
   'artefacts',
   'artefacts.owner',
+  'artefacts.fileVersions',
   'artefacts.sourceArtefact',
   'artefacts.sourceArtefact.experiment',
   'artefacts.sourceArtefact.experiment.leadOrganisation',
@@ -129,6 +130,8 @@ export function toRecord(experiment: Experiment): Record<string, unknown> {
       format: a.format,
       documentVersion: a.documentVersion,
       url: a.url,
+      // An uploaded file: its stable address is `url`, its latest version's content hash this.
+      sha256: [...a.fileVersions.getItems()].sort((x, y) => y.number - x.number)[0]?.sha256 ?? null,
       lastReviewedOn: a.lastReviewedOn,
       owner: a.owner.getEntity().slug,
     })),

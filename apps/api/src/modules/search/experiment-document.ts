@@ -60,6 +60,7 @@ function rawDocument(experiment: Experiment): Omit<ExperimentDocument, 'familyId
     maxEvidenceLevel: evidenceLevels.length ? Math.max(...evidenceLevels) : 0,
     artefactTitles: artefacts.map((a) => a.title),
     artefactTypes: [...new Set(artefacts.map((a) => a.type))],
+    documentText: artefacts.map((a) => a.documentText).filter((text): text is string => !!text),
     leadName: lead.name,
     leadGssCode: lead.gssCode,
     nation: lead.nation,
@@ -80,7 +81,7 @@ function rawDocument(experiment: Experiment): Omit<ExperimentDocument, 'familyId
   };
 }
 
-const POPULATE = ['leadOrganisation', 'serviceAreas', 'places', 'partners', 'outcomes', 'artefacts'] as const;
+const POPULATE = ['leadOrganisation', 'serviceAreas', 'places', 'partners', 'outcomes', 'artefacts', 'artefacts.documentText'] as const;
 
 /** Published experiments per family, for the familySize of each document. */
 async function familySizes(em: EntityManager, experiments: Experiment[]): Promise<Map<string, number>> {

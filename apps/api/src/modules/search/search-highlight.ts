@@ -9,6 +9,8 @@ interface HitText {
   measures?: string[];
   artefactTitles?: string[];
   serviceAreaNames?: string[];
+  /** Words inside uploaded artefact files. */
+  documentText?: string[];
 }
 
 function fieldsOf(experiment: Experiment, hit: HitText): [string, string[]][] {
@@ -25,11 +27,12 @@ function fieldsOf(experiment: Experiment, hit: HitText): [string, string[]][] {
     ['measures', hit.measures ?? []],
     ['artefactTitles', hit.artefactTitles ?? []],
     ['whoItServes', [experiment.whoItServes ?? '']],
+    ['documentText', hit.documentText ?? []],
   ];
 }
 
 /** The fields a snippet is shown for, in the order they are worth reading. */
-const HIGHLIGHTED = new Set(['title', 'summary', 'problem', 'approach', 'outcomeTitles', 'lessons', 'artefactTitles', 'themes']);
+const HIGHLIGHTED = new Set(['title', 'summary', 'problem', 'approach', 'outcomeTitles', 'lessons', 'artefactTitles', 'themes', 'documentText']);
 
 /**
  * The passages that matched, as safe HTML (whole words marked: the stem or a typo of what was searched, never a

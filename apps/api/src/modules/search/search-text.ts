@@ -5,7 +5,8 @@ import type { Dialect } from '../../db/orm.js';
 /**
  * The text the degraded search looks in: one `experiment_search_text` row per experiment (title, and a body
  * gathering the same text the Meilisearch document holds: summary, problem, what is new, approach, who it
- * serves, themes, service areas, outcome titles and lessons, artefact titles, partners, places, lead council).
+ * serves, themes, service areas, outcome titles and lessons, artefact titles and the words inside uploaded
+ * artefact files, partners, places, lead council).
  * On SQLite an FTS5 table indexes it (kept in step by triggers); on PostgreSQL a generated, GIN-indexed
  * `tsvector` column does. Tables without entities: the migrations create them (raw SQL), `ormOptions` tells
  * the schema diff to leave them alone, and `SearchTextSubscriber` refreshes rows in the writing transaction.
@@ -16,7 +17,7 @@ const SQLITE_BODY = `concat_ws(' ', e.summary, e.problem, e.what_is_new, e.appro
   (select group_concat(value, ' ') from json_each(e.themes)),
   (select group_concat(sa.name, ' ') from experiment_service_areas esa join service_areas sa on sa.slug = esa.service_area_slug where esa.experiment_id = e.id),
   (select group_concat(concat_ws(' ', o.title, o.what_worked, o.what_did_not_work, o.conditions_for_success), ' ') from outcomes o where o.experiment_id = e.id),
-  (select group_concat(a.title, ' ') from artefacts a where a.experiment_id = e.id),
+  (select group_concat(concat_ws(' ', a.title, a.document_text), ' ') from artefacts a where a.experiment_id = e.id),
   (select group_concat(p.name, ' ') from experiment_partners p where p.experiment_id = e.id),
   (select group_concat(pl.name, ' ') from experiment_places ep join organisations pl on pl.id = ep.organisation_id where ep.experiment_id = e.id),
   lead.name)`;
@@ -25,7 +26,7 @@ const POSTGRES_BODY = `concat_ws(' ', e.summary, e.problem, e.what_is_new, e.app
   (select string_agg(value, ' ') from jsonb_array_elements_text(e.themes) as value),
   (select string_agg(sa.name, ' ') from experiment_service_areas esa join service_areas sa on sa.slug = esa.service_area_slug where esa.experiment_id = e.id),
   (select string_agg(concat_ws(' ', o.title, o.what_worked, o.what_did_not_work, o.conditions_for_success), ' ') from outcomes o where o.experiment_id = e.id),
-  (select string_agg(a.title, ' ') from artefacts a where a.experiment_id = e.id),
+  (select string_agg(concat_ws(' ', a.title, a.document_text), ' ') from artefacts a where a.experiment_id = e.id),
   (select string_agg(p.name, ' ') from experiment_partners p where p.experiment_id = e.id),
   (select string_agg(pl.name, ' ') from experiment_places ep join organisations pl on pl.id = ep.organisation_id where ep.experiment_id = e.id),
   lead.name)`;

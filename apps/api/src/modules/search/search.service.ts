@@ -70,7 +70,7 @@ const SORT: Record<SearchSort, string[] | undefined> = {
 /** Results re-ranked by what the query asked for: the first this many; later pages follow the engine's order. */
 export const RERANK_WINDOW = 100;
 /** What a hit brings back from the engine: enough to re-rank it and to show why it matched. */
-const RETRIEVED = ['id', 'familySize', 'verdicts', 'stage', 'maxEvidenceLevel', 'costBand', 'ruralUrbanClass', 'nation', 'region', 'leadGssCode', 'placeGssCodes', 'outcomeTitles', 'lessons', 'measures', 'artefactTitles', 'serviceAreaNames'];
+const RETRIEVED = ['id', 'familySize', 'verdicts', 'stage', 'maxEvidenceLevel', 'costBand', 'ruralUrbanClass', 'nation', 'region', 'leadGssCode', 'placeGssCodes', 'outcomeTitles', 'lessons', 'measures', 'artefactTitles', 'serviceAreaNames', 'documentText'];
 
 export function decodeOffset(after: string | null | undefined): number {
   if (!after) return 0;

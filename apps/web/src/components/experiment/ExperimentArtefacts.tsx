@@ -1,10 +1,11 @@
 import { ARTEFACT_TYPES } from '../../labels.js';
+import { ArtefactFileDetails } from '../ArtefactFileDetails.js';
 import type { Experiment } from './types.js';
 
 /** Only links that are plainly web addresses are made into links (the API checks too). */
 const isWebLink = (url: string) => /^https?:\/\//i.test(url);
 
-/** "Things you can reuse": the experiment's artefacts with their credit and reuse warnings. */
+/** "Things you can reuse": the experiment's artefacts with their credit, reuse warnings and file versions. */
 export function ExperimentArtefacts({ experiment }: { experiment: Experiment }) {
   if (experiment.artefacts.length === 0) return null;
   return (
@@ -31,6 +32,7 @@ export function ExperimentArtefacts({ experiment }: { experiment: Experiment }) 
                 <strong>{artefact.reuseWarning}</strong>
               </span>
             )}
+            <ArtefactFileDetails artefact={artefact} />
           </li>
         ))}
       </ul>

@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { ConfirmRemove } from '../../components/ConfirmRemove.js';
-import { Button, ErrorSummary, messageFor, type Problem, problemsFrom, Select, TextArea, TextInput } from '../../components/forms.js';
+import { FileUpload } from '../../components/FileUpload.js';
+import { Button, ErrorSummary, messageFor, type Problem, problemsFrom, Radios, Select, TextArea, TextInput } from '../../components/forms.js';
+import { uploadRefusal, useFileUpload } from '../../components/use-file-upload.js';
 import { AddArtefactDocument, type ArtefactType, type Licence, RemoveArtefactDocument } from '../../generated/graphql.js';
 import { ARTEFACT_TYPES, LICENCES, optionsOf } from '../../labels.js';
 import { AddOrContinue, useEdit } from './edit-context.js';
@@ -18,7 +20,7 @@ export function Artefacts() {
       <span className="govuk-caption-l">{experiment.title}</span>
       <title>{`Things others can reuse: ${experiment.title} – Synapse`}</title>
       <h1 className="govuk-heading-l">Things others can reuse</h1>
-      <p className="govuk-body">Business cases, templates, evaluation reports, code: link to where they live, and say how they are licensed.</p>
+      <p className="govuk-body">Business cases, templates, evaluation reports, code: upload them or link to where they live, and say how they are licensed.</p>
       {experiment.artefacts.length === 0 ? (
         <p className="govuk-body">Nothing added yet.</p>
       ) : (
@@ -28,8 +30,13 @@ export function Artefacts() {
               <dt className="govuk-summary-list__key">{artefact.title}</dt>
               <dd className="govuk-summary-list__value">
                 {ARTEFACT_TYPES[artefact.type]}, {LICENCES[artefact.licence]}
+                {artefact.linkCheck?.broken && <strong className="govuk-tag govuk-tag--red govuk-!-margin-left-2">Link not working</strong>}
               </dd>
               <dd className="govuk-summary-list__actions">
+                <Link className="govuk-link govuk-!-margin-right-3" to={`/experiments/${experiment.slug}/edit/artefacts/${artefact.id}/file`}>
+                  {artefact.linkCheck?.broken ? 'Replace with a file' : 'Upload a new version'}
+                  <span className="govuk-visually-hidden"> of {artefact.title}</span>
+                </Link>
                 <ConfirmRemove
                   what={artefact.title}
                   onConfirm={async () => {
@@ -43,7 +50,7 @@ export function Artefacts() {
           ))}
         </dl>
       )}
-      <AddOrContinue add="artefacts/new">Add a link to something reusable</AddOrContinue>
+      <AddOrContinue add="artefacts/new">Add something reusable</AddOrContinue>
     </>
   );
 }
@@ -58,15 +65,24 @@ export function AddArtefact() {
   const [type, setType] = useState<ArtefactType>('TEMPLATE');
   const [licence, setLicence] = useState<Licence>('OGL_3');
   const [description, setDescription] = useState('');
+  const [source, setSource] = useState<'file' | 'link'>('file');
+  const upload = useFileUpload();
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
+    if (source === 'file' && upload.state !== 'uploaded') {
+      const message = upload.state === 'uploading' ? 'Wait for the file to finish uploading' : (upload.error ?? 'Select a file');
+      setProblems([{ field: 'file', message }]);
+      return;
+    }
+    const where = source === 'file' ? { uploadId: upload.uploadId } : { url: url.trim() };
     const result = await addArtefact({
       experimentId: experiment.id,
-      input: { title, url: url.trim(), type, licence, description: description.trim() || null },
+      input: { title, ...where, type, licence, description: description.trim() || null },
     });
     if (result.error) {
-      setProblems(problemsFrom(result.error, { title: 'Title', url: 'Link' }));
+      const refusal = uploadRefusal(result.error);
+      setProblems(refusal ? [{ field: 'file', message: refusal }] : problemsFrom(result.error, { title: 'Title', url: 'Link' }));
       return;
     }
     refresh();
@@ -77,10 +93,35 @@ export function AddArtefact() {
     <form onSubmit={submit} noValidate>
       <ErrorSummary problems={problems} />
       <span className="govuk-caption-l">{experiment.title}</span>
-      <title>{`Add a link to something reusable: ${experiment.title} – Synapse`}</title>
-      <h1 className="govuk-heading-l">Add a link to something reusable</h1>
+      <title>{`Add something reusable: ${experiment.title} – Synapse`}</title>
+      <h1 className="govuk-heading-l">Add something reusable</h1>
       <TextInput id="title" label="Title" value={title} error={messageFor(problems, 'title')} onChange={setTitle} />
-      <TextInput id="url" label="Link" hint="Where it can be downloaded or read, starting https://" type="url" spellCheck={false} value={url} error={messageFor(problems, 'url')} onChange={setUrl} />
+      <Radios
+        id="source"
+        legend="How do you want to share it?"
+        options={[
+          { value: 'file', label: 'Upload a file', hint: 'Synapse keeps it, checks it and makes the words inside it searchable.' },
+          { value: 'link', label: 'Link to where it lives' },
+        ]}
+        value={source}
+        onChange={(value) => setSource(value as 'file' | 'link')}
+      />
+      {source === 'file' ? (
+        <FileUpload
+          id="file"
+          label="Upload a file"
+          hint="PDF, Word, Excel, PowerPoint, OpenDocument, CSV, text, image or ZIP, up to 50 MB"
+          error={messageFor(problems, 'file') ?? upload.error ?? undefined}
+          state={upload.state}
+          percent={upload.percent}
+          onSelect={(file) => {
+            setProblems((current) => current.filter((problem) => problem.field !== 'file'));
+            void upload.start(file);
+          }}
+        />
+      ) : (
+        <TextInput id="url" label="Link" hint="Where it can be downloaded or read, starting https://" type="url" spellCheck={false} value={url} error={messageFor(problems, 'url')} onChange={setUrl} />
+      )}
       <Select id="type" label="What it is" options={optionsOf(ARTEFACT_TYPES)} value={type} onChange={(value) => setType(value as ArtefactType)} />
       <Select id="licence" label="Licence" hint="The Open Government Licence lets other councils reuse it freely." options={optionsOf(LICENCES)} value={licence} onChange={(value) => setLicence(value as Licence)} />
       <TextArea id="description" label="Description (optional)" rows={3} value={description} error={messageFor(problems, 'description')} onChange={setDescription} />

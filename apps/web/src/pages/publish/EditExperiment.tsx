@@ -8,6 +8,7 @@ import { useSession } from '../../session.js';
 import { NotFoundPage } from '../NotFoundPage.js';
 import { QueryProblem } from '../QueryProblem.js';
 import { AddArtefact, Artefacts } from './Artefacts.js';
+import { ReplaceArtefactFile } from './ReplaceArtefactFile.js';
 import { EditContext, useEdit } from './edit-context.js';
 import { DeleteDraft, EndLinks, WithdrawExperiment } from './EndExperiment.js';
 import { EditOutcome, OutcomeForm } from './OutcomeForm.js';
@@ -56,6 +57,7 @@ export function EditExperiment() {
         <Route path="outcomes/:outcomeId" element={<EditOutcome />} />
         <Route path="artefacts" element={<Artefacts />} />
         <Route path="artefacts/new" element={<AddArtefact />} />
+        <Route path="artefacts/:artefactId/file" element={<ReplaceArtefactFile />} />
         <Route path="check" element={<CheckAnswers />} />
         <Route path="withdraw" element={<WithdrawExperiment />} />
         <Route path="delete" element={<DeleteDraft />} />

@@ -1,0 +1,54 @@
+import type { AppConfig } from '../../config.js';
+import { LocalFileStore } from './local-file-store.js';
+import { S3FileStore } from './s3-file-store.js';
+
+export interface UploadTarget {
+  url: string;
+  /** Headers the client must send with its PUT. */
+  headers: Record<string, string>;
+}
+
+export interface DownloadOptions {
+  fileName: string;
+  contentType: string;
+  expiresInSeconds: number;
+}
+
+/**
+ * Where file bytes live. Uploads land under `uploads/<upload id>` (written by the client's PUT to a signed
+ * address); once checked they are moved to `blobs/<sha256>`, so identical content is stored once.
+ */
+export interface FileStore {
+  readonly kind: 'local' | 's3';
+  uploadTarget(upload: { id: string; declaredType: string; byteSize: number; expiresAt: Date }, token: string): Promise<UploadTarget>;
+  /** The uploaded bytes, or null when nothing (or more than `maxBytes`) was uploaded. */
+  readUpload(uploadId: string, maxBytes: number): Promise<Buffer | null>;
+  deleteUpload(uploadId: string): Promise<void>;
+  /** Moves an upload to its content address (a no-op copy when those bytes are already stored). */
+  promote(uploadId: string, sha256: string, contentType: string): Promise<void>;
+  readBlob(sha256: string): Promise<Buffer>;
+  deleteBlob(sha256: string): Promise<void>;
+  /** Every stored key with its age, for the orphan clean-up. */
+  list(prefix: 'uploads' | 'blobs'): AsyncIterable<{ name: string; modifiedAt: Date }>;
+  /** A signed, expiring GET address (S3), or null when the API serves the bytes itself (local folder). */
+  downloadUrl(sha256: string, options: DownloadOptions): Promise<string | null>;
+}
+
+const stores = new WeakMap<AppConfig['files'], FileStore>();
+
+/** The configured store (one per files configuration: the S3 client keeps its connections). */
+export function fileStoreFor(config: AppConfig): FileStore {
+  let store = stores.get(config.files);
+  if (!store) {
+    store = config.files.s3 ? new S3FileStore(config.files.s3) : new LocalFileStore(config.dataDir, config.publicUrl);
+    stores.set(config.files, store);
+  }
+  return store;
+}
+
+/** RFC 6266 Content-Disposition: an ASCII fallback and the UTF-8 name as filename*. */
+export function attachmentDisposition(fileName: string): string {
+  const fallback = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
