@@ -13,6 +13,7 @@ import { createMailer } from '../src/modules/identity/mailer.js';
 import { JOB_HANDLERS, JOB_SCHEDULES } from '../src/modules/job/job-registry.js';
 import { JobWorker } from '../src/modules/job/job-worker.js';
 import { type SearchRuntime, startSearch } from '../src/modules/search/search-runtime.js';
+import { shutdown } from '../src/shutdown.js';
 import { freePort } from '@synapse/search';
 import { createPostgresDatabase, TEST_DATABASE } from './harness.js';
 
@@ -65,14 +66,22 @@ export async function startTestServer(overrides: NodeJS.ProcessEnv = {}, options
     search,
     dataDir,
     async close() {
-      await jobs.stop(2000);
-      await search?.stop();
-      await search?.index.client.deleteIndex(search.index.uid).waitTask().catch(() => undefined);
-      await app.apollo.stop();
-      app.server.close();
-      await rateLimits.close();
-      await orm.close();
-      await dropDatabase?.();
+      // Each step bounded (as in production shutdown), so one stuck resource cannot hang the suite's hooks.
+      await shutdown(
+        [
+          { name: 'job queue', run: () => jobs.stop(2000), timeoutMs: 5_000 },
+          { name: 'search', run: async () => search?.stop(), timeoutMs: 5_000 },
+          { name: 'test index', run: async () => search?.index.client.deleteIndex(search.index.uid).waitTask().catch(() => undefined), timeoutMs: 5_000 },
+          { name: 'apollo', run: () => app.apollo.stop(), timeoutMs: 5_000 },
+          { name: 'http', run: async () => { app.server.closeAllConnections(); app.server.close(); }, timeoutMs: 1_000 },
+          { name: 'rate limits', run: () => rateLimits.close(), timeoutMs: 5_000 },
+          { name: 'database', run: () => orm.close(), timeoutMs: 5_000 },
+          { name: 'test database', run: async () => dropDatabase?.(), timeoutMs: 10_000 },
+        ],
+        (message) => {
+          if (message.includes('longer than') || message.includes('failed')) console.warn(`Test server ${message}`);
+        },
+      );
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
