@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { CONVERSATION_LIMITS, ExperimentStatus } from '@synapse/domain';
 import type { EntityManager } from '../../db/orm.js';
+import { requestLoader } from '../../db/request-loader.js';
 import { DomainError, ErrorCode, NotFoundError } from '../../errors.js';
 import { type ConnectionShape, toConnection } from '../../graphql/connection.js';
 import { Experiment } from '../experiment/experiment.entity.js';
@@ -105,4 +106,25 @@ export async function checkPostRate(em: EntityManager, member: Member, now = new
       windowSeconds: 3600,
     });
   }
+}
+
+async function countDiscussions(em: EntityManager, ids: readonly string[]): Promise<number[]> {
+  const rows = await em.find(Discussion, { $and: [{ experiment: { $in: [...ids] } }, { hiddenAt: null }] }, { fields: ['experiment'] });
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(row.experiment!.id, (counts.get(row.experiment!.id) ?? 0) + 1);
+  return ids.map((id) => counts.get(id) ?? 0);
+}
+
+/** How many visible discussions an experiment has, batched per request (one query for a page of search hits). */
+export function discussionCount(em: EntityManager, experimentId: string): Promise<number> {
+  return requestLoader(em, countDiscussions).load(experimentId);
+}
+
+/** Visible discussions where a visible post cites the experiment as evidence, most recent first (at most 20). */
+export function discussionsCiting(em: EntityManager, viewer: Member | null, experimentId: string): Promise<Discussion[]> {
+  return em.find(
+    Discussion,
+    { $and: [visibleDiscussions(viewer), { allPosts: { citations: experimentId, hiddenAt: null, deletedAt: null } }] },
+    { orderBy: { lastActivityAt: 'desc' }, limit: 20 },
+  );
 }

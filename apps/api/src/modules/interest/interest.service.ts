@@ -1,7 +1,7 @@
 import { ref } from '@mikro-orm/core';
 import { cleanWrittenText, InterestLevel } from '@synapse/domain';
-import DataLoader from 'dataloader';
 import type { EntityManager } from '../../db/orm.js';
+import { requestLoader } from '../../db/request-loader.js';
 import { ForbiddenError, NotFoundError } from '../../errors.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { experimentPolicy } from '../experiment/experiment.policy.js';
@@ -45,25 +45,20 @@ export interface InterestCounts {
   trying: number;
 }
 
-const loaders = new WeakMap<EntityManager, DataLoader<string, InterestCounts>>();
+async function countInterest(em: EntityManager, ids: readonly string[]): Promise<InterestCounts[]> {
+  const rows = await em.find(Interest, { experiment: { $in: [...ids] } }, { fields: ['experiment', 'level'] });
+  const counts = new Map(ids.map((id) => [id, { total: 0, considering: 0, planning: 0, trying: 0 }]));
+  for (const row of rows) {
+    const entry = counts.get(row.experiment.id)!;
+    entry.total++;
+    if (row.level === InterestLevel.CONSIDERING) entry.considering++;
+    else if (row.level === InterestLevel.PLANNING) entry.planning++;
+    else entry.trying++;
+  }
+  return ids.map((id) => counts.get(id)!);
+}
 
 /** Interest counts for a page of experiments (search hits) in one query, per request. */
-export function interestCounts(em: EntityManager): DataLoader<string, InterestCounts> {
-  let loader = loaders.get(em);
-  if (!loader) {
-    loader = new DataLoader<string, InterestCounts>(async (ids) => {
-      const rows = await em.find(Interest, { experiment: { $in: [...ids] } }, { fields: ['experiment', 'level'] });
-      const counts = new Map(ids.map((id) => [id, { total: 0, considering: 0, planning: 0, trying: 0 }]));
-      for (const row of rows) {
-        const entry = counts.get(row.experiment.id)!;
-        entry.total++;
-        if (row.level === InterestLevel.CONSIDERING) entry.considering++;
-        else if (row.level === InterestLevel.PLANNING) entry.planning++;
-        else entry.trying++;
-      }
-      return ids.map((id) => counts.get(id)!);
-    });
-    loaders.set(em, loader);
-  }
-  return loader;
+export function interestCounts(em: EntityManager) {
+  return requestLoader(em, countInterest);
 }

@@ -1,7 +1,7 @@
-import DataLoader from 'dataloader';
 import type { FilterQuery } from '@mikro-orm/core';
 import { MAX_NEIGHBOURS, neighboursOf, referenceNeighbours } from '@synapse/reference-data';
 import type { EntityManager } from '../../db/orm.js';
+import { requestLoader } from '../../db/request-loader.js';
 import { BadInputError } from '../../errors.js';
 import type { Experiment } from '../experiment/experiment.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
@@ -24,19 +24,14 @@ export function similarCodes(gssCode: string, count: number | null | undefined, 
   return neighbours.map((n) => n.gssCode);
 }
 
-/** Request-scoped batch loading of organisations by GSS code: one query however many councils ask. */
-const loaders = new WeakMap<EntityManager, DataLoader<string, Organisation | null>>();
-function organisationsByCode(em: EntityManager): DataLoader<string, Organisation | null> {
-  let loader = loaders.get(em);
-  if (!loader) {
-    loader = new DataLoader(async (codes: readonly string[]) => {
-      const found = await em.find(Organisation, { gssCode: { $in: [...codes] } });
-      const byCode = new Map(found.map((organisation) => [organisation.gssCode, organisation]));
-      return codes.map((code) => byCode.get(code) ?? null);
-    });
-    loaders.set(em, loader);
-  }
-  return loader;
+/** Organisations by GSS code, batched per request: one query however many councils ask. */
+async function organisationsWithCodes(em: EntityManager, codes: readonly string[]): Promise<(Organisation | null)[]> {
+  const found = await em.find(Organisation, { gssCode: { $in: [...codes] } });
+  const byCode = new Map(found.map((organisation) => [organisation.gssCode, organisation]));
+  return codes.map((code) => byCode.get(code) ?? null);
+}
+function organisationsByCode(em: EntityManager) {
+  return requestLoader(em, organisationsWithCodes);
 }
 
 /** A council's nearest neighbours with their organisations, nearest first; [] for partners and combined authorities. */
