@@ -93,6 +93,13 @@ export class SearchIndex {
     return (await this.index().getStats()).numberOfDocuments;
   }
 
+  /** Some documents by id with only the named fields (the text of the page shown, after re-ranking a window). */
+  async documentsById(ids: string[], fields: (keyof ExperimentDocument & string)[]): Promise<ExperimentDocument[]> {
+    if (ids.length === 0) return [];
+    // An empty filter makes the client POST to /documents/fetch, where `ids` is read as a list.
+    return (await this.index().getDocuments({ ids, fields, limit: ids.length, filter: [] })).results;
+  }
+
   search(query: string, params: SearchParams): Promise<SearchResponse<ExperimentDocument>> {
     return this.index().search(query, params);
   }

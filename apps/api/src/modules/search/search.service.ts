@@ -1,6 +1,6 @@
 import type { SearchParams } from 'meilisearch';
 import { ExperimentStatus } from '@synapse/domain';
-import { FACETS } from '@synapse/search';
+import { type ExperimentDocument, FACETS } from '@synapse/search';
 import { type EntityManager, isPostgres } from '../../db/orm.js';
 import { BadInputError } from '../../errors.js';
 import { Experiment } from '../experiment/experiment.entity.js';
@@ -69,8 +69,10 @@ const SORT: Record<SearchSort, string[] | undefined> = {
 
 /** Results re-ranked by what the query asked for: the first this many; later pages follow the engine's order. */
 export const RERANK_WINDOW = 100;
-/** What a hit brings back from the engine: enough to re-rank it and to show why it matched. */
-const RETRIEVED = ['id', 'familySize', 'verdicts', 'stage', 'maxEvidenceLevel', 'costBand', 'ruralUrbanClass', 'nation', 'region', 'leadGssCode', 'placeGssCodes', 'outcomeTitles', 'lessons', 'measures', 'artefactTitles', 'serviceAreaNames', 'documentText'];
+/** What a hit brings back from the engine to be re-ranked. */
+const RANKED_FIELDS: (keyof ExperimentDocument & string)[] = ['id', 'familySize', 'verdicts', 'stage', 'maxEvidenceLevel', 'costBand', 'ruralUrbanClass', 'nation', 'region', 'leadGssCode', 'placeGssCodes'];
+/** The text behind "why it matched": fetched for the page shown only, never for the whole re-ranking window. */
+const TEXT_FIELDS: (keyof ExperimentDocument & string)[] = ['outcomeTitles', 'lessons', 'measures', 'artefactTitles', 'serviceAreaNames', 'documentText'];
 
 export function decodeOffset(after: string | null | undefined): number {
   if (!after) return 0;
@@ -138,7 +140,7 @@ export function engineParams(args: SearchArgs, offset: number, understood: Under
     limit: window ? RERANK_WINDOW : args.first,
     offset: window ? 0 : offset,
     showRankingScore: window,
-    attributesToRetrieve: RETRIEVED,
+    attributesToRetrieve: window ? RANKED_FIELDS : [...RANKED_FIELDS, ...TEXT_FIELDS],
     ...(args.collapseFamilies ? { distinct: 'familyId' } : {}),
   };
 }
@@ -146,7 +148,12 @@ export function engineParams(args: SearchArgs, offset: number, understood: Under
 async function searchEngine(em: EntityManager, index: SearchIndex, args: SearchArgs, offset: number): Promise<SearchResult> {
   const understood = understandSearch(args.query, args.filter, !!args.exact);
   const response = await breakerFor(index).run(() => index.search(understood.engineQuery, engineParams(args, offset, understood)));
-  const page = reranked(args, offset) ? rerank(response.hits, understood).slice(offset, offset + args.first) : response.hits;
+  const window = reranked(args, offset);
+  let page = window ? rerank(response.hits, understood).slice(offset, offset + args.first) : response.hits;
+  if (window && page.length) {
+    const texts = new Map((await breakerFor(index).run(() => index.documentsById(page.map((hit) => hit.id), ['id', ...TEXT_FIELDS]))).map((text) => [text.id, text]));
+    page = page.map((hit) => ({ ...hit, ...texts.get(hit.id) }));
+  }
   const experiments = await publishedInOrder(em, page.map((hit) => hit.id));
   const hits = page
     .filter((hit) => experiments.has(hit.id))
