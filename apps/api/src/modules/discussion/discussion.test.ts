@@ -4,6 +4,7 @@ import { buildCouncil, buildExperiment, buildMember } from '../../../test/factor
 import { createHarness, errorCodes, type Harness } from '../../../test/harness.js';
 import type { Member } from '../member/member.entity.js';
 import { sendDigests } from '../notification/notification.service.js';
+import { Follow, FollowTarget } from '../notification/follow.entity.js';
 import { Post } from './post.entity.js';
 
 let h: Harness;
@@ -109,6 +110,19 @@ describe('questions on an experiment', () => {
     expect(badCitation.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.citations.0' });
     const listed = await h.run('query($id: ID!) { discussions(first: 5, filter: { experimentId: $id }) { totalCount } }', { id: w.experiment.id });
     expect(listed.data.discussions.totalCount).toBe(0);
+  });
+});
+
+describe('following a discussion', () => {
+  it('refuses an unknown discussion with NOT_FOUND and a missing or over-long id with BAD_USER_INPUT on input.discussionId, following nothing', async () => {
+    const w = await world();
+    const FOLLOW = `mutation($input: FollowDiscussionInput!) { followDiscussion(input: $input) { id } }`;
+    expect(errorCodes(await h.run(FOLLOW, { input: { discussionId: '00000000-0000-4000-8000-000000000000' } }, w.bystander))).toEqual(['NOT_FOUND']);
+    for (const discussionId of ['', 'x'.repeat(37)]) {
+      const result = await h.run(FOLLOW, { input: { discussionId } }, w.bystander);
+      expect(result.errors?.[0].extensions, JSON.stringify(discussionId)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.discussionId' });
+    }
+    expect(await h.em().count(Follow, { member: w.bystander.id, target: FollowTarget.DISCUSSION })).toBe(0);
   });
 });
 

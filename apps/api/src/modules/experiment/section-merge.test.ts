@@ -22,6 +22,17 @@ async function twoEditors() {
 }
 
 describe('conflicts at the grain of a section', () => {
+  it('refuses startedFrom that is not an object with BAD_USER_INPUT naming it, saving nothing', async () => {
+    const { experiment, amina } = await twoEditors();
+    for (const from of ['a summary', ['summary'], 42]) {
+      const result = await h.run(UPDATE, { id: experiment.id, v: experiment.version, input: { summary: 'Not saved.' }, from }, amina);
+      expect(errorCodes(result), JSON.stringify(from)).toEqual(['BAD_USER_INPUT']);
+      expect(JSON.stringify(result.errors)).toContain('$from');
+    }
+    const stored = await h.run('query($id: ID!) { experiment(id: $id) { summary version } }', { id: experiment.id }, amina);
+    expect(stored.data.experiment).toEqual({ summary: experiment.summary, version: experiment.version });
+  });
+
   it('merges two people saving different sections from the same version', async () => {
     const { experiment, amina, ben } = await twoEditors();
     const opened = experiment.version;

@@ -87,6 +87,17 @@ describe('reminders (time travel: the job passes its clock)', () => {
     for (const person of [reader, leaver, mover, optedOut]) expect(await reminders(person, experiment)).toHaveLength(0);
   });
 
+  it('settings refuse a missing or non-boolean choice with BAD_USER_INPUT, leaving reminders on', async () => {
+    const { editor } = await team('2029-05-01', '2029-06-30');
+    const SET = 'mutation($enabled: Boolean!) { setReminderSettings(input: { enabled: $enabled }) { enabled } }';
+    for (const enabled of [null, 'no']) {
+      const result = await h.run(SET, { enabled }, editor);
+      expect(errorCodes(result), String(enabled)).toEqual(['BAD_USER_INPUT']);
+      expect(JSON.stringify(result.errors)).toContain('$enabled');
+    }
+    expect((await h.run('{ reminderSettings { enabled } }', {}, editor)).data.reminderSettings).toEqual({ enabled: true });
+  });
+
   it('reach the email digest of members who chose one', async () => {
     const { editor, experiment } = await team('2029-05-01', '2029-06-30');
     await h.em().nativeUpdate(Member, { id: editor.id }, { digest: DigestFrequency.DAILY });

@@ -55,6 +55,15 @@ describe('review cycle (time travel with the injectable clock)', () => {
     expect((await freshness(experiment.id)).reviewOverdue).toBe(true);
   });
 
+  it('answers NOT_FOUND for an unknown experiment and BAD_USER_INPUT on id when it is missing, recording no review', async () => {
+    const { editor, experiment } = await publishedPilot('2029-03-10');
+    expect(errorCodes(await h.run(CONFIRM, { id: '00000000-0000-4000-8000-000000000000' }, editor))).toEqual(['NOT_FOUND']);
+    const missing = await h.run(CONFIRM, { id: null }, editor);
+    expect(errorCodes(missing)).toEqual(['BAD_USER_INPUT']);
+    expect(JSON.stringify(missing.errors)).toContain('$id');
+    expect((await h.em().findOneOrFail(Experiment, { id: experiment.id })).lastReviewedOn).toBe(experiment.lastReviewedOn ?? null);
+  });
+
   it('only the team may confirm: others get FORBIDDEN, anonymous callers too', async () => {
     const { experiment } = await publishedPilot('2029-03-10');
     const outsider = await buildMember(h.em(), await buildCouncil(h.em()), MemberRole.ADMIN);
