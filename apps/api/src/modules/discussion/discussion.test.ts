@@ -5,7 +5,8 @@ import { createHarness, errorCodes, type Harness } from '../../../test/harness.j
 import type { Member } from '../member/member.entity.js';
 import { sendDigests } from '../notification/notification.service.js';
 import { Follow, FollowTarget } from '../notification/follow.entity.js';
-import { Post } from './post.entity.js';
+import { Discussion } from './discussion.entity.js';
+import { Post, PostRevision } from './post.entity.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -110,6 +111,44 @@ describe('questions on an experiment', () => {
     expect(badCitation.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.citations.0' });
     const listed = await h.run('query($id: ID!) { discussions(first: 5, filter: { experimentId: $id }) { totalCount } }', { id: w.experiment.id });
     expect(listed.data.discussions.totalCount).toBe(0);
+  });
+});
+
+describe('bad input to replies, edits and answers', () => {
+  it('refuses an empty reply with BAD_USER_INPUT on input.body, adding no reply', async () => {
+    const w = await world();
+    const question = await ask(w.asker, { experimentId: w.experiment.id, title: 'Who drove at weekends?', body: 'Volunteers or staff?' });
+    for (const body of ['', '   ']) {
+      const result = await h.run(REPLY, { input: { discussionId: question.id, body } }, w.teamMember);
+      expect(result.errors?.[0].extensions, JSON.stringify(body)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.body' });
+    }
+    expect(await h.em().count(Post, { discussion: question.id })).toBe(1);
+    expect((await h.em().findOneOrFail(Discussion, question.id)).replyCount).toBe(0);
+  });
+
+  it('refuses an edit with an empty body (input.body) or a too-short title (input.title), leaving the post and title unchanged', async () => {
+    const w = await world();
+    const question = await ask(w.asker, { experimentId: w.experiment.id, title: 'How long did the pilot run?', body: 'Six months or a year?' });
+    const EDIT = 'mutation($input: EditPostInput!) { editPost(input: $input) { body editedAt } }';
+    const emptyBody = await h.run(EDIT, { input: { postId: question.openingPost.id, body: '' } }, w.asker);
+    expect(emptyBody.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.body' });
+    const shortTitle = await h.run(EDIT, { input: { postId: question.openingPost.id, body: 'Six months?', title: 'Hi' } }, w.asker);
+    expect(shortTitle.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.title' });
+    const post = await h.em().findOneOrFail(Post, question.openingPost.id);
+    expect(post).toMatchObject({ body: 'Six months or a year?', editedAt: null });
+    expect(await h.em().count(PostRevision, { post: post.id })).toBe(0);
+    expect((await h.em().findOneOrFail(Discussion, question.id)).title).toBe('How long did the pilot run?');
+  });
+
+  it('refuses to mark an answer with a blank post id (BAD_USER_INPUT on input.postId), leaving the question unanswered', async () => {
+    const w = await world();
+    const question = await ask(w.asker, { experimentId: w.experiment.id, title: 'Was there a waiting list?', body: 'For drivers?' });
+    await reply(w.teamMember, question.id, 'Yes, for the first month.');
+    for (const postId of ['', '   ']) {
+      const result = await h.run('mutation($id: ID!) { markAnswer(input: { postId: $id }) { answered } }', { id: postId }, w.asker);
+      expect(result.errors?.[0].extensions, JSON.stringify(postId)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.postId' });
+    }
+    expect(await h.em().findOneOrFail(Discussion, question.id)).toMatchObject({ answerPostId: null, answeredAt: null });
   });
 });
 

@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCouncil, buildExperiment, buildMember } from '../../../test/factories.js';
 import { createHarness, errorCodes, type Harness } from '../../../test/harness.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
+import { Member } from '../member/member.entity.js';
+import { Discussion } from './discussion.entity.js';
+import { Post, PostReport } from './post.entity.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -87,5 +90,35 @@ describe('moderation', () => {
     expect(unlocked.data.lockDiscussion.lockedAt).toBeNull();
     const reason = await h.run('mutation($id: ID!) { lockDiscussion(input: { discussionId: $id, reason: "" }) { id } }', { id: w.discussionId }, w.platformAdmin);
     expect(reason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
+    expect(await h.em().findOneOrFail(Discussion, w.discussionId)).toMatchObject({ lockedAt: null, lockReason: 'Calmer now' });
+  });
+
+  it('refuses a report whose reason is too short (BAD_USER_INPUT on input.reason), storing no report', async () => {
+    const w = await world();
+    for (const reason of ['', '  ', 'ok']) {
+      const result = await h.run('mutation($id: ID!, $reason: String!) { reportPost(input: { postId: $id, reason: $reason }) { id } }', { id: w.rudeId, reason }, w.asker);
+      expect(result.errors?.[0].extensions, JSON.stringify(reason)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
+    }
+    expect(await h.em().count(PostReport, { post: w.rudeId })).toBe(0);
+  });
+
+  it('refuses to hide a post without a reason (BAD_USER_INPUT on input.reason), leaving it visible', async () => {
+    const w = await world();
+    for (const reason of ['', '   ']) {
+      const result = await h.run('mutation($id: ID!, $reason: String!) { moderatePost(input: { postId: $id, action: HIDE, reason: $reason }) { hidden } }', { id: w.rudeId, reason }, w.platformAdmin);
+      expect(result.errors?.[0].extensions, JSON.stringify(reason)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
+    }
+    expect(await h.em().findOneOrFail(Post, w.rudeId)).toMatchObject({ hiddenAt: null, moderationReason: null });
+    expect(await h.em().count(AuditEntry, { operation: 'moderatePost', entityId: w.rudeId })).toBe(0);
+  });
+
+  it('refuses to appoint a moderator from a blank member id (BAD_USER_INPUT on input.memberId), changing no role', async () => {
+    const w = await world();
+    for (const memberId of ['', '   ']) {
+      const result = await h.run('mutation($id: ID!) { appointModerator(input: { memberId: $id }) { moderator } }', { id: memberId }, w.platformAdmin);
+      expect(result.errors?.[0].extensions, JSON.stringify(memberId)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.memberId' });
+    }
+    expect((await h.em().findOneOrFail(Member, w.volunteer.id)).moderator).toBe(false);
+    expect(await h.em().count(AuditEntry, { operation: 'appointModerator', actorId: w.platformAdmin.id })).toBe(0);
   });
 });

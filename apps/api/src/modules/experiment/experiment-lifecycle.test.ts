@@ -104,6 +104,7 @@ describe('withdrawing and deleting', () => {
     const blank = await h.run(WITHDRAW, { input: { ...input, reason: '   ' } }, await buildMember(h.em(), council, MemberRole.EDITOR));
     expect(errorCodes(blank)).toEqual(['BAD_USER_INPUT']);
     expect(blank.errors![0].extensions!.field).toBe('input.reason');
+    expect((await h.em().findOneOrFail(Experiment, experiment.id)).withdrawnAt).toBeNull();
   });
 
   it('deletes a draft with its outcomes, and refuses to delete published work', async () => {
@@ -115,7 +116,9 @@ describe('withdrawing and deleting', () => {
     expect((await h.run(DELETE, { id: draft.id, v: draft.version }, editor)).data.deleteDraftExperiment).toBe(draft.id);
     expect(await h.em().findOne(Experiment, draft.id)).toBeNull();
     const published = await buildExperiment(h.em(), { lead: council });
-    expect(errorCodes(await h.run(DELETE, { id: published.id, v: published.version }, editor))).toEqual(['BAD_USER_INPUT']);
+    const refused = await h.run(DELETE, { id: published.id, v: published.version }, editor);
+    expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
+    expect(refused.errors![0].extensions!.field).toBe('id');
     expect(await h.em().findOne(Experiment, published.id)).not.toBeNull();
   });
 });

@@ -110,6 +110,7 @@ describe.each<Storage>(['local', 's3'])('artefact files stored in %s storage', (
     expect(tooBig.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.byteSize', reasonCode: 'FILE_TOO_LARGE' });
     const wrongType = await h.run(CREATE_UPLOAD, { input: { fileName: 'run.exe', contentType: 'application/x-msdownload', byteSize: 10 } }, editor);
     expect(wrongType.errors?.[0].extensions).toMatchObject({ field: 'input.contentType', reasonCode: 'FILE_TYPE_NOT_ALLOWED' });
+    expect(await h.em().count(FileUpload, { member: editor.id })).toBe(0);
 
     const disguised = await files.upload(editor, makeExecutable(), 'report.pdf', PDF);
     const refused = await h.run(ADD, { experimentId: experiment.id, input: artefactInput(disguised) }, editor);

@@ -2,6 +2,7 @@ import { MemberRole } from '@synapse/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCouncil, buildExperiment, buildMember } from '../../../test/factories.js';
 import { createHarness, errorCodes, type Harness } from '../../../test/harness.js';
+import { Interest } from './interest.entity.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -49,5 +50,6 @@ describe('interest', () => {
     expect(errorCodes(own)).toEqual(['FORBIDDEN']);
     const long = await h.run(SET, { input: { experimentId: experiment.id, level: 'TRYING', note: 'x'.repeat(501) } }, await buildMember(em, await buildCouncil(em)));
     expect(long.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.note' });
+    expect(await em.count(Interest, { experiment: experiment.id })).toBe(0);
   });
 });

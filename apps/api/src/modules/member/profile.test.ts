@@ -2,6 +2,7 @@ import { MemberRole } from '@synapse/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCouncil, buildMember } from '../../../test/factories.js';
 import { createHarness, errorCodes, type Harness } from '../../../test/harness.js';
+import { Member } from './member.entity.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -27,6 +28,8 @@ describe('your own name and job title', () => {
     const blank = await h.run(UPDATE, { input: { name: '   ' } }, member);
     expect(errorCodes(blank)).toEqual(['BAD_USER_INPUT']);
     expect(blank.errors![0].extensions!.reason).toBe('Enter a name');
+    expect(blank.errors![0].extensions!.field).toBe('input.name');
+    expect((await h.em().findOneOrFail(Member, member.id)).name).toBe(member.name);
     expect(errorCodes(await h.run(UPDATE, { input: { name: 'Someone' } }))).toEqual(['FORBIDDEN']);
   });
 });
