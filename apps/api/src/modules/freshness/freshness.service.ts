@@ -2,7 +2,7 @@ import { ExperimentStatus } from '@synapse/domain';
 import { isoDate } from '../../clock.js';
 import type { FreshnessConfig } from '../../config.js';
 import type { EntityManager } from '../../db/orm.js';
-import { ForbiddenError } from '../../errors.js';
+import { BadInputError, ForbiddenError } from '../../errors.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { loadForChange } from '../experiment/experiment.service.js';
 import { Member } from '../member/member.entity.js';
@@ -10,10 +10,14 @@ import { JoinRequest, JoinRequestStatus } from '../membership/join-request.entit
 import { freshnessPolicy } from './freshness.policy.js';
 import { type OverdueItem, outcomeCounts, overdueForOrganisation } from './overdue.service.js';
 
-/** "Still accurate": records today's review in one action; the review cycle starts again from today. Audited. */
+/**
+ * "Still accurate": records today's review in one action; the review cycle starts again from today. Audited.
+ * Published records only: a draft has no review cycle, so it gets no review date (BAD_USER_INPUT on id).
+ */
 export async function confirmStillAccurate(em: EntityManager, viewer: Member | null, experimentId: string, now: Date): Promise<Experiment> {
   return em.transactional(async (tem) => {
     const experiment = await loadForChange(tem, viewer, experimentId, 'edit');
+    if (experiment.status !== ExperimentStatus.PUBLISHED) throw BadInputError.field('id', 'only a published experiment can be confirmed still accurate');
     experiment.lastReviewedOn = isoDate(now);
     return experiment;
   });

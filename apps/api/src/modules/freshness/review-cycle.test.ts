@@ -90,6 +90,17 @@ describe('review cycle (time travel with the injectable clock)', () => {
     expect(await freshness(experiment.id)).toMatchObject({ reviewOverdue: false, reviewDueOn: '2032-06-01' });
   });
 
+  it('confirming a draft as still accurate is refused (BAD_USER_INPUT on id) and gives it no review date', async () => {
+    const council = await buildCouncil(h.em());
+    const draft = await buildExperiment(h.em(), { lead: council, status: ExperimentStatus.DRAFT });
+    const editor = await buildMember(h.em(), council, MemberRole.EDITOR);
+    h.clock.set('2030-05-02T12:00:00Z');
+    const refused = await h.run(CONFIRM, { id: draft.id }, editor);
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    expect((await h.em().findOneOrFail(Experiment, { id: draft.id })).lastReviewedOn).toBeNull();
+    expect(await h.em().count(AuditEntry, { entityId: draft.id, operation: 'confirmExperimentStillAccurate' })).toBe(0);
+  });
+
   it('drafts have no review date and are never overdue', async () => {
     const council = await buildCouncil(h.em());
     const draft = await buildExperiment(h.em(), { lead: council, status: ExperimentStatus.DRAFT });
