@@ -5,20 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MikroORM } from '@mikro-orm/core';
-import { ExperimentStatus, OrganisationKind } from '@synapse/domain';
-import { bootstrapData } from '@synapse/api/internal/bootstrap';
 import { startEmbeddedPostgres } from '@synapse/api/internal/db/embedded-postgres';
 import { entityManager, openDatabase } from '@synapse/api/internal/db/orm';
-import { Artefact } from '@synapse/api/internal/modules/artefact/artefact.entity';
-import { Experiment } from '@synapse/api/internal/modules/experiment/experiment.entity';
-import { Organisation } from '@synapse/api/internal/modules/organisation/organisation.entity';
-import { Outcome } from '@synapse/api/internal/modules/outcome/outcome.entity';
 import { breakerFor } from '@synapse/api/internal/modules/search/search-breaker';
 import { SearchIndex } from '@synapse/api/internal/modules/search/search-index';
 import { SearchSort } from '@synapse/api/internal/modules/search/search.inputs';
 import { search } from '@synapse/api/internal/modules/search/search.service';
-import { ServiceArea } from '@synapse/api/internal/modules/service-area/service-area.entity';
-import { QUERIES, random, syntheticExperiment } from './corpus.js';
+import { QUERIES } from './corpus.js';
+import { seedSyntheticCorpus } from './seed.js';
 
 // npm run degraded -w @synapse/bench [-- --size 10000 --rounds 3 --only sqlite,postgresql --keep DIR]  (after a build)
 // Search with a hung Meilisearch (a TCP server that accepts and never answers), on SQLite and PostgreSQL: the
@@ -38,38 +32,6 @@ function summary(values: number[]): { p50: number; p95: number; max: number } {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (p: number) => Number(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)].toFixed(1));
   return { p50: at(50), p95: at(95), max: at(100) };
-}
-
-async function seed(orm: MikroORM, size: number): Promise<void> {
-  await bootstrapData(orm, { seedDemo: false });
-  const councils = await entityManager(orm).fork().find(Organisation, { kind: OrganisationKind.COUNCIL, population: { $ne: null } }, { orderBy: { gssCode: 'asc' } });
-  const rand = random(20261130);
-  for (let start = 0; start < size; start += 1000) {
-    const batch = entityManager(orm).fork();
-    for (let n = start; n < Math.min(size, start + 1000); n++) {
-      const spec = syntheticExperiment(rand, n, councils.length);
-      const experiment = Object.assign(new Experiment(), {
-        slug: `bench-${n}`,
-        title: spec.title,
-        summary: spec.summary,
-        problem: spec.problem,
-        approach: spec.approach,
-        themes: spec.themes,
-        stage: spec.stage,
-        startDate: spec.startDate,
-        budgetBand: spec.budgetBand,
-        status: ExperimentStatus.PUBLISHED,
-        publishedAt: spec.publishedAt,
-        leadOrganisation: batch.getReference(Organisation, councils[spec.leadIndex].id, { wrapped: true }),
-      });
-      experiment.serviceAreas.set(spec.serviceAreas.map((slug) => batch.getReference(ServiceArea, slug)));
-      experiment.places.set([...new Set(spec.placeIndexes)].map((i) => batch.getReference(Organisation, councils[i].id)));
-      for (const outcome of spec.outcomes) experiment.outcomes.add(Object.assign(new Outcome(), outcome));
-      for (const artefact of spec.artefacts) experiment.artefacts.add(Object.assign(new Artefact(), { ...artefact, owner: experiment.leadOrganisation }));
-      batch.persist(experiment);
-    }
-    await batch.flush();
-  }
 }
 
 /** A stand-in for a hung Meilisearch: accepts connections, never answers. */
@@ -138,7 +100,7 @@ async function main(): Promise<void> {
       const orm = await openDatabase(options);
       try {
         const started = Date.now();
-        await seed(orm, size);
+        await seedSyntheticCorpus(orm, size, 20261130);
         // As autovacuum would soon after a bulk load: the planner needs statistics.
         await entityManager(orm).getConnection().execute('analyze');
         console.log(`  ${label}: seeded ${size} experiments in ${((Date.now() - started) / 1000).toFixed(0)} s`);

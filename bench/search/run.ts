@@ -4,25 +4,18 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ExperimentStatus, OrganisationKind } from '@synapse/domain';
 import { freePort, LocalMeilisearch, nodeHttpClient } from '@synapse/search';
-import { bootstrapData } from '@synapse/api/internal/bootstrap';
 import { loadConfig } from '@synapse/api/internal/config';
 import { ensureDemoAccounts } from '@synapse/api/internal/demo/demo-member';
 import { createSession } from '@synapse/api/internal/modules/identity/identity.service';
 import { entityManager, openDatabase } from '@synapse/api/internal/db/orm';
-import { Artefact } from '@synapse/api/internal/modules/artefact/artefact.entity';
-import { Experiment } from '@synapse/api/internal/modules/experiment/experiment.entity';
-import { StageChange } from '@synapse/api/internal/modules/experiment/stage-change.entity';
-import { Organisation } from '@synapse/api/internal/modules/organisation/organisation.entity';
-import { Outcome } from '@synapse/api/internal/modules/outcome/outcome.entity';
 import { allDocuments } from '@synapse/api/internal/modules/search/experiment-document';
 import { SearchIndex } from '@synapse/api/internal/modules/search/search-index';
 import { Job } from '@synapse/api/internal/modules/job/job.entity';
 import { SearchSort } from '@synapse/api/internal/modules/search/search.inputs';
 import { engineParams } from '@synapse/api/internal/modules/search/search.service';
-import { ServiceArea } from '@synapse/api/internal/modules/service-area/service-area.entity';
-import { QUERIES, random, syntheticExperiment } from './corpus.js';
+import { QUERIES } from './corpus.js';
+import { seedSyntheticCorpus } from './seed.js';
 
 // npm run bench:search [-- --sizes 10000,100000 --rounds 3]
 // Everything is measured side by side in one run on this machine; the write-up is docs/performance.md.
@@ -44,39 +37,9 @@ const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 
 async function seedCorpus(dataDir: string, size: number): Promise<number> {
   const orm = await openDatabase({ sqlitePath: join(dataDir, 'synapse.sqlite') });
-  await bootstrapData(orm, { seedDemo: false });
-  const em = entityManager(orm).fork();
-  const councils = await em.find(Organisation, { kind: OrganisationKind.COUNCIL, population: { $ne: null } }, { orderBy: { gssCode: 'asc' } });
-  const rand = random(20261121);
   const started = Date.now();
-  for (let start = 0; start < size; start += 1000) {
-    const batch = entityManager(orm).fork();
-    for (let n = start; n < Math.min(size, start + 1000); n++) {
-      const spec = syntheticExperiment(rand, n, councils.length);
-      const experiment = Object.assign(new Experiment(), {
-        slug: `bench-${n}`,
-        title: spec.title,
-        summary: spec.summary,
-        problem: spec.problem,
-        approach: spec.approach,
-        themes: spec.themes,
-        stage: spec.stage,
-        startDate: spec.startDate,
-        budgetBand: spec.budgetBand,
-        status: ExperimentStatus.PUBLISHED,
-        publishedAt: spec.publishedAt,
-        createdAt: spec.publishedAt,
-        leadOrganisation: batch.getReference(Organisation, councils[spec.leadIndex].id, { wrapped: true }),
-      });
-      experiment.serviceAreas.set(spec.serviceAreas.map((slug) => batch.getReference(ServiceArea, slug)));
-      experiment.places.set([...new Set(spec.placeIndexes)].map((i) => batch.getReference(Organisation, councils[i].id)));
-      experiment.stageHistory.add(Object.assign(new StageChange(), { stage: spec.stage, changedOn: spec.startDate }));
-      for (const outcome of spec.outcomes) experiment.outcomes.add(Object.assign(new Outcome(), outcome));
-      for (const artefact of spec.artefacts) experiment.artefacts.add(Object.assign(new Artefact(), { ...artefact, owner: experiment.leadOrganisation }));
-      batch.persist(experiment);
-    }
-    await batch.flush();
-  }
+  const councils = await seedSyntheticCorpus(orm, size, 20261121);
+  const em = entityManager(orm).fork();
   // The corpus is indexed by the measured rebuild below, not through the outbox.
   await em.nativeDelete(Job, {});
   process.stdout.write(`  seeded ${size} experiments in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);

@@ -3,6 +3,8 @@
  * Browser-safe: no file access here, so the web imports it as `@synapse/reference-data/council-names`.
  */
 
+import { foldText } from '@synapse/domain';
+
 /** What the matcher needs to know about a council (or any organisation: alternative names may be empty). */
 export interface NamedCouncil {
   name: string;
@@ -16,21 +18,9 @@ const GENERIC_WORDS = new Set([
   'corporation', 'royal', 'london', 'unitary', 'authority',
 ]);
 
-/** Lower case, no accents or punctuation, "&" as "and", single spaces. */
-export function foldName(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
 /** The distinctive part of a name: folded, without generic words ("City of Edinburgh Council" → "edinburgh"). */
 export function coreName(text: string): string {
-  const words = foldName(text).split(' ').filter(Boolean);
+  const words = foldText(text).split(' ').filter(Boolean);
   const core = words.filter((word) => !GENERIC_WORDS.has(word));
   // "City of London" is all generic words: keep them rather than match nothing.
   return (core.length ? core : words).join(' ');
@@ -51,12 +41,12 @@ function rankOne(query: string, candidate: string): MatchRank | null {
 
 /** The best rank of a query against a council's names (short, official and alternative), or null. */
 export function rankCouncilName(query: string, council: NamedCouncil): MatchRank | null {
-  const folded = foldName(query);
+  const folded = foldText(query);
   if (!folded) return null;
   const core = coreName(query);
   let best: MatchRank | null = null;
   for (const name of [council.name, council.officialName ?? '', ...(council.altNames ?? [])]) {
-    for (const [q, c] of [[folded, foldName(name)], [core, coreName(name)]] as const) {
+    for (const [q, c] of [[folded, foldText(name)], [core, coreName(name)]] as const) {
       const rank = rankOne(q, c);
       if (rank !== null && (best === null || rank < best)) best = rank;
       if (best === 0) return 0;

@@ -1,3 +1,4 @@
+import { HintAndError } from './forms.js';
 import type { UploadState } from './use-file-upload.js';
 
 /**
@@ -19,16 +20,7 @@ export function FileUpload({ id, label, hint, error, state, percent, onSelect }:
       <label className="govuk-label" htmlFor={id}>
         {label}
       </label>
-      {hint && (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      )}
+      <HintAndError id={id} hint={hint} error={error} />
       <input
         className={`govuk-file-upload${error ? ' govuk-file-upload--error' : ''}`}
         id={id}

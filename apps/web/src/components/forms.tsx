@@ -153,7 +153,7 @@ interface FieldProps {
 }
 
 /** A question's hint and error message, with the ids its input's aria-describedby points to. */
-function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
+export function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
   return (
     <>
       {hint && (

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { ref } from '@mikro-orm/core';
 import type { AppConfig } from '../../config.js';
 import type { EntityManager } from '../../db/orm.js';
-import { BadInputError, DomainError, ErrorCode, ForbiddenError } from '../../errors.js';
+import { BadInputError, ForbiddenError, UnauthenticatedError } from '../../errors.js';
 import { enqueueJob } from '../job/job-queue.js';
 import { ExperimentTeamMember } from '../experiment/experiment-team-member.entity.js';
 import { experimentPolicy } from '../experiment/experiment.policy.js';
@@ -38,7 +38,7 @@ export interface CreatedUpload {
 
 /** Hands out a signed upload address, to people who may add an artefact somewhere. */
 export async function createUpload(em: EntityManager, config: AppConfig, viewer: Member | null, input: CreateUploadInput): Promise<CreatedUpload> {
-  if (!viewer) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in to upload files');
+  if (!viewer) throw new UnauthenticatedError('Sign in to upload files');
   // Who may add an artefact somewhere: editors and admins of an organisation, and named co-editors.
   const coEditor = (await em.count(ExperimentTeamMember, { member: viewer.id })) > 0;
   if (!experimentPolicy.create(viewer) && !coEditor) throw new ForbiddenError('upload files');

@@ -2,6 +2,7 @@ import type { EntityManager } from '../../db/orm.js';
 import type { Experiment } from '../experiment/experiment.entity.js';
 import type { ImportExperimentRecord } from '../import/import.inputs.js';
 import { MeasureRegistration } from './measure-registration.entity.js';
+import { registrationFields } from './registration.service.js';
 
 /**
  * The freshness fields of an import record: the last substantive change, and a registration of measures. A
@@ -14,15 +15,7 @@ export async function applyImportedFreshness(em: EntityManager, experiment: Expe
   if (await em.count(MeasureRegistration, { experiment: experiment.id })) return;
   em.create(MeasureRegistration, {
     experiment,
-    measures: input.measures.map((measure) => ({
-      name: measure.name.trim(),
-      baseline: measure.baseline ?? null,
-      unit: measure.unit?.trim() || null,
-      goodDirection: measure.goodDirection,
-    })),
-    evaluationDesign: input.evaluationDesign,
-    targetEvidenceLevel: input.targetEvidenceLevel,
-    evaluationPlan: input.evaluationPlan?.trim() || null,
+    ...registrationFields(input),
     registeredAt: new Date(`${input.registeredOn}T09:00:00Z`),
   });
 }

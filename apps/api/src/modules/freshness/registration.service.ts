@@ -12,6 +12,21 @@ export function measureKey(name: string): string {
   return name.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
+/** A registration's fields from the input (the app's or an import file's), trimmed. */
+export function registrationFields(input: RegisterMeasuresInput) {
+  return {
+    measures: input.measures.map((measure) => ({
+      name: measure.name.trim(),
+      baseline: measure.baseline ?? null,
+      unit: measure.unit?.trim() || null,
+      goodDirection: measure.goodDirection,
+    })),
+    evaluationDesign: input.evaluationDesign,
+    targetEvidenceLevel: input.targetEvidenceLevel,
+    evaluationPlan: input.evaluationPlan?.trim() || null,
+  };
+}
+
 /**
  * Registers what the team will measure and how it will evaluate. Only before any outcome is reported (a
  * registration after the results would prove nothing), and only once: the registration is then frozen.
@@ -42,15 +57,7 @@ export async function registerMeasures(
     });
     const registration = tem.create(MeasureRegistration, {
       experiment,
-      measures: input.measures.map((measure) => ({
-        name: measure.name.trim(),
-        baseline: measure.baseline ?? null,
-        unit: measure.unit?.trim() || null,
-        goodDirection: measure.goodDirection,
-      })),
-      evaluationDesign: input.evaluationDesign,
-      targetEvidenceLevel: input.targetEvidenceLevel,
-      evaluationPlan: input.evaluationPlan?.trim() || null,
+      ...registrationFields(input),
       registeredBy: viewer ? tem.getReference((viewer.constructor as typeof Member), viewer.id, { wrapped: true }) : null,
       registeredAt: currentTime(),
     });

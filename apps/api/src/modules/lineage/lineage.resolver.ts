@@ -1,4 +1,4 @@
-import { ExperimentStatus, Verdict } from '@synapse/domain';
+import { ExperimentStatus, LICENCE_LABELS, Verdict } from '@synapse/domain';
 import { Arg, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { Artefact } from '../artefact/artefact.entity.js';
@@ -138,17 +138,6 @@ export class ArtefactReuseResolver {
   @FieldResolver(() => String, { description: 'Who to credit, e.g. "Wigan Council, Open Government Licence v3.0".' })
   async attribution(@Root() artefact: Artefact): Promise<string> {
     const owner = await artefact.owner.loadOrFail();
-    return `${owner.officialName}, ${LICENCE_NAMES[artefact.licence] ?? artefact.licence}`;
+    return `${owner.officialName}, ${LICENCE_LABELS[artefact.licence]}`;
   }
 }
-
-const LICENCE_NAMES: Record<string, string> = {
-  OGL_3: 'Open Government Licence v3.0',
-  CC_BY_4: 'Creative Commons Attribution 4.0',
-  CC_BY_SA_4: 'Creative Commons Attribution-ShareAlike 4.0',
-  CC0_1: 'Creative Commons Zero 1.0',
-  MIT: 'MIT Licence',
-  APACHE_2: 'Apache License 2.0',
-  GPL_3: 'GNU General Public License v3.0',
-  ALL_RIGHTS_RESERVED: 'all rights reserved',
-};

@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { coreName, foldName, matchCouncils, referenceNeighbours } from '@synapse/reference-data';
+import { foldText } from '@synapse/domain';
+import { coreName, matchCouncils, referenceNeighbours } from '@synapse/reference-data';
 import { type EntityManager, isPostgres } from '../../db/orm.js';
 import { BadInputError } from '../../errors.js';
 import { type ConnectionShape, EMPTY_PAGE } from '../../graphql/connection.js';
@@ -32,7 +33,7 @@ export async function searchOrganisationsByName(
   const councilCodes = matchCouncils(name, councils, CANDIDATES_MAX).map((council) => council.gssCode);
   // Partners have no alternative names: their names are matched in the database, on the distinctive words.
   const like = isPostgres(em) ? '$ilike' : '$like';
-  const words = (coreName(name) || foldName(name)).replace(/[\\%_]/g, '');
+  const words = (coreName(name) || foldText(name)).replace(/[\\%_]/g, '');
   const byText: FilterQuery<Organisation>[] = words
     ? [{ name: { [like]: `%${words}%` } }, { officialName: { [like]: `%${words}%` } }, { name: { [like]: `%${name.trim().replace(/[\\%_]/g, '')}%` } }]
     : [];
