@@ -11,6 +11,7 @@ import { allDocuments } from '@synapse/api/internal/modules/search/experiment-do
 import { SearchIndex } from '@synapse/api/internal/modules/search/search-index';
 import { Job } from '@synapse/api/internal/modules/job/job.entity';
 import { SearchSort } from '@synapse/api/internal/modules/search/search.inputs';
+import { understandSearch } from '@synapse/api/internal/modules/search/query-understanding';
 import { engineParams, search } from '@synapse/api/internal/modules/search/search.service';
 import { type Baseline, fts5Baseline, postgresBaseline } from './baselines.js';
 import { buildCorpus, type CorpusEntry } from './corpus.js';
@@ -98,8 +99,10 @@ async function main(): Promise<void> {
     for (let round = 0; round < 3; round++) {
       for (const query of QUERIES) {
         await synapse.search(query);
+        // The words the API sends (stems, stop words dropped), not the query as typed: only the stems are indexed.
+        const understood = understandSearch(query.q, query.filter as never, false);
         const started = performance.now();
-        await index.search(query.q, engineParams({ query: query.q, filter: query.filter as never, sort: SearchSort.RELEVANCE, first: 10 }, 0));
+        await index.search(understood.engineQuery, engineParams({ query: query.q, filter: query.filter as never, sort: SearchSort.RELEVANCE, first: 10 }, 0, understood));
         meiliTimes.push(performance.now() - started);
       }
     }
