@@ -182,7 +182,7 @@ describe('search', () => {
     const adaptation = await buildExperiment(h.em(), { lead: harbour, forkOf: original, title: 'Quayside litter wardens in a harbour town' });
     await h.syncSearch();
     const FAMILY = 'query { search(query: "quayside litter") { hits { familySize experiment { title } } } }';
-    const family = async () => (await h.run(FAMILY, {})).data.search.hits.map((hit: any) => [hit.experiment.title, hit.familySize]).sort(([a], [b]) => a.localeCompare(b));
+    const family = async () => (await h.run(FAMILY, {})).data.search.hits.map((hit: any): [string, number] => [hit.experiment.title, hit.familySize]).sort(([a]: [string, number], [b]: [string, number]) => a.localeCompare(b));
     expect(await family()).toEqual([['Quayside litter wardens', 2], ['Quayside litter wardens in a harbour town', 2]]);
     const withdrawn = await h.run(
       'mutation($input: WithdrawExperimentInput!) { withdrawExperiment(input: $input) { withdrawnAt } }',
