@@ -77,10 +77,22 @@ export async function forkExperiment(
 export async function ownAdaptations(em: EntityManager, viewer: Member | null, experimentId: string): Promise<Experiment[]> {
   const organisationId = organisationIdOf(viewer);
   if (!organisationId) return [];
-  return em.find(
+  return requestLoader(em, adaptationsByOrganisation).load({ organisationId, experimentId });
+}
+
+/** Each key's adaptations by its organisation, not archived, oldest first: one query for the request's items. */
+async function adaptationsByOrganisation(em: EntityManager, keys: readonly { organisationId: string; experimentId: string }[]): Promise<Experiment[][]> {
+  const adaptations = await em.find(
     Experiment,
-    { forkParent: experimentId, leadOrganisation: organisationId, status: { $ne: ExperimentStatus.ARCHIVED } },
+    {
+      forkParent: { $in: [...new Set(keys.map((key) => key.experimentId))] },
+      leadOrganisation: { $in: [...new Set(keys.map((key) => key.organisationId))] },
+      status: { $ne: ExperimentStatus.ARCHIVED },
+    },
     { orderBy: { createdAt: 'asc', id: 'asc' } },
+  );
+  return keys.map((key) =>
+    adaptations.filter((adaptation) => adaptation.forkParent?.id === key.experimentId && adaptation.leadOrganisation.id === key.organisationId),
   );
 }
 
