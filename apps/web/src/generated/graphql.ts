@@ -270,6 +270,7 @@ export type Nation =
 export type NotificationKind =
   | 'ANSWER_MARKED'
   | 'ARTEFACT_PROBLEM'
+  | 'CO_EDITOR_INVITATION'
   | 'FORKED'
   | 'NEW_DISCUSSION'
   | 'NEW_EXPERIMENT'
