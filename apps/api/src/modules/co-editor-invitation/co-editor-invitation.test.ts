@@ -157,4 +157,12 @@ describe('inviting someone from the interest list to co-edit', () => {
     await h.runJobs();
     expect(await h.em().count(Notification, { member: w.colleague.id, kind: NotificationKind.CO_EDITOR_INVITATION })).toBe(1);
   });
+
+  it('goes with the account of the person invited when they delete it', async () => {
+    const w = await world();
+    await h.run(INVITE, { e: w.experiment.id, m: w.interested.id }, w.editor);
+    expect(await invitationRows(w.experiment.id)).toHaveLength(1);
+    expect((await h.run('mutation { deleteMyAccount }', {}, w.interested)).data.deleteMyAccount).toBe(true);
+    expect(await invitationRows(w.experiment.id)).toHaveLength(0);
+  });
 });
