@@ -53,7 +53,7 @@ export function InterestEntries({ experimentId, entries, onChange }: { experimen
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             <th scope="col" className="govuk-table__header">Organisation</th>
-            <th scope="col" className="govuk-table__header">How far</th>
+            <th scope="col" className="govuk-table__header govuk-!-width-one-quarter">How far</th>
             <th scope="col" className="govuk-table__header">Note</th>
           </tr>
         </thead>
