@@ -183,4 +183,4 @@ it('the team invites a council that is trying it too to co-edit; the officer acc
 
   // The team's list now says so, and offers no second invitation.
   await waitForText(editor, `${synapse.base}${EXPERIMENT}`, 'Co-editor (accepted your invitation)');
-});
+}, 150_000); // two more sign-ins, and a background job between invitation and notification
