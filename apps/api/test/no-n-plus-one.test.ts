@@ -16,11 +16,8 @@ const PER_ROW = [
   'Experiment.changeHistory',
   'Experiment.citedIn',
   'Experiment.discussions',
-  'Experiment.familySummary',
   'Experiment.forkParent',
   'Experiment.interest',
-  'Experiment.lineage',
-  'Experiment.triedInSimilarCouncils',
   'Experiment.viewerAdaptations',
   'Organisation.members',
 ];
