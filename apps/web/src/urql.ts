@@ -45,6 +45,8 @@ const EMBEDDED = [
   'ResultsOverdueItem',
   'JoinRequestItem',
   'ReminderSettings',
+  'InterestPermissions',
+  'CoEditorInvitationPermissions',
 ];
 
 /**

@@ -20,6 +20,8 @@ export enum NotificationKind {
   REVIEW_DUE = 'REVIEW_DUE',
   /** Reminder to the team: the end date has passed and no outcome is reported. */
   RESULTS_OVERDUE = 'RESULTS_OVERDUE',
+  /** To the person invited: an experiment's team invites them to co-edit it (they accept or decline). */
+  CO_EDITOR_INVITATION = 'CO_EDITOR_INVITATION',
 }
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',
