@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { typeInto } from './keyboard.js';
 import { expectAccessibleAtBothWidths, publishExperiment, signInAs, signInLinkFor } from './session.js';
 import { type RunningSynapse, SCREENSHOTS, startSynapse } from './synapse.js';
 
@@ -164,6 +165,48 @@ it('merges two people saving different sections, and the same section conflicts 
   await expectAccessibleAtBothWidths(ben.page, `${SCREENSHOTS}section-conflict`);
   await amina.context.close();
   await ben.context.close();
+});
+
+it('takes dates in the GOV.UK day, month and year boxes, and says which box is wrong', async () => {
+  const wigan = await signInAs(synapse, 'grace.okafor@wigan.councils.example');
+  const experiment = await publishExperiment(wigan, { title: 'Warm spaces in libraries' });
+  const { page } = wigan;
+  await page.goto(`${synapse.base}/experiments/${experiment.slug}/edit/about`);
+  const start = page.getByRole('group', { name: 'Start date (optional)' });
+  const end = page.getByRole('group', { name: 'End date (optional)' });
+  await start.getByText('For example, 27 3 2025').waitFor();
+  // 31 February cannot be; the end date lacks its day.
+  await typeInto(page, start.getByLabel('Day'), '31');
+  await typeInto(page, start.getByLabel('Month'), '2');
+  await typeInto(page, start.getByLabel('Year'), '2025');
+  await typeInto(page, end.getByLabel('Month'), '4');
+  await typeInto(page, end.getByLabel('Year'), '2025');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+
+  const summary = page.locator('.govuk-error-summary');
+  expect(await summary.getByRole('link', { name: 'Start date must be a real date' }).getAttribute('href')).toBe('#startDate-day');
+  expect(await summary.getByRole('link', { name: 'End date must include a day' }).getAttribute('href')).toBe('#endDate-day');
+  expect(await page.locator('#startDate-error').textContent()).toContain('Start date must be a real date');
+  const marked = (id: string) => page.locator(`#${id} .govuk-input--error`).evaluateAll((inputs) => inputs.map((input) => input.id));
+  expect(await marked('startDate')).toEqual(['startDate-day', 'startDate-month', 'startDate-year']);
+  expect(await marked('endDate')).toEqual(['endDate-day']); // only the box at fault
+  await expectAccessibleAtBothWidths(page, `${SCREENSHOTS}date-errors`);
+  await summary.getByRole('link', { name: 'End date must include a day' }).click();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('endDate-day');
+
+  await page.keyboard.type('30');
+  await start.getByLabel('Day').fill('1');
+  await start.getByLabel('Month').fill('March'); // months in words are taken too
+  await start.getByLabel('Year').fill('2024');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.getByText('About the experiment: saved').waitFor();
+  const saved = await wigan.graphql<{ experiment: { startDate: string; endDate: string } }>('query($id: ID) { experiment(id: $id) { startDate endDate } }', { id: experiment.id });
+  expect(saved.experiment).toEqual({ startDate: '2024-03-01', endDate: '2025-04-30' });
+  await page.goto(`${synapse.base}/experiments/${experiment.slug}`);
+  await page.getByText('1 March 2024 to 30 April 2025').first().waitFor();
+  await page.goto(`${synapse.base}/experiments/${experiment.slug}/edit/about`);
+  expect(await start.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))).toEqual(['1', '3', '2024']);
+  await wigan.context.close();
 });
 
 it('signs in from an experiment and lands back on it', async () => {

@@ -8,6 +8,8 @@ export interface Problem {
   message: string;
   /** The session has ended: offer to sign in again without leaving (and losing) the form. */
   signIn?: boolean;
+  /** In a question of several boxes (a date's day, month, year): the ids of the boxes at fault, the first linked to. */
+  inputs?: string[];
 }
 
 /**
@@ -80,6 +82,10 @@ export function messageFor(problems: Problem[], field: string): string | undefin
   return problems.find((problem) => problem.field === field)?.message;
 }
 
+export function problemFor(problems: Problem[], field: string): Problem | undefined {
+  return problems.find((problem) => problem.field === field);
+}
+
 /**
  * The GOV.UK error summary: takes focus when it appears, each problem links to its field. `linkFor` sends a
  * problem to a field on another page (as a path with the field's id after #).
@@ -111,10 +117,11 @@ export function ErrorSummary({ problems, linkFor }: { problems: Problem[]; linkF
                   <Link to={linkFor(problem.field)!}>{problem.message}</Link>
                 ) : problem.field ? (
                   <a
-                    href={`#${problem.field}`}
+                    href={`#${problem.inputs?.[0] ?? problem.field}`}
                     onClick={(event) => {
-                      // Move focus to the field itself (the browser would only scroll to it).
-                      const target = document.getElementById(problem.field);
+                      // Move focus to the field itself (the browser would only scroll to it); for a group, its first box.
+                      const group = document.getElementById(problem.inputs?.[0] ?? problem.field);
+                      const target = group?.matches('input, select, textarea') ? group : (group?.querySelector<HTMLElement>('input, select, textarea') ?? group);
                       if (!target) return;
                       event.preventDefault();
                       target.focus();
@@ -185,7 +192,7 @@ function FieldGroup({ id, label, hint, error, isPageHeading, children }: FieldPr
   );
 }
 
-function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+export function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
   return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 }
 
@@ -202,7 +209,7 @@ export function TextInput({
 }: FieldProps & {
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'email' | 'url' | 'date';
+  type?: 'text' | 'email' | 'url';
   width?: '2' | '3' | '4' | '5' | '10' | '20' | '30';
   autoComplete?: string;
   inputMode?: 'numeric' | 'decimal' | 'email' | 'url';

@@ -1,8 +1,9 @@
-import { figureWarnings } from '@synapse/domain';
+import { checkDateParts, datePartsFromIso, figureWarnings } from '@synapse/domain';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useMutation } from 'urql';
-import { Button, Checkboxes, ErrorSummary, messageFor, numberOrNull, type Problem, problemsFrom, Radios, TextArea, TextInput } from '../../components/forms.js';
+import { DateInput, dateProblem } from '../../components/DateInput.js';
+import { Button, Checkboxes, ErrorSummary, messageFor, numberOrNull, type Problem, problemFor, problemsFrom, Radios, TextArea, TextInput } from '../../components/forms.js';
 import {
   AddOutcomeDocument,
   type EditableOutcomeFragment,
@@ -51,7 +52,7 @@ export function OutcomeForm({ outcome }: { outcome?: EditableOutcomeFragment }) 
   const [evaluationDesign, setEvaluationDesign] = useState<string>(outcome?.evaluationDesign ?? '');
   const [independent, setIndependent] = useState<string[]>(outcome?.independentEvaluation ? ['yes'] : []);
   const [evaluatedBy, setEvaluatedBy] = useState(text(outcome?.evaluatedBy));
-  const [reportedOn, setReportedOn] = useState(text(outcome?.reportedOn));
+  const [reportedOn, setReportedOn] = useState(() => datePartsFromIso(outcome?.reportedOn));
   const [whatWorked, setWhatWorked] = useState(text(outcome?.whatWorked));
   const [whatDidNotWork, setWhatDidNotWork] = useState(text(outcome?.whatDidNotWork));
   const [measures, setMeasures] = useState<MeasureRow[]>(() =>
@@ -87,6 +88,8 @@ export function OutcomeForm({ outcome }: { outcome?: EditableOutcomeFragment }) 
     if (!verdict) missing.push({ field: 'verdict', message: 'Select what you concluded' });
     if (!evidenceLevel) missing.push({ field: 'evidenceLevel', message: 'Select how strong the evidence is' });
     if (!evaluationDesign) missing.push({ field: 'evaluationDesign', message: 'Select how you evaluated it' });
+    const reported = checkDateParts(reportedOn, 'Date reported');
+    if (reported.message !== undefined) missing.push(dateProblem('reportedOn', reported));
     // Blank measures are skipped; `rows` remembers where each sent measure is on the page, for its errors.
     const rows = measures.flatMap((measure, index) =>
       Object.entries(measure).some(([key, value]) => key !== 'goodDirection' && value.trim()) ? [index] : [],
@@ -112,7 +115,7 @@ export function OutcomeForm({ outcome }: { outcome?: EditableOutcomeFragment }) 
         evaluationDesign: evaluationDesign as EvaluationDesign,
         independentEvaluation: independent.includes('yes'),
         evaluatedBy: evaluatedBy.trim() || null,
-        reportedOn: reportedOn || null,
+        reportedOn: reported.iso ?? null,
         whatWorked: whatWorked.trim() || null,
         whatDidNotWork: whatDidNotWork.trim() || null,
         measures: used.map((measure) => ({
@@ -169,7 +172,7 @@ export function OutcomeForm({ outcome }: { outcome?: EditableOutcomeFragment }) 
       <Radios id="evaluationDesign" legend="How did you evaluate it?" options={optionsOf(EVALUATION_DESIGNS)} value={evaluationDesign} error={messageFor(problems, 'evaluationDesign')} onChange={setEvaluationDesign} />
       <Checkboxes id="independentEvaluation" legend="Independent evaluation" options={[{ value: 'yes', label: 'Someone outside the team evaluated it' }]} values={independent} onChange={setIndependent} />
       <TextInput id="evaluatedBy" label="Evaluated by (optional)" value={evaluatedBy} error={messageFor(problems, 'evaluatedBy')} onChange={setEvaluatedBy} />
-      <TextInput id="reportedOn" label="Date reported (optional)" type="date" width="10" value={reportedOn} error={messageFor(problems, 'reportedOn')} onChange={setReportedOn} />
+      <DateInput id="reportedOn" legend="Date reported (optional)" value={reportedOn} problem={problemFor(problems, 'reportedOn')} onChange={setReportedOn} />
       <TextArea id="whatWorked" label="What worked (optional)" value={whatWorked} error={messageFor(problems, 'whatWorked')} onChange={setWhatWorked} />
       <TextArea id="whatDidNotWork" label="What did not work (optional)" value={whatDidNotWork} error={messageFor(problems, 'whatDidNotWork')} onChange={setWhatDidNotWork} />
 

@@ -1,11 +1,13 @@
-import { LIMITS } from '@synapse/domain';
+import { checkDateParts, datePartsFromIso, type DateParts, LIMITS } from '@synapse/domain';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useQuery } from 'urql';
-import { Button, Checkboxes, ErrorSummary, messageFor, numberOrNull, type Option, Radios, Select, TextArea, TextInput } from '../../components/forms.js';
+import { Button, Checkboxes, ErrorSummary, messageFor, numberOrNull, type Option, type Problem, problemFor, Radios, Select, TextArea, TextInput } from '../../components/forms.js';
+import { DateInput, dateProblem } from '../../components/DateInput.js';
 import { type EditableExperimentFragment, ServiceAreasDocument, type UpdateExperimentInput } from '../../generated/graphql.js';
 import { BUDGET_BANDS, optionsOf, STAGES } from '../../labels.js';
 import { CharacterCount } from '../../components/CharacterCount.js';
+import { plainLabel } from '../../components/checks.js';
 import { OriginalBeside, questionsFor } from './adaptation.js';
 import { ConflictBanner } from './ConflictBanner.js';
 import { useEdit, useSaveExperiment } from './edit-context.js';
@@ -16,13 +18,14 @@ export type FieldSpec = {
   label: string;
   hint?: string;
 } & (
-  | { kind: 'text' | 'textarea' | 'email' | 'date'; nullable?: boolean; width?: '10' | '20' | '30'; limit?: number }
+  | { kind: 'text' | 'textarea' | 'email'; nullable?: boolean; width?: '10' | '20' | '30'; limit?: number }
+  | { kind: 'date' }
   | { kind: 'number'; width?: '10' | '20' | '30' }
   | { kind: 'select' | 'radios'; options: Option[]; nullable?: boolean }
   | { kind: 'serviceAreas' | 'themes' }
 );
 
-type Values = Record<string, string | string[]>;
+type Values = Record<string, string | string[] | DateParts>;
 
 function valuesFrom(experiment: EditableExperimentFragment, fields: FieldSpec[]): Values {
   const record = experiment as unknown as Record<string, unknown>;
@@ -31,15 +34,16 @@ function valuesFrom(experiment: EditableExperimentFragment, fields: FieldSpec[])
       if (field.kind === 'serviceAreas') return [field.key, experiment.serviceAreas.map((area) => area.slug)];
       if (field.kind === 'themes') return [field.key, experiment.themes.join(', ')];
       const value = record[field.key];
+      if (field.kind === 'date') return [field.key, datePartsFromIso(value as string | null)];
       return [field.key, value === null || value === undefined ? '' : String(value)];
     }),
   );
 }
 
-/** Converts what was typed into the API's input; numbers that are not numbers are refused here, by field. */
-function inputFrom(values: Values, fields: FieldSpec[]): { input: UpdateExperimentInput; invalid: string[] } {
+/** Converts what was typed into the API's input; numbers that are not numbers, and dates that are not dates, are refused here, by field. */
+function inputFrom(values: Values, fields: FieldSpec[]): { input: UpdateExperimentInput; problems: Problem[] } {
   const input: Record<string, unknown> = {};
-  const invalid: string[] = [];
+  const problems: Problem[] = [];
   for (const field of fields) {
     const value = values[field.key];
     if (field.kind === 'serviceAreas') input[field.key] = value;
@@ -50,12 +54,16 @@ function inputFrom(values: Values, fields: FieldSpec[]): { input: UpdateExperime
         .filter(Boolean);
     else if (field.kind === 'number') {
       const number = numberOrNull(String(value));
-      if (number !== null && !Number.isInteger(number)) invalid.push(field.key);
+      if (number !== null && !Number.isInteger(number)) problems.push({ field: field.key, message: `${plainLabel(field.label)} must be a whole number of pounds, like 25000` });
       input[field.key] = number;
-    } else if (field.kind === 'date' || ('nullable' in field && field.nullable)) input[field.key] = String(value).trim() || null;
+    } else if (field.kind === 'date') {
+      const check = checkDateParts(value as DateParts, plainLabel(field.label));
+      if (check.message !== undefined) problems.push(dateProblem(field.key, check));
+      input[field.key] = check.iso ?? null;
+    } else if ('nullable' in field && field.nullable) input[field.key] = String(value).trim() || null;
     else input[field.key] = String(value);
   }
-  return { input: input as UpdateExperimentInput, invalid };
+  return { input: input as UpdateExperimentInput, problems };
 }
 
 /**
@@ -78,16 +86,16 @@ export function FieldsSection({ heading, fields: questions, intro }: { heading: 
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    const { input, invalid } = inputFrom(values, fields);
-    if (invalid.length > 0) {
-      saving.setProblems(invalid.map((key) => ({ field: key, message: `${labels[key]} must be a whole number of pounds, like 25000` })));
+    const { input, problems } = inputFrom(values, fields);
+    if (problems.length > 0) {
+      saving.setProblems(problems);
       return;
     }
     const saved = await saving.save(input, labels, inputFrom(opened, fields).input);
     if (saved) navigate(`/experiments/${saved.slug}/edit`, { state: { saved: heading } });
   }
 
-  const set = (key: string) => (value: string | string[]) => setValues((current) => ({ ...current, [key]: value }));
+  const set = (key: string) => (value: string | string[] | DateParts) => setValues((current) => ({ ...current, [key]: value }));
   return (
     <form onSubmit={submit} noValidate>
       <ConflictBanner saving={saving} labels={labels} />
@@ -131,13 +139,15 @@ export function FieldsSection({ heading, fields: questions, intro }: { heading: 
             return <TextInput key={field.key} {...common} inputMode="numeric" width={field.width ?? '10'} value={String(value)} onChange={set(field.key)} />;
           case 'themes':
             return <TextInput key={field.key} {...common} value={String(value)} onChange={set(field.key)} />;
+          case 'date':
+            return <DateInput key={field.key} id={field.key} legend={field.label} hint={field.hint} value={value as DateParts} problem={problemFor(saving.problems, field.key)} onChange={set(field.key)} />;
           default:
             return (
               <TextInput
                 key={field.key}
                 {...common}
-                type={field.kind === 'date' ? 'date' : field.kind === 'email' ? 'email' : 'text'}
-                width={field.kind === 'date' ? '10' : field.width}
+                type={field.kind === 'email' ? 'email' : 'text'}
+                width={field.width}
                 value={String(value)}
                 onChange={set(field.key)}
               />
