@@ -195,7 +195,17 @@ it('takes dates in the GOV.UK day, month and year boxes, and says which box is w
   await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('endDate-day');
 
   await page.keyboard.type('30');
+  // An end before the start and a blank title: both at once, as the API would say them.
   await start.getByLabel('Day').fill('1');
+  await start.getByLabel('Month').fill('5');
+  await page.getByLabel('Title').fill(' ');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await expect
+    .poll(() => summary.getByRole('listitem').allTextContents())
+    .toEqual(['Enter a title', 'End date must be the same as or after the start date']);
+  expect(await marked('endDate')).toEqual(['endDate-day', 'endDate-month', 'endDate-year']);
+
+  await page.getByLabel('Title').fill('Warm spaces in libraries');
   await start.getByLabel('Month').fill('March'); // months in words are taken too
   await start.getByLabel('Year').fill('2024');
   await page.getByRole('button', { name: 'Save and continue' }).click();
@@ -205,7 +215,54 @@ it('takes dates in the GOV.UK day, month and year boxes, and says which box is w
   await page.goto(`${synapse.base}/experiments/${experiment.slug}`);
   await page.getByText('1 March 2024 to 30 April 2025').first().waitFor();
   await page.goto(`${synapse.base}/experiments/${experiment.slug}/edit/about`);
-  expect(await start.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))).toEqual(['1', '3', '2024']);
+  await expect.poll(() => start.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))).toEqual(['1', '3', '2024']);
+  await wigan.context.close();
+});
+
+it('shows every mistake in an outcome at once, on the first submit, and sends nothing until they are put right', async () => {
+  const wigan = await signInAs(synapse, 'dev.shah@wigan.councils.example');
+  const experiment = await publishExperiment(wigan, { title: 'Social prescribing through GP surgeries' });
+  const { page } = wigan;
+  await page.goto(`${synapse.base}/experiments/${experiment.slug}/edit/outcomes/new`);
+  await page.getByLabel('Headline').fill('No');
+  const reported = page.getByRole('group', { name: 'Date reported (optional)' });
+  await reported.getByLabel('Day').fill('31');
+  await reported.getByLabel('Month').fill('2');
+  await reported.getByLabel('Year').fill('2025');
+  await page.getByLabel('Before', { exact: true }).fill('about 40');
+  await page.getByLabel('After', { exact: true }).fill('12');
+  await page.getByRole('button', { name: 'Save outcome' }).click();
+
+  const links = page.locator('.govuk-error-summary a');
+  await links.first().waitFor();
+  const listed = await links.evaluateAll((all) => all.map((link) => [link.textContent, link.getAttribute('href')]));
+  expect(listed).toEqual([
+    ['Headline must be 3 characters or more', '#title'],
+    ['Select what you concluded', '#verdict'],
+    ['Select how strong the evidence is', '#evidenceLevel'],
+    ['Select how you evaluated it', '#evaluationDesign'],
+    ['Date reported must be a real date', '#reportedOn-day'],
+    ['Enter what you measured', '#measures.0.name'],
+    ['Before must be a number, like 42.5', '#measures.0.baseline'],
+    ['Select which way is better for this measure', '#measures.0.goodDirection'],
+  ]);
+  await expect.poll(() => page.title()).toMatch(/^Error: /);
+  await expectAccessibleAtBothWidths(page, `${SCREENSHOTS}outcome-all-errors`);
+  const outcomes = async () =>
+    (await wigan.graphql<{ experiment: { outcomes: unknown[] } }>('query($id: ID) { experiment(id: $id) { outcomes { id } } }', { id: experiment.id })).experiment.outcomes;
+  expect(await outcomes()).toEqual([]);
+
+  await page.getByLabel('Headline').fill('More people joined community groups');
+  await page.getByLabel('Worked', { exact: true }).check();
+  await page.getByLabel('Level 1', { exact: true }).check();
+  await page.getByLabel('Before and after comparison').check();
+  await reported.getByLabel('Day').fill('28');
+  await page.getByLabel('What you measured').fill('People in a community group after 3 months');
+  await page.getByLabel('Before', { exact: true }).fill('40');
+  await page.getByLabel('Higher is better').check();
+  await page.getByRole('button', { name: 'Save outcome' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Outcomes' }).waitFor();
+  expect(await outcomes()).toHaveLength(1);
   await wigan.context.close();
 });
 
