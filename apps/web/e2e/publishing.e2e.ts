@@ -280,6 +280,8 @@ it('signs in from an experiment and lands back on it', async () => {
   await page.goto(await signInLinkFor(synapse, 'lee.ward@wigan.councils.example'));
   await page.getByRole('heading', { level: 1, name: 'Warm spaces in libraries' }).waitFor();
   expect(new URL(page.url()).pathname).toBe(`/experiments/${experiment.slug}`);
+  // At 375 px the navigation folds behind the Menu button.
+  await page.getByRole('button', { name: /^Menu/ }).click();
   await page.getByRole('link', { name: 'Your account' }).waitFor();
   await visitor.close();
 });
