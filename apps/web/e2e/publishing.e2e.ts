@@ -110,6 +110,9 @@ it('withdraws a published experiment with a reason that readers see', async () =
   await page.getByRole('link', { name: 'Enter why you are withdrawing this experiment' }).waitFor();
   await expect.poll(() => page.title()).toBe('Error: Withdraw Debt advice in GP surgeries – Synapse');
   await expectAccessibleAtBothWidths(page, `${SCREENSHOTS}withdraw-error`);
+  await page.getByLabel('Why are you withdrawing it?').fill('Wrong.');
+  await page.getByRole('button', { name: 'Withdraw experiment' }).click();
+  await page.getByRole('link', { name: 'Why you are withdrawing it must be 10 characters or more' }).waitFor();
   const reason = 'The surgeries’ referral counts included people referred twice; corrected figures will follow.';
   await page.getByLabel('Why are you withdrawing it?').fill(reason);
   await page.getByRole('button', { name: 'Withdraw experiment' }).click();

@@ -13,6 +13,8 @@ export const LIMITS = {
   measuresMax: 20,
   /** A measure's unit: "%", "days", "people per 1,000". */
   unitMax: 40,
+  /** Why a published experiment was withdrawn, shown to readers: a sentence, not a word. */
+  withdrawalReasonMin: 10,
   urlMax: 2_000,
   externalIdMax: 120,
   moneyMax: 1_000_000_000,
