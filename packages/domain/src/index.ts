@@ -8,3 +8,4 @@ export * from './conversation.js';
 export * from './labels.js';
 export * from './place-labels.js';
 export * from './co-editor-invitation.js';
+export * from './date-parts.js';
