@@ -15,6 +15,7 @@ import { Discussion } from '../src/modules/discussion/discussion.entity.js';
 import { Post } from '../src/modules/discussion/post.entity.js';
 import { DeliveryStatus, Webhook, WebhookDelivery, WebhookEvent } from '../src/modules/webhook/webhook.entity.js';
 import { Job, JobState } from '../src/modules/job/job.entity.js';
+import { SavedSearch } from '../src/modules/saved-search/saved-search.entity.js';
 import { buildCouncil, buildExperiment, buildMember } from './factories.js';
 import { createHarness, errorCodes, type Harness } from './harness.js';
 
@@ -58,6 +59,7 @@ interface World {
   webhook: Webhook;
   delivery: WebhookDelivery;
   deadJob: Job;
+  savedSearch: SavedSearch;
   tag: string;
   discussion: { id: string; replyId: string; hiddenReplyId: string; hiddenDiscussionId: string };
 }
@@ -112,12 +114,13 @@ async function buildWorld(): Promise<World> {
   const webhook = Object.assign(new Webhook(), { organisation: ref(lead), url: 'https://example.org/hook', events: [WebhookEvent.EXPERIMENT_PUBLISHED], secret: `whsec_${tag}` });
   const delivery = Object.assign(new WebhookDelivery(), { webhook: ref(webhook), event: WebhookEvent.EXPERIMENT_PUBLISHED, payload: {}, status: DeliveryStatus.FAILED, attempts: 8 });
   const deadJob = Object.assign(new Job(), { type: 'search.sync-experiment', key: `dead-${tag}`, payload: { experimentId: draft.id }, state: JobState.DEAD, attempts: 50, lastError: 'engine unreachable' });
-  writer.persist([apiKey, joinRequest, domain, webhook, delivery, deadJob]);
+  const savedSearch = Object.assign(new SavedSearch(), { member: ref(people.member), name: 'Befriending', query: 'befriending', fingerprint: `fp-${tag}` });
+  writer.persist([apiKey, joinRequest, domain, webhook, delivery, deadJob, savedSearch]);
   await writer.flush();
   const outcome = await h.em().findOneOrFail(Outcome, { experiment: draft.id });
   const artefact = await h.em().findOneOrFail(Artefact, { experiment: draft.id });
   const discussion = await buildConversation(people, published);
-  return { lead, other, people, apiKey, draft, published, outcome, artefact, joinRequest, domain, webhook, delivery, deadJob, tag, discussion };
+  return { lead, other, people, apiKey, draft, published, outcome, artefact, joinRequest, domain, webhook, delivery, deadJob, savedSearch, tag, discussion };
 }
 
 function principal(world: World, actor: Actor): Member | ApiKey | null {
@@ -350,6 +353,15 @@ const MUTATIONS: Record<string, { run: Cell; allowed: Actor[]; open?: boolean }>
   retryDeadJobs: {
     run: () => ['mutation { retryDeadJobs }', {}],
     allowed: ['platformAdmin'],
+  },
+  saveSearch: {
+    run: () => ['mutation { saveSearch(input: { query: "lonely", filter: { serviceAreas: ["adult-social-care"] } }) { id } }', {}],
+    allowed: SIGNED_IN,
+  },
+  deleteSavedSearch: {
+    run: (w) => ['mutation($id: ID!) { deleteSavedSearch(id: $id) }', { id: w.savedSearch.id }],
+    // Only the member who saved it.
+    allowed: ['member'],
   },
   requestSignIn: {
     run: (w) => ['mutation($email: String!) { requestSignIn(input: { email: $email }) }', { email: `someone@${w.tag}.example` }],

@@ -29,6 +29,7 @@ import { FileUpload } from '../modules/file/file-upload.entity.js';
 import { Discussion, DiscussionTopic } from '../modules/discussion/discussion.entity.js';
 import { Post, PostReport, PostRevision } from '../modules/discussion/post.entity.js';
 import { Interest } from '../modules/interest/interest.entity.js';
+import { SavedSearch } from '../modules/saved-search/saved-search.entity.js';
 
 export const ENTITIES = [
   Organisation,
@@ -63,4 +64,5 @@ export const ENTITIES = [
   JobScheduleRun,
   ArtefactFile,
   FileUpload,
+  SavedSearch,
 ];

@@ -277,6 +277,7 @@ export type NotificationKind =
   | 'NEW_REPLY'
   | 'RESULTS_OVERDUE'
   | 'REVIEW_DUE'
+  | 'SAVED_SEARCH_MATCH'
   | 'STAGE_CHANGE'
   | 'UPSTREAM_CHANGE';
 
