@@ -108,3 +108,16 @@ describe('only the owner sees and deletes a saved search', () => {
     expect(errorCodes(await h.run(DELETE, { id: saved.id }, owner))).toEqual(['NOT_FOUND']);
   });
 });
+
+describe('saved searches are personal data', () => {
+  it('are in the personal data download, and go with the account when it is deleted', async () => {
+    const saver = await member();
+    await h.run(SAVE, { input: { query: 'hoarding', filter: { stages: ['PILOT'] } } }, saver);
+    const data = await h.run('{ myPersonalData }', {}, saver);
+    expect(data.data.myPersonalData.savedSearches).toEqual([
+      { name: '“hoarding” · Pilot', query: 'hoarding', filter: { stages: ['PILOT'] }, createdAt: expect.anything() },
+    ]);
+    expect((await h.run('mutation { deleteMyAccount }', {}, saver)).errors).toBeUndefined();
+    expect(await countOf(saver.id)).toBe(0);
+  });
+});
