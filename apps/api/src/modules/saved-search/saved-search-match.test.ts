@@ -20,6 +20,8 @@ async function world(h: Harness) {
   const publisher = await buildMember(em, lead, MemberRole.EDITOR);
   const lonely = await buildMember(em, elsewhere, MemberRole.MEMBER);
   const potholes = await buildMember(em, elsewhere, MemberRole.MEMBER);
+  const everyday = await buildMember(em, elsewhere, MemberRole.MEMBER);
+  const follower = await buildMember(em, elsewhere, MemberRole.MEMBER);
   const tag = `zq${lead.id.slice(0, 6).replace(/[^a-z0-9]/g, '')}`;
   const save = async (as: Member, input: Record<string, unknown>) => {
     const result = await h.run(SAVE, { input }, as);
@@ -28,10 +30,15 @@ async function world(h: Harness) {
   // Both in adult social care; only one search's words are in the new experiment.
   await save(lonely, { query: `${tag} lonely older people`, filter: { serviceAreas: ['adult-social-care'] } });
   await save(potholes, { query: 'potholes resurfacing', filter: { serviceAreas: ['adult-social-care'] } });
+  // Other words for the same thing, as the search page reads them ("loneliness" finds "lonely"; "befreinding" is a typo).
+  await save(everyday, { query: `befreinding loneliness ${tag}` });
+  // Follows the service area and has a matching saved search: told once.
+  expect((await h.run('mutation { follow(input: { target: SERVICE_AREA, key: "adult-social-care" }) { id } }', {}, follower)).errors).toBeUndefined();
+  await save(follower, { query: `lonely ${tag}` });
   // The publisher's own saved search matches, but nobody is told about their own publication.
   await save(publisher, { query: `${tag} lonely` });
   const draft = await buildExperiment(em, { lead, status: ExperimentStatus.DRAFT, title: `Befriending calls for lonely older people ${tag}`, serviceAreas: ['adult-social-care'] });
-  return { lead, publisher, lonely, potholes, draft };
+  return { lead, publisher, lonely, potholes, everyday, follower, draft };
 }
 
 /** Every job but search syncs, which cannot succeed while the engine is down (they retry until it is back). */
@@ -66,9 +73,12 @@ function suite(name: string, searchIndex: () => boolean | SearchIndex) {
       expect(told[0].message).toMatch(/^Wigan Council published “Befriending calls for lonely older people .*”\. It matches your saved search: “.* lonely older people” · Adult social care\.$/);
       expect(await notificationsOf(h, w.potholes)).toHaveLength(0);
       expect(await notificationsOf(h, w.publisher)).toHaveLength(0);
+      expect((await notificationsOf(h, w.follower)).map((n) => n.kind)).toEqual(['NEW_EXPERIMENT']);
       if (h.searchIndex && name.includes('Meilisearch')) {
         // Search syncs did not run here: the matching job indexed the new experiment itself before asking the engine.
         expect((await h.searchIndex.documentsById([w.draft.id], ['id'])).map((d) => d.id)).toEqual([w.draft.id]);
+        // The engine's typo tolerance and word forms, as on the search page (the database's whole-word fallback has neither).
+        expect(await notificationsOf(h, w.everyday)).toHaveLength(1);
       }
 
       // The job again (a crash after its effect, a replay): nothing new.
