@@ -46,6 +46,8 @@ const EMBEDDED = [
   'JoinRequestItem',
   'ReminderSettings',
   'SavedSearchCriterion',
+  'InterestPermissions',
+  'CoEditorInvitationPermissions',
 ];
 
 /**

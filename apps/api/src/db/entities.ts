@@ -30,6 +30,7 @@ import { Discussion, DiscussionTopic } from '../modules/discussion/discussion.en
 import { Post, PostReport, PostRevision } from '../modules/discussion/post.entity.js';
 import { Interest } from '../modules/interest/interest.entity.js';
 import { SavedSearch } from '../modules/saved-search/saved-search.entity.js';
+import { CoEditorInvitation } from '../modules/co-editor-invitation/co-editor-invitation.entity.js';
 
 export const ENTITIES = [
   Organisation,
@@ -59,6 +60,7 @@ export const ENTITIES = [
   PostRevision,
   PostReport,
   Interest,
+  CoEditorInvitation,
   MeasureRegistration,
   Job,
   JobScheduleRun,

@@ -4,6 +4,7 @@ import { ForbiddenError } from '../../errors.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { auditScope } from '../audit/audit-scope.js';
 import { ExperimentTeamMember } from '../experiment/experiment-team-member.entity.js';
+import { CoEditorInvitation } from '../co-editor-invitation/co-editor-invitation.entity.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { Member } from '../member/member.entity.js';
 import { JoinRequest } from '../membership/join-request.entity.js';
@@ -62,6 +63,7 @@ export async function deleteAccount(em: EntityManager, viewer: Member | null): P
     await tem.nativeDelete(JoinRequest, { member: member.id });
     await tem.nativeDelete(ExperimentTeamMember, { member: member.id });
     await tem.nativeDelete(SavedSearch, { member: member.id });
+    await tem.nativeDelete(CoEditorInvitation, { member: member.id });
     await tem.nativeUpdate(AuditEntry, { actorId: member.id }, { actorName: 'Former member' });
     await tem.nativeUpdate(AuditEntry, { entityType: 'Member', entityId: member.id }, { before: null, after: null });
     Object.assign(member, {
