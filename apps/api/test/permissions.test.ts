@@ -15,6 +15,7 @@ import { Discussion } from '../src/modules/discussion/discussion.entity.js';
 import { Post } from '../src/modules/discussion/post.entity.js';
 import { DeliveryStatus, Webhook, WebhookDelivery, WebhookEvent } from '../src/modules/webhook/webhook.entity.js';
 import { Job, JobState } from '../src/modules/job/job.entity.js';
+import { SavedSearch } from '../src/modules/saved-search/saved-search.entity.js';
 import { Interest } from '../src/modules/interest/interest.entity.js';
 import { CoEditorInvitation } from '../src/modules/co-editor-invitation/co-editor-invitation.entity.js';
 import { buildCouncil, buildExperiment, buildMember } from './factories.js';
@@ -60,6 +61,7 @@ interface World {
   webhook: Webhook;
   delivery: WebhookDelivery;
   deadJob: Job;
+  savedSearch: SavedSearch;
   tag: string;
   discussion: { id: string; replyId: string; hiddenReplyId: string; hiddenDiscussionId: string };
   /** A waiting invitation to otherEditor to co-edit the published experiment. */
@@ -116,15 +118,16 @@ async function buildWorld(): Promise<World> {
   const webhook = Object.assign(new Webhook(), { organisation: ref(lead), url: 'https://example.org/hook', events: [WebhookEvent.EXPERIMENT_PUBLISHED], secret: `whsec_${tag}` });
   const delivery = Object.assign(new WebhookDelivery(), { webhook: ref(webhook), event: WebhookEvent.EXPERIMENT_PUBLISHED, payload: {}, status: DeliveryStatus.FAILED, attempts: 8 });
   const deadJob = Object.assign(new Job(), { type: 'search.sync-experiment', key: `dead-${tag}`, payload: { experimentId: draft.id }, state: JobState.DEAD, attempts: 50, lastError: 'engine unreachable' });
+  const savedSearch = Object.assign(new SavedSearch(), { member: ref(people.member), name: 'Befriending', query: 'befriending', fingerprint: `fp-${tag}` });
   // partnerFriend said they are trying the published experiment (so may be invited); otherEditor is invited already.
   const interest = Object.assign(new Interest(), { experiment: ref(published), organisation: ref(partner), member: ref(people.partnerFriend), level: InterestLevel.TRYING });
   const invitation = Object.assign(new CoEditorInvitation(), { experiment: ref(published), member: ref(people.otherEditor) });
-  writer.persist([apiKey, joinRequest, domain, webhook, delivery, deadJob, interest, invitation]);
+  writer.persist([apiKey, joinRequest, domain, webhook, delivery, deadJob, interest, invitation, savedSearch]);
   await writer.flush();
   const outcome = await h.em().findOneOrFail(Outcome, { experiment: draft.id });
   const artefact = await h.em().findOneOrFail(Artefact, { experiment: draft.id });
   const discussion = await buildConversation(people, published);
-  return { lead, other, people, apiKey, draft, published, outcome, artefact, joinRequest, domain, webhook, delivery, deadJob, tag, discussion, invitation };
+  return { lead, other, people, apiKey, draft, published, outcome, artefact, joinRequest, domain, webhook, delivery, deadJob, savedSearch, tag, discussion, invitation };
 }
 
 function principal(world: World, actor: Actor): Member | ApiKey | null {
@@ -370,6 +373,15 @@ const MUTATIONS: Record<string, { run: Cell; allowed: Actor[]; open?: boolean }>
   retryDeadJobs: {
     run: () => ['mutation { retryDeadJobs }', {}],
     allowed: ['platformAdmin'],
+  },
+  saveSearch: {
+    run: () => ['mutation { saveSearch(input: { query: "lonely", filter: { serviceAreas: ["adult-social-care"] } }) { id } }', {}],
+    allowed: SIGNED_IN,
+  },
+  deleteSavedSearch: {
+    run: (w) => ['mutation($id: ID!) { deleteSavedSearch(id: $id) }', { id: w.savedSearch.id }],
+    // Only the member who saved it.
+    allowed: ['member'],
   },
   requestSignIn: {
     run: (w) => ['mutation($email: String!) { requestSignIn(input: { email: $email }) }', { email: `someone@${w.tag}.example` }],

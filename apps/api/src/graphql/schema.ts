@@ -32,6 +32,7 @@ import { DiscussionSearchResolver } from '../modules/discussion/discussion-searc
 import { NotificationDiscussionResolver } from '../modules/discussion/notification-discussion.resolver.js';
 import { PostResolver } from '../modules/discussion/post.resolver.js';
 import { ExperimentInterestResolver, InterestEntryResolver, InterestResolver } from '../modules/interest/interest.resolver.js';
+import { SavedSearchResolver } from '../modules/saved-search/saved-search.resolver.js';
 import { CoEditorInvitationResolver, InterestInvitationResolver, NotificationInvitationResolver } from '../modules/co-editor-invitation/co-editor-invitation.resolver.js';
 import { registerEnums } from './enums.js';
 import { requestClock } from './clock-scope.js';
@@ -87,6 +88,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       ExperimentFreshnessResolver,
       AttentionResolver,
       StatisticsReportingResolver,
+      SavedSearchResolver,
     ],
     validate: true,
     validateFn: validateArgument,
