@@ -83,9 +83,15 @@ describe('no per-row lookups on any field a client can select', () => {
     for (const [type, root, wrap] of cases) {
       for (const field of fieldSelections(types, type, 1)) {
         for (const as of [null, outsider]) {
-          const five = await statements(root(5, wrap(field)), as, 5);
-          const fifty = await statements(root(50, wrap(field)), as, 50);
-          if (fifty !== five) perRow.add(`${type}.${field.split(' ')[0]}`);
+          // A per-row lookup costs more for 50 every time; a batch that a busy machine split in two costs more only
+          // sometimes. So a field counts as per-row only if 50 cost more than 5 in three measurements out of three.
+          let differed = 0;
+          for (let attempt = 0; attempt < 3 && differed === attempt; attempt++) {
+            const five = await statements(root(5, wrap(field)), as, 5);
+            const fifty = await statements(root(50, wrap(field)), as, 50);
+            if (fifty !== five) differed++;
+          }
+          if (differed === 3) perRow.add(`${type}.${field.split(' ')[0]}`);
           measured++;
         }
       }
