@@ -81,6 +81,8 @@ export const SEARCH_JOB_HANDLERS: JobHandler[] = [
     type: SYNC_EXPERIMENT,
     maxAttempts: 50,
     batchSize: 200,
+    // A batch mostly waits for Meilisearch; two at a time per process keep it busy without filling every slot.
+    concurrency: 2,
     async run(payload, context) {
       await this.runBatch!([payload], context);
     },
