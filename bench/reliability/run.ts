@@ -39,6 +39,8 @@ const CLIENTS = 6;
 const EXPERIMENTS = 60;
 const log = (message: string) => process.stdout.write(`${message}\n`);
 
+const jobFailures: Record<string, number> = {};
+
 interface Api {
   name: string;
   port: number;
@@ -49,6 +51,13 @@ function startApi(api: Api, env: Record<string, string>): Promise<void> {
   const child = spawn(process.execPath, [API_MAIN], { env: { ...process.env, ...env, PORT: String(api.port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   api.child = child;
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${api.name}] ${chunk}`));
+  // Failed attempts the API logs, per job type and reason (the queue retries them with backoff).
+  child.stdout?.on('data', (chunk: Buffer) => {
+    for (const [, type, reason] of String(chunk).matchAll(/^Job (\S+) \S+ failed \(attempt \d+ of \d+\), retrying at \S+: (.{0,60})/gm)) {
+      const key = `${type}: ${reason.replace(/[0-9a-f-]{36}(, )?/g, '')}`;
+      jobFailures[key] = (jobFailures[key] ?? 0) + 1;
+    }
+  });
   return new Promise((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
       if (String(chunk).includes('Synapse is running')) resolve();
@@ -174,10 +183,12 @@ async function main(): Promise<void> {
         }
       }
     });
+    const kills: number[] = [];
     const crashes = (async () => {
       for (let crash = 1; crash <= 3; crash++) {
         await sleep(Math.max(0, started + (crash * SECONDS * 1000) / 4 - Date.now()));
         apis[0].child?.kill('SIGKILL');
+        kills.push(Date.now());
         log(`  ${((Date.now() - started) / 1000).toFixed(0)} s: killed api-1 (kill -9)`);
         await sleep(1000);
         await startApi(apis[0], { ...env, DATA_DIR: join(work, 'api-1') });
@@ -191,17 +202,24 @@ async function main(): Promise<void> {
     const check = await openDatabase({ databaseUrl });
     const index = new SearchIndex({ url: meili.url, apiKey: meili.masterKey, index: 'experiments', timeoutMs: 30_000 });
     let converged: number | null = null;
-    let comparison = await compareIndex(check, index);
+    let comparison = { published: 0, missing: 0, stale: 0, extra: 0 };
     while (Date.now() - lastWrite < 120_000) {
+      // The index is compared (which loads every document from both sides) only once no job is left, so that the
+      // bench does not take the CPU the API processes are catching up with.
       const pending = await entityManager(check).fork().count(Job, { state: JobState.PENDING });
+      if (pending > 0) {
+        await sleep(100);
+        continue;
+      }
       comparison = await compareIndex(check, index);
-      if (pending === 0 && comparison.missing + comparison.stale + comparison.extra === 0) {
+      if (comparison.missing + comparison.stale + comparison.extra === 0) {
         converged = (Date.now() - lastWrite) / 1000;
         break;
       }
       await sleep(100);
     }
     await queue.stop();
+    if (converged === null) comparison = await compareIndex(check, index);
     const checkEm = entityManager(check).fork();
     const deliveries = await checkEm.find(WebhookDelivery, {});
     const deliveredKeys = received.map((call) => `${call.hook} ${call.event}`);
@@ -220,6 +238,16 @@ async function main(): Promise<void> {
     const during = received.filter((call) => call.at <= lastWrite);
     const after = received.filter((call) => call.at > lastWrite);
     const lastReceipt = Math.max(lastWrite, ...received.map((call) => call.at));
+    // Each delivery received twice: when, relative to the nearest kill (a kill between the receiver's answer and the
+    // delivery being recorded as sent shows as a first receipt just before a kill, the second one lease later).
+    const receipts = new Map<string, number[]>();
+    for (const call of received) receipts.set(call.delivery, [...(receipts.get(call.delivery) ?? []), call.at]);
+    const duplicates = [...receipts.values()]
+      .filter((times) => times.length > 1)
+      .map(([first, second]) => {
+        const kill = kills.reduce((best, at) => (Math.abs(at - first) < Math.abs(best - first) ? at : best), Infinity);
+        return { firstReceiptMsBeforeNearestKill: kill - first, secondAfterFirstS: (second - first) / 1000 };
+      });
     const result = {
       load: loadavg().map((value) => Math.round(value * 100) / 100),
       queue: { whileWriting: queue.summary(started), afterLastWrite: queue.summary(lastWrite) },
@@ -231,6 +259,7 @@ async function main(): Promise<void> {
         afterLastWrite: after.length,
         lastReceiptSecondsAfterLastWrite: (lastReceipt - lastWrite) / 1000,
       },
+      jobFailures,
       jobsLeft: byType,
       lastErrors: [...new Set(leftover.map((job) => job.lastError).filter(Boolean))].slice(0, 3),
       seconds: SECONDS,
@@ -240,6 +269,7 @@ async function main(): Promise<void> {
       changesRefused: refused,
       crashes: 3,
       index: comparison,
+      duplicates,
       webhooks: { deliveries: deliveries.length, received: received.length, missing: missingDeliveries, duplicate: duplicateDeliveries, pending: deliveries.filter((d) => d.status !== 'SUCCEEDED').length },
       notifications: {
         publications: publications.size,

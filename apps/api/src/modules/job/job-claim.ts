@@ -126,8 +126,9 @@ async function claimOnSqlite(em: EntityManager, request: ClaimRequest, types: st
 
 /**
  * Claims up to `request.limit` due jobs in one go (one transaction on PostgreSQL), each claim leased from now with
- * its own token. Claiming a keyed job deletes its unclaimed, due duplicates: the run reads the data after the
- * claim, so it covers them.
+ * its own token. Claiming a keyed job deletes its unclaimed duplicates that are due or waiting to retry after a
+ * failure: the run reads the data after the claim, so it covers them (a keyed job deliberately scheduled for later
+ * and never tried is kept).
  */
 export async function claimJobs(em: EntityManager, request: ClaimRequest): Promise<Claim[]> {
   const types = [...request.slots].filter(([, free]) => free > 0).map(([type]) => type);
@@ -137,7 +138,9 @@ export async function claimJobs(em: EntityManager, request: ClaimRequest): Promi
   for (const job of groups.flat()) if (job.key !== null) keysByType.set(job.type, [...(keysByType.get(job.type) ?? []), job.key]);
   const claimed = groups.flat().map((job) => job.id);
   for (const [type, keys] of keysByType) {
-    await em.nativeDelete(Job, { type, key: { $in: keys }, id: { $nin: claimed }, state: JobState.PENDING, lockedUntil: null, runAt: { $lte: request.now } });
+    // Due ones, and failed ones waiting for their backoff: their change was made before this claim too.
+    const covered = { $or: [{ runAt: { $lte: request.now } }, { attempts: { $gt: 0 } }] };
+    await em.nativeDelete(Job, { type, key: { $in: keys }, id: { $nin: claimed }, state: JobState.PENDING, lockedUntil: null, ...covered });
   }
   return groups.map((jobs) => toClaim(jobs, request));
 }

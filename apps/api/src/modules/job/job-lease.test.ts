@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../test/harness.js';
 import { entityManager, openDatabase } from '../../db/orm.js';
 import { DEFAULT_LEASE_MS } from './job-claim.js';
-import { enqueueJob } from './job-queue.js';
+import { enqueueJob, newJob } from './job-queue.js';
 import { Job } from './job.entity.js';
 import type { JobHandler } from './job.types.js';
 import { JobWorker, type JobWorkerOptions } from './job-worker.js';
@@ -125,6 +125,24 @@ describe('batch claims', () => {
     }
     expect(capped.stats.most).toBe(2);
     expect(open.stats.most).toBeGreaterThanOrEqual(4);
+  });
+
+  it('absorbs a failed run of the same key waiting for its backoff when a newer one is claimed, but keeps one scheduled for later', async () => {
+    let clock = new Date(Date.now() + 1000);
+    const refusing = { type: 'test.keyed', async run() { throw new Error('not yet'); } };
+    const failing = worker([refusing], { now: () => clock, backoffMs: 60_000 });
+    await h.em().transactional((em) => enqueueJob(em, 'test.keyed', { n: 1 }, { key: 'same' }));
+    expect(await failing.runOne()).toBe(false); // retries in a minute
+    // Written as the search outbox writes them (one job per change, absorbed at claim time).
+    const write = (n: number, key: string, runAt = clock) => h.em().persist(newJob('test.keyed', { n }, { key, runAt })).flush();
+    await write(2, 'same');
+    await write(3, 'later', new Date(clock.getTime() + 3_600_000));
+    await write(4, 'later');
+    const w = worker([recording('test.keyed', 'w').handler], { now: () => clock });
+    expect(await w.drain()).toEqual({ succeeded: 2, failed: 0 });
+    expect(ran.map((entry) => entry.n)).toEqual([2, 4]);
+    const left = await h.em().find(Job, {});
+    expect(left.map((job) => job.payload.n)).toEqual([3]);
   });
 
   it('wakes at once for a job written in its own process instead of waiting for the next poll', async () => {
