@@ -140,7 +140,7 @@ describe('batch claims', () => {
     await write(4, 'later');
     const w = worker([recording('test.keyed', 'w').handler], { now: () => clock });
     expect(await w.drain()).toEqual({ succeeded: 2, failed: 0 });
-    expect(ran.map((entry) => entry.n)).toEqual([2, 4]);
+    expect(ran.map((entry) => entry.n).sort()).toEqual([2, 4]); // due at the same time: either order
     const left = await h.em().find(Job, {});
     expect(left.map((job) => job.payload.n)).toEqual([3]);
   });
