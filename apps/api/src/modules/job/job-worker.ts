@@ -24,8 +24,10 @@ export interface JobWorkerOptions {
   now?: () => Date;
   /** Claims run at once by this worker (default 8); a handler's `concurrency` caps its own type below that. */
   concurrency?: number;
-  /** How often to look for jobs other processes wrote, retries that fell due and schedules (default 250 ms). */
+  /** How often to look for jobs other processes wrote and retries that fell due (default 250 ms). */
   pollMs?: number;
+  /** How often to look for recurring jobs that are due (default 5 s; also once at start). */
+  scheduleMs?: number;
   /** First retry delay, doubling per attempt up to maxBackoffMs (defaults 1 s and 1 h). */
   backoffMs?: number;
   maxBackoffMs?: number;
@@ -50,7 +52,7 @@ export class JobWorker {
   private readonly handlers = new Map<string, JobHandler>();
   /** Claims being run, by token (each settles its promise when its outcome is recorded). */
   private readonly inFlight = new Map<string, { claim: Claim; done: Promise<void> }>();
-  private timer: NodeJS.Timeout | null = null;
+  private timers: NodeJS.Timeout[] = [];
   private running = false;
   private stopped = false;
   /** The claim in progress (stop() waits for it), and whether another round was asked for meanwhile. */
@@ -231,12 +233,12 @@ export class JobWorker {
     this.running = true;
     this.stopped = false;
     jobSignals.on('written', this.onSignal);
-    const tick = () => {
-      void this.tickSchedules().catch((error: Error) => this.log(`Job schedules: ${error.message}`));
-      this.kick();
-    };
-    this.timer = setInterval(tick, this.options.pollMs ?? 250);
+    const tick = () => void this.tickSchedules().catch((error: Error) => this.log(`Job schedules: ${error.message}`));
+    // Schedules run every 15 minutes or more: looking every few seconds is enough, and spares the database a
+    // transaction per schedule at every poll.
+    this.timers = [setInterval(() => this.kick(), this.options.pollMs ?? 250), setInterval(tick, this.options.scheduleMs ?? 5000)];
     tick();
+    this.kick();
   }
 
   /**
@@ -247,8 +249,8 @@ export class JobWorker {
     this.running = false;
     this.stopped = true;
     jobSignals.off('written', this.onSignal);
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    for (const timer of this.timers) clearInterval(timer);
+    this.timers = [];
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
     const settled = (async () => {
