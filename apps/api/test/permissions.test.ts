@@ -1,4 +1,4 @@
-import { ExperimentStatus, MemberRole, Verdict } from '@synapse/domain';
+import { ExperimentStatus, InterestLevel, MemberRole, Verdict } from '@synapse/domain';
 import { ref } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKey } from '../src/modules/api-key/api-key.entity.js';
@@ -15,6 +15,9 @@ import { Discussion } from '../src/modules/discussion/discussion.entity.js';
 import { Post } from '../src/modules/discussion/post.entity.js';
 import { DeliveryStatus, Webhook, WebhookDelivery, WebhookEvent } from '../src/modules/webhook/webhook.entity.js';
 import { Job, JobState } from '../src/modules/job/job.entity.js';
+import { SavedSearch } from '../src/modules/saved-search/saved-search.entity.js';
+import { Interest } from '../src/modules/interest/interest.entity.js';
+import { CoEditorInvitation } from '../src/modules/co-editor-invitation/co-editor-invitation.entity.js';
 import { buildCouncil, buildExperiment, buildMember } from './factories.js';
 import { createHarness, errorCodes, type Harness } from './harness.js';
 
@@ -58,8 +61,11 @@ interface World {
   webhook: Webhook;
   delivery: WebhookDelivery;
   deadJob: Job;
+  savedSearch: SavedSearch;
   tag: string;
   discussion: { id: string; replyId: string; hiddenReplyId: string; hiddenDiscussionId: string };
+  /** A waiting invitation to otherEditor to co-edit the published experiment. */
+  invitation: CoEditorInvitation;
 }
 
 const SIGNED_IN: Actor[] = ['unaffiliated', 'member', 'editor', 'admin', 'otherEditor', 'coEditor', 'platformAdmin', 'moderator'];
@@ -112,12 +118,16 @@ async function buildWorld(): Promise<World> {
   const webhook = Object.assign(new Webhook(), { organisation: ref(lead), url: 'https://example.org/hook', events: [WebhookEvent.EXPERIMENT_PUBLISHED], secret: `whsec_${tag}` });
   const delivery = Object.assign(new WebhookDelivery(), { webhook: ref(webhook), event: WebhookEvent.EXPERIMENT_PUBLISHED, payload: {}, status: DeliveryStatus.FAILED, attempts: 8 });
   const deadJob = Object.assign(new Job(), { type: 'search.sync-experiment', key: `dead-${tag}`, payload: { experimentId: draft.id }, state: JobState.DEAD, attempts: 50, lastError: 'engine unreachable' });
-  writer.persist([apiKey, joinRequest, domain, webhook, delivery, deadJob]);
+  const savedSearch = Object.assign(new SavedSearch(), { member: ref(people.member), name: 'Befriending', query: 'befriending', fingerprint: `fp-${tag}` });
+  // partnerFriend said they are trying the published experiment (so may be invited); otherEditor is invited already.
+  const interest = Object.assign(new Interest(), { experiment: ref(published), organisation: ref(partner), member: ref(people.partnerFriend), level: InterestLevel.TRYING });
+  const invitation = Object.assign(new CoEditorInvitation(), { experiment: ref(published), member: ref(people.otherEditor) });
+  writer.persist([apiKey, joinRequest, domain, webhook, delivery, deadJob, interest, invitation, savedSearch]);
   await writer.flush();
   const outcome = await h.em().findOneOrFail(Outcome, { experiment: draft.id });
   const artefact = await h.em().findOneOrFail(Artefact, { experiment: draft.id });
   const discussion = await buildConversation(people, published);
-  return { lead, other, people, apiKey, draft, published, outcome, artefact, joinRequest, domain, webhook, delivery, deadJob, tag, discussion };
+  return { lead, other, people, apiKey, draft, published, outcome, artefact, joinRequest, domain, webhook, delivery, deadJob, savedSearch, tag, discussion, invitation };
 }
 
 function principal(world: World, actor: Actor): Member | ApiKey | null {
@@ -324,6 +334,19 @@ const MUTATIONS: Record<string, { run: Cell; allowed: Actor[]; open?: boolean }>
     // Members of an organisation other than the lead one.
     allowed: ['otherEditor', 'coEditor'],
   },
+  inviteCoEditor: {
+    run: (w) => ['mutation($e: ID!, $m: ID!) { inviteCoEditor(input: { experimentId: $e, memberId: $m }) { id } }', { e: w.published.id, m: w.people.partnerFriend.id }],
+    allowed: ['editor', 'admin'],
+  },
+  respondToCoEditorInvitation: {
+    run: (w) => ['mutation($id: ID!) { respondToCoEditorInvitation(id: $id, accept: true) { id } }', { id: w.invitation.id }],
+    // Only the person invited.
+    allowed: ['otherEditor'],
+  },
+  withdrawCoEditorInvitation: {
+    run: (w) => ['mutation($id: ID!) { withdrawCoEditorInvitation(id: $id) { id } }', { id: w.invitation.id }],
+    allowed: ['editor', 'admin'],
+  },
   appointModerator: {
     run: (w) => ['mutation($id: ID!) { appointModerator(input: { memberId: $id }) { moderator } }', { id: w.people.member.id }],
     allowed: ['platformAdmin'],
@@ -350,6 +373,15 @@ const MUTATIONS: Record<string, { run: Cell; allowed: Actor[]; open?: boolean }>
   retryDeadJobs: {
     run: () => ['mutation { retryDeadJobs }', {}],
     allowed: ['platformAdmin'],
+  },
+  saveSearch: {
+    run: () => ['mutation { saveSearch(input: { query: "lonely", filter: { serviceAreas: ["adult-social-care"] } }) { id } }', {}],
+    allowed: SIGNED_IN,
+  },
+  deleteSavedSearch: {
+    run: (w) => ['mutation($id: ID!) { deleteSavedSearch(id: $id) }', { id: w.savedSearch.id }],
+    // Only the member who saved it.
+    allowed: ['member'],
   },
   requestSignIn: {
     run: (w) => ['mutation($email: String!) { requestSignIn(input: { email: $email }) }', { email: `someone@${w.tag}.example` }],

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { expectAccessible } from './accessibility.js';
-import { activate, typeInto } from './keyboard.js';
+import { activate, chooseRadio, typeInto } from './keyboard.js';
 import { type RunningSynapse, SCREENSHOTS, startSynapse } from './synapse.js';
 
 // The conversation journeys: an officer asks the team behind another council's experiment a question, a team
@@ -12,6 +12,7 @@ const EXPERIMENT = '/experiments/volunteer-drivers-to-speed-up-hospital-discharg
 const ASKER = 'sam.okafor@wigan.councils.example';
 const TEAM = 'amira.hassan@leeds.councils.example'; // a demo officer at Leeds, which leads the experiment
 const MODERATOR = 'moderator@platform.example';
+const LEEDS_EDITOR = 'joe.marsh@leeds.councils.example'; // a first sign-in from Leeds' verified domain: an editor, who may add co-editors
 const QUESTION = 'How did you brief ward staff about the drivers?';
 const SPAM = 'Cheap zanzibar watches for every ward';
 
@@ -140,3 +141,48 @@ it('a reported post, once a moderator hides it, is gone from the page, search an
   expect(feed).toContain('named discharge coordinator');
   expect(feed).not.toContain('zanzibar');
 });
+
+it('the team invites a council that is trying it too to co-edit; the officer accepts from their notifications and can then edit it', async () => {
+  // Wigan says "we're trying this too", at 375 px.
+  await asker.goto(`${synapse.base}${EXPERIMENT}`);
+  await activate(asker, asker.locator('summary', { hasText: 'We’re trying this too' }));
+  await chooseRadio(asker, asker.getByLabel('Trying it too'));
+  await typeInto(asker, asker.getByLabel('Anything the team should know (optional)'), 'Starting with our infirmary in January.');
+  await activate(asker, asker.getByRole('button', { name: 'Save' }));
+  await asker.getByText(/Saved\. The team can see/).waitFor();
+
+  // A Leeds editor invites Sam from the interest list, at 1280 px, and sees the invitation was sent.
+  const editor = await (await synapse.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  editor.setDefaultTimeout(15_000);
+  await signIn(editor, LEEDS_EDITOR);
+  await editor.goto(`${synapse.base}${EXPERIMENT}`);
+  const row = editor.locator('tr', { hasText: 'Starting with our infirmary in January.' });
+  await activate(editor, row.getByRole('button', { name: 'Invite Sam Okafor as co-editor' }));
+  await editor.getByText('Invitation sent to Sam Okafor').waitFor();
+  await row.getByText('Invited to co-edit: waiting for an answer').waitFor();
+  await editor.screenshot({ path: `${SCREENSHOTS}co-editor-invited-1280.png`, fullPage: true });
+  expect(await row.getByRole('button', { name: /Invite .* as co-editor/ }).count()).toBe(0);
+  await expectAccessible(editor);
+  await editor.setViewportSize({ width: 375, height: 800 });
+  await expectAccessible(editor);
+
+  // Sam hears through the notification fan-out (a background job), accepts, and the edit pages open to them.
+  await asker.goto(`${synapse.base}${EXPERIMENT}/edit`);
+  await asker.getByRole('heading', { level: 1, name: 'You cannot edit this experiment' }).waitFor();
+  await waitForText(asker, `${synapse.base}/notifications`, 'invites you to co-edit');
+  await expectAccessible(asker);
+  await activate(asker, asker.getByRole('button', { name: /^Accept the invitation to co-edit/ }));
+  await asker.getByText('You accepted: you can now edit this experiment').waitFor();
+  await asker.screenshot({ path: `${SCREENSHOTS}co-editor-accepted-375.png`, fullPage: true });
+  expect(await asker.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await expectAccessible(asker);
+  await activate(asker, asker.getByRole('link', { name: /^Edit “/ }));
+  await asker.getByRole('link', { name: 'About the experiment' }).waitFor();
+  expect(await asker.getByRole('heading', { name: 'You cannot edit this experiment' }).count()).toBe(0);
+  await expectAccessible(asker);
+
+  // The team's list now says so (accepting is not a background job: the list shows it at once when it loads).
+  await editor.goto(`${synapse.base}${EXPERIMENT}`);
+  await row.getByText('Co-editor (accepted your invitation)').waitFor();
+  expect(await row.getByRole('button').count()).toBe(0);
+}, 150_000); // two more sign-ins, and a background job between invitation and notification

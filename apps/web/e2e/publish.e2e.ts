@@ -122,6 +122,11 @@ it('publishes an experiment with an outcome, using only the keyboard', async () 
   await typeInto(page, page.getByLabel('Before', { exact: true }), '11.5');
   await typeInto(page, page.getByLabel('After', { exact: true }), '8.2');
   await chooseRadio(page, page.getByLabel('Lower is better'));
+  // The GOV.UK date input: day, month and year boxes, reached and typed with the keyboard.
+  const reported = page.getByRole('group', { name: 'Date reported (optional)' });
+  await typeInto(page, reported.getByLabel('Day'), '27');
+  await typeInto(page, reported.getByLabel('Month'), '3');
+  await typeInto(page, reported.getByLabel('Year'), '2025');
   // Which way is better is the editor's answer, never preselected: the other measure-less checks stay quiet.
   expect(await page.locator('#figure-warnings').count()).toBe(0);
   await page.screenshot({ path: `${SCREENSHOTS}publish-outcome.png`, fullPage: true });
@@ -140,6 +145,7 @@ it('publishes an experiment with an outcome, using only the keyboard', async () 
   await page.getByText('Your experiment is published').waitFor();
   await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
   expect(await page.locator('main .govuk-tag').first().textContent()).toBe('Worked');
+  await page.getByText('Reported 27 March 2025.').waitFor();
   expect(await page.locator('.synapse-measure').textContent()).toContain('Before 11.5%, after 8.2%. Better: down 3.3 percentage points (lower is better)');
   expect(await page.locator('.synapse-measure svg rect').count()).toBe(2);
   // The hex layout loads after the page: look again until it has drawn (it was read too early under load).

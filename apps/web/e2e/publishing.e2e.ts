@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { typeInto } from './keyboard.js';
 import { expectAccessibleAtBothWidths, publishExperiment, signInAs, signInLinkFor } from './session.js';
 import { type RunningSynapse, SCREENSHOTS, startSynapse } from './synapse.js';
 
@@ -109,6 +110,9 @@ it('withdraws a published experiment with a reason that readers see', async () =
   await page.getByRole('link', { name: 'Enter why you are withdrawing this experiment' }).waitFor();
   await expect.poll(() => page.title()).toBe('Error: Withdraw Debt advice in GP surgeries – Synapse');
   await expectAccessibleAtBothWidths(page, `${SCREENSHOTS}withdraw-error`);
+  await page.getByLabel('Why are you withdrawing it?').fill('Wrong.');
+  await page.getByRole('button', { name: 'Withdraw experiment' }).click();
+  await page.getByRole('link', { name: 'Why you are withdrawing it must be 10 characters or more' }).waitFor();
   const reason = 'The surgeries’ referral counts included people referred twice; corrected figures will follow.';
   await page.getByLabel('Why are you withdrawing it?').fill(reason);
   await page.getByRole('button', { name: 'Withdraw experiment' }).click();
@@ -166,6 +170,105 @@ it('merges two people saving different sections, and the same section conflicts 
   await ben.context.close();
 });
 
+it('takes dates in the GOV.UK day, month and year boxes, and says which box is wrong', async () => {
+  const wigan = await signInAs(synapse, 'grace.okafor@wigan.councils.example');
+  const experiment = await publishExperiment(wigan, { title: 'Warm spaces in libraries' });
+  const { page } = wigan;
+  await page.goto(`${synapse.base}/experiments/${experiment.slug}/edit/about`);
+  const start = page.getByRole('group', { name: 'Start date (optional)' });
+  const end = page.getByRole('group', { name: 'End date (optional)' });
+  await start.getByText('For example, 27 3 2025').waitFor();
+  // 31 February cannot be; the end date lacks its day.
+  await typeInto(page, start.getByLabel('Day'), '31');
+  await typeInto(page, start.getByLabel('Month'), '2');
+  await typeInto(page, start.getByLabel('Year'), '2025');
+  await typeInto(page, end.getByLabel('Month'), '4');
+  await typeInto(page, end.getByLabel('Year'), '2025');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+
+  const summary = page.locator('.govuk-error-summary');
+  expect(await summary.getByRole('link', { name: 'Start date must be a real date' }).getAttribute('href')).toBe('#startDate-day');
+  expect(await summary.getByRole('link', { name: 'End date must include a day' }).getAttribute('href')).toBe('#endDate-day');
+  expect(await page.locator('#startDate-error').textContent()).toContain('Start date must be a real date');
+  const marked = (id: string) => page.locator(`#${id} .govuk-input--error`).evaluateAll((inputs) => inputs.map((input) => input.id));
+  expect(await marked('startDate')).toEqual(['startDate-day', 'startDate-month', 'startDate-year']);
+  expect(await marked('endDate')).toEqual(['endDate-day']); // only the box at fault
+  await expectAccessibleAtBothWidths(page, `${SCREENSHOTS}date-errors`);
+  await summary.getByRole('link', { name: 'End date must include a day' }).click();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('endDate-day');
+
+  await page.keyboard.type('30');
+  // An end before the start and a blank title: both at once, as the API would say them.
+  await start.getByLabel('Day').fill('1');
+  await start.getByLabel('Month').fill('5');
+  await page.getByLabel('Title').fill(' ');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await expect
+    .poll(() => summary.getByRole('listitem').allTextContents())
+    .toEqual(['Enter a title', 'End date must be the same as or after the start date']);
+  expect(await marked('endDate')).toEqual(['endDate-day', 'endDate-month', 'endDate-year']);
+
+  await page.getByLabel('Title').fill('Warm spaces in libraries');
+  await start.getByLabel('Month').fill('March'); // months in words are taken too
+  await start.getByLabel('Year').fill('2024');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.getByText('About the experiment: saved').waitFor();
+  const saved = await wigan.graphql<{ experiment: { startDate: string; endDate: string } }>('query($id: ID) { experiment(id: $id) { startDate endDate } }', { id: experiment.id });
+  expect(saved.experiment).toEqual({ startDate: '2024-03-01', endDate: '2025-04-30' });
+  await page.goto(`${synapse.base}/experiments/${experiment.slug}`);
+  await page.getByText('1 March 2024 to 30 April 2025').first().waitFor();
+  await page.goto(`${synapse.base}/experiments/${experiment.slug}/edit/about`);
+  await expect.poll(() => start.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))).toEqual(['1', '3', '2024']);
+  await wigan.context.close();
+});
+
+it('shows every mistake in an outcome at once, on the first submit, and sends nothing until they are put right', async () => {
+  const wigan = await signInAs(synapse, 'dev.shah@wigan.councils.example');
+  const experiment = await publishExperiment(wigan, { title: 'Social prescribing through GP surgeries' });
+  const { page } = wigan;
+  await page.goto(`${synapse.base}/experiments/${experiment.slug}/edit/outcomes/new`);
+  await page.getByLabel('Headline').fill('No');
+  const reported = page.getByRole('group', { name: 'Date reported (optional)' });
+  await reported.getByLabel('Day').fill('31');
+  await reported.getByLabel('Month').fill('2');
+  await reported.getByLabel('Year').fill('2025');
+  await page.getByLabel('Before', { exact: true }).fill('about 40');
+  await page.getByLabel('After', { exact: true }).fill('12');
+  await page.getByRole('button', { name: 'Save outcome' }).click();
+
+  const links = page.locator('.govuk-error-summary a');
+  await links.first().waitFor();
+  const listed = await links.evaluateAll((all) => all.map((link) => [link.textContent, link.getAttribute('href')]));
+  expect(listed).toEqual([
+    ['Headline must be 3 characters or more', '#title'],
+    ['Select what you concluded', '#verdict'],
+    ['Select how strong the evidence is', '#evidenceLevel'],
+    ['Select how you evaluated it', '#evaluationDesign'],
+    ['Date reported must be a real date', '#reportedOn-day'],
+    ['Enter what you measured', '#measures.0.name'],
+    ['Before must be a number, like 42.5', '#measures.0.baseline'],
+    ['Select which way is better for this measure', '#measures.0.goodDirection'],
+  ]);
+  await expect.poll(() => page.title()).toMatch(/^Error: /);
+  await expectAccessibleAtBothWidths(page, `${SCREENSHOTS}outcome-all-errors`);
+  const outcomes = async () =>
+    (await wigan.graphql<{ experiment: { outcomes: unknown[] } }>('query($id: ID) { experiment(id: $id) { outcomes { id } } }', { id: experiment.id })).experiment.outcomes;
+  expect(await outcomes()).toEqual([]);
+
+  await page.getByLabel('Headline').fill('More people joined community groups');
+  await page.getByLabel('Worked', { exact: true }).check();
+  await page.getByLabel('Level 1', { exact: true }).check();
+  await page.getByLabel('Before and after comparison').check();
+  await reported.getByLabel('Day').fill('28');
+  await page.getByLabel('What you measured').fill('People in a community group after 3 months');
+  await page.getByLabel('Before', { exact: true }).fill('40');
+  await page.getByLabel('Higher is better').check();
+  await page.getByRole('button', { name: 'Save outcome' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Outcomes' }).waitFor();
+  expect(await outcomes()).toHaveLength(1);
+  await wigan.context.close();
+});
+
 it('signs in from an experiment and lands back on it', async () => {
   const wigan = await signInAs(synapse, 'ruth.ng@wigan.councils.example');
   const experiment = await publishExperiment(wigan, { title: 'Warm spaces in libraries' });
@@ -180,6 +283,8 @@ it('signs in from an experiment and lands back on it', async () => {
   await page.goto(await signInLinkFor(synapse, 'lee.ward@wigan.councils.example'));
   await page.getByRole('heading', { level: 1, name: 'Warm spaces in libraries' }).waitFor();
   expect(new URL(page.url()).pathname).toBe(`/experiments/${experiment.slug}`);
+  // At 375 px the navigation folds behind the Menu button.
+  await page.getByRole('button', { name: /^Menu/ }).click();
   await page.getByRole('link', { name: 'Your account' }).waitFor();
   await visitor.close();
 });

@@ -45,6 +45,9 @@ const EMBEDDED = [
   'ResultsOverdueItem',
   'JoinRequestItem',
   'ReminderSettings',
+  'SavedSearchCriterion',
+  'InterestPermissions',
+  'CoEditorInvitationPermissions',
 ];
 
 /**
@@ -72,6 +75,8 @@ export function createUrqlClient(): Client {
           Mutation: {
             follow: (_result, args, cache) => followChanged(cache, args.input as FollowInput, true),
             unfollow: (_result, args, cache) => followChanged(cache, args.input as FollowInput, false),
+            saveSearch: (_result, _args, cache) => cache.invalidate('Query', 'mySavedSearches'),
+            deleteSavedSearch: (_result, _args, cache) => cache.invalidate('Query', 'mySavedSearches'),
           },
         },
       }),

@@ -61,3 +61,8 @@ export function figureWarnings(verdict: string | null | undefined, measures: Mea
   }
   return warnings;
 }
+
+/** Registered and reported measures are matched by name, ignoring case and spacing. */
+export function measureKey(name: string): string {
+  return name.trim().toLowerCase().replace(/\s+/g, ' ');
+}

@@ -7,3 +7,5 @@ export * from './figures.js';
 export * from './conversation.js';
 export * from './labels.js';
 export * from './place-labels.js';
+export * from './co-editor-invitation.js';
+export * from './date-parts.js';

@@ -1,4 +1,4 @@
-/** Input limits shared by the API's validation and (later) the web client's forms. */
+/** Input limits shared by the API's validation and the web client's checks before it sends a form. */
 export const LIMITS = {
   titleMax: 160,
   slugMax: 120,
@@ -11,6 +11,10 @@ export const LIMITS = {
   placesMax: 50,
   partnersMax: 20,
   measuresMax: 20,
+  /** A measure's unit: "%", "days", "people per 1,000". */
+  unitMax: 40,
+  /** Why a published experiment was withdrawn, shown to readers: a sentence, not a word. */
+  withdrawalReasonMin: 10,
   urlMax: 2_000,
   externalIdMax: 120,
   moneyMax: 1_000_000_000,

@@ -32,7 +32,7 @@ export function experimentIndexSettings(): Settings {
     // Only the stemmed copies of the text are searched (see NORMAL_SEARCH_ON); the text as written is stored, for
     // display and highlighting, but not indexed for search a second time.
     searchableAttributes: NORMAL_SEARCH_ON,
-    filterableAttributes: [...FACETS, 'leadGssCode', 'placeGssCodes', 'evidenceLevels', 'startYear', 'familyId', 'registered', 'reviewBase'],
+    filterableAttributes: [...FACETS, 'leadGssCode', 'placeGssCodes', 'evidenceLevels', 'startYear', 'familyId', 'registered', 'reviewBase', 'id'],
     sortableAttributes: ['publishedAt', 'maxEvidenceLevel', 'startYear', 'title', 'familySize'],
     // Relevance first; between equally relevant results, stronger evidence wins.
     rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'maxEvidenceLevel:desc'],

@@ -29,6 +29,8 @@ import { FileUpload } from '../modules/file/file-upload.entity.js';
 import { Discussion, DiscussionTopic } from '../modules/discussion/discussion.entity.js';
 import { Post, PostReport, PostRevision } from '../modules/discussion/post.entity.js';
 import { Interest } from '../modules/interest/interest.entity.js';
+import { SavedSearch } from '../modules/saved-search/saved-search.entity.js';
+import { CoEditorInvitation } from '../modules/co-editor-invitation/co-editor-invitation.entity.js';
 
 export const ENTITIES = [
   Organisation,
@@ -58,9 +60,11 @@ export const ENTITIES = [
   PostRevision,
   PostReport,
   Interest,
+  CoEditorInvitation,
   MeasureRegistration,
   Job,
   JobScheduleRun,
   ArtefactFile,
   FileUpload,
+  SavedSearch,
 ];

@@ -32,6 +32,8 @@ import { DiscussionSearchResolver } from '../modules/discussion/discussion-searc
 import { NotificationDiscussionResolver } from '../modules/discussion/notification-discussion.resolver.js';
 import { PostResolver } from '../modules/discussion/post.resolver.js';
 import { ExperimentInterestResolver, InterestEntryResolver, InterestResolver } from '../modules/interest/interest.resolver.js';
+import { SavedSearchResolver } from '../modules/saved-search/saved-search.resolver.js';
+import { CoEditorInvitationResolver, InterestInvitationResolver, NotificationInvitationResolver } from '../modules/co-editor-invitation/co-editor-invitation.resolver.js';
 import { registerEnums } from './enums.js';
 import { requestClock } from './clock-scope.js';
 import { AttentionResolver, ExperimentFreshnessResolver, StatisticsReportingResolver } from '../modules/freshness/freshness.resolver.js';
@@ -80,9 +82,13 @@ export function getSchema(): Promise<GraphQLSchema> {
       InterestResolver,
       InterestEntryResolver,
       ExperimentInterestResolver,
+      CoEditorInvitationResolver,
+      InterestInvitationResolver,
+      NotificationInvitationResolver,
       ExperimentFreshnessResolver,
       AttentionResolver,
       StatisticsReportingResolver,
+      SavedSearchResolver,
     ],
     validate: true,
     validateFn: validateArgument,

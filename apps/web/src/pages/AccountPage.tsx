@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { AccountDrafts } from '../components/account/AccountDrafts.js';
 import { AccountFollows } from '../components/account/AccountFollows.js';
+import { AccountSavedSearches } from '../components/account/AccountSavedSearches.js';
 import { DataAndSignOut } from '../components/account/DataAndSignOut.js';
 import { DigestPreference } from '../components/account/DigestPreference.js';
 import { JoinOrganisation } from '../components/account/JoinOrganisation.js';
@@ -41,6 +42,7 @@ export function AccountPage() {
       {!member.organisation && <JoinOrganisation />}
       {member.organisation && <AccountDrafts drafts={data?.experiments?.nodes} canPublish={session.canPublish} />}
       <AccountFollows follows={data?.myFollows} />
+      <AccountSavedSearches />
       <DigestPreference current={member.digest ?? 'WEEKLY'} />
       <ReminderSettingsForm />
       <DataAndSignOut />

@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Button } from '../components/forms.js';
+import { CoEditorInvitationAnswer } from '../components/conversation/CoEditorInvitationAnswer.js';
 import { MarkNotificationsReadDocument, NotificationsDocument } from '../generated/graphql.js';
 import { formatDate } from '../labels.js';
 import { useSession } from '../session.js';
@@ -60,6 +61,7 @@ export function NotificationsPage() {
                   notification.message
                 )}
                 <span className="govuk-body-s govuk-!-display-block synapse-secondary-text">{formatDate(notification.createdAt)}</span>
+                {notification.coEditorInvitation && <CoEditorInvitationAnswer invitation={notification.coEditorInvitation} experiment={notification.experiment} />}
               </li>
             ))}
           </ul>

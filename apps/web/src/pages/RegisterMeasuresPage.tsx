@@ -1,7 +1,9 @@
+import { LIMITS, measureKey } from '@synapse/domain';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { Button, ErrorSummary, messageFor, numberOrNull, type Problem, problemsFrom, Radios, RemoveButton, Select, TextArea, TextInput } from '../components/forms.js';
+import { Checks } from '../components/checks.js';
+import { Button, ErrorSummary, messageFor, type Problem, problemsFrom, Radios, RemoveButton, Select, TextArea, TextInput } from '../components/forms.js';
 import { type EvaluationDesign, ExperimentFreshnessDocument, type GoodDirection, RegisterMeasuresDocument } from '../generated/graphql.js';
 import { EVALUATION_DESIGNS, EVIDENCE_LEVELS } from '../labels.js';
 import { NotFoundPage } from './NotFoundPage.js';
@@ -56,22 +58,33 @@ export function RegisterMeasuresPage() {
   const [level, setLevel] = useState('2');
   const [plan, setPlan] = useState('');
   const [{ fetching, error: registerError }, register] = useMutation(RegisterMeasuresDocument);
+  const [found, setFound] = useState<Problem[]>([]);
 
   if (error) return <QueryProblem error={error} />;
   if (!data) return <p className="govuk-body">Loading…</p>;
   const experiment = data.experiment;
   if (!experiment || !experiment.viewerCan.edit) return <NotFoundPage />;
-  const problems = problemsFrom(registerError, { evaluationPlan: 'How you will evaluate', experimentId: 'Registration' });
+  const problems = found.length > 0 ? found : problemsFrom(registerError, { evaluationPlan: 'How you will evaluate', experimentId: 'Registration' });
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
+    // Every mistake at once, checked as the API would (a repeated name used to come a round after the rest).
+    const check = new Checks();
+    const seen = new Set<string>();
+    const sent = measures.map((measure, index) => {
+      const id = (field: string) => `measures.${index}.${field}`;
+      check.text(id('name'), measure.name, 'What you will measure', { required: 'Enter what you will measure', max: LIMITS.shortTextMax });
+      if (measure.name.trim() && seen.has(measureKey(measure.name))) check.add({ field: id('name'), message: `You have already registered “${measure.name.trim()}”: give each measure its own name` });
+      seen.add(measureKey(measure.name));
+      const baseline = check.number(id('baseline'), measure.baseline, 'Baseline', { example: '42.5' });
+      check.text(id('unit'), measure.unit, 'Unit', { max: LIMITS.unitMax });
+      return { name: measure.name, baseline, unit: measure.unit.trim() || null, goodDirection: measure.goodDirection };
+    });
+    check.text('evaluationPlan', plan, 'How you will evaluate it', { max: LIMITS.longTextMax });
+    setFound(check.problems);
+    if (check.problems.length > 0) return;
     const input = {
-      measures: measures.map((measure) => ({
-        name: measure.name,
-        baseline: numberOrNull(measure.baseline),
-        unit: measure.unit.trim() || null,
-        goodDirection: measure.goodDirection,
-      })),
+      measures: sent,
       evaluationDesign: design,
       targetEvidenceLevel: Number(level),
       evaluationPlan: plan.trim() || null,

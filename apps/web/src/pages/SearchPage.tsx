@@ -6,6 +6,7 @@ import { SearchFilters } from '../components/search/SearchFilters.js';
 import { SearchHitItem } from '../components/search/SearchHitItem.js';
 import { SearchPagination } from '../components/search/SearchPagination.js';
 import { SearchReading } from '../components/search/SearchReading.js';
+import { SaveSearch } from '../components/search/SaveSearch.js';
 import { SearchPageDocument, type SearchFilter, type SearchSort } from '../generated/graphql.js';
 import { FACETS } from '../labels.js';
 import { CouncilsLikeMineFilter, likeFilter } from '../components/CouncilsLikeMineFilter.js';
@@ -31,11 +32,12 @@ export function SearchPage() {
     Object.entries(selected).map(([field, values]) => [field, NUMERIC.has(field) ? values.map(Number) : values]),
   );
   if (minEvidenceLevel) filter.minEvidenceLevel = Number(minEvidenceLevel);
+  const searchFilter = { ...filter, ...likeFilter(params) } as SearchFilter;
   const [{ data, error, fetching }] = useQuery({
     query: SearchPageDocument,
     variables: {
       query,
-      filter: { ...filter, ...likeFilter(params) } as SearchFilter,
+      filter: searchFilter,
       sort,
       first: PAGE_SIZE,
       after: params.get('after'),
@@ -106,6 +108,7 @@ export function SearchPage() {
             <p className="govuk-body" role="status">
               {fetching ? 'Searching…' : `About ${result.estimatedTotal.toLocaleString('en-GB')} experiment${result.estimatedTotal === 1 ? '' : 's'}`}
             </p>
+            <SaveSearch key={params.toString()} query={query} filter={searchFilter} />
             <p className="govuk-body-s">
               Sort by:{' '}
               {(Object.keys(SORTS) as SearchSort[]).map((key, index) => (

@@ -122,9 +122,23 @@ export function discussionCount(em: EntityManager, experimentId: string): Promis
 
 /** Visible discussions where a visible post cites the experiment as evidence, most recent first (at most 20). */
 export function discussionsCiting(em: EntityManager, viewer: Member | null, experimentId: string): Promise<Discussion[]> {
-  return em.find(
-    Discussion,
-    { $and: [visibleDiscussions(viewer), { allPosts: { citations: experimentId, hiddenAt: null, deletedAt: null } }] },
-    { orderBy: { lastActivityAt: 'desc' }, limit: 20 },
-  );
+  return requestLoader(em, discussionsCitingMany).load({ viewer, experimentId });
+}
+
+/** For each experiment, the visible discussions whose visible posts cite it, most recent first (at most 20): two queries. */
+async function discussionsCitingMany(em: EntityManager, keys: readonly { viewer: Member | null; experimentId: string }[]): Promise<Discussion[][]> {
+  const ids = [...new Set(keys.map((key) => key.experimentId))];
+  const citing = { citations: { $in: ids }, hiddenAt: null, deletedAt: null };
+  // Every key of a request has the same viewer (one viewer per request).
+  const discussions = await em.find(Discussion, { $and: [visibleDiscussions(keys[0]?.viewer ?? null), { allPosts: citing }] }, { orderBy: { lastActivityAt: 'desc' } });
+  const posts = discussions.length
+    ? await em.find(Post, { ...citing, discussion: { $in: discussions.map((discussion) => discussion.id) } }, { populate: ['citations'] })
+    : [];
+  const cites = new Map<string, Set<string>>();
+  for (const post of posts) {
+    const cited = cites.get(post.discussion.id) ?? new Set<string>();
+    for (const experiment of post.citations.getItems()) cited.add(experiment.id);
+    cites.set(post.discussion.id, cited);
+  }
+  return keys.map((key) => discussions.filter((discussion) => cites.get(discussion.id)?.has(key.experimentId)).slice(0, 20));
 }

@@ -1,5 +1,6 @@
 import { STAGE_LABELS } from '@synapse/domain';
 import type { EntityManager } from '../../db/orm.js';
+import { requestLoader } from '../../db/request-loader.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import type { Experiment } from './experiment.entity.js';
 
@@ -32,6 +33,33 @@ function experimentChanges(entry: AuditEntry): string[] {
   return changes;
 }
 
+/**
+ * For each published experiment, the audit entries since it was published: of the experiment itself, and of
+ * outcomes and artefacts of its lead organisation (narrowed to its own children by the caller). One query for the
+ * request's experiments.
+ */
+async function auditAfterPublication(em: EntityManager, experiments: readonly Experiment[]): Promise<AuditEntry[][]> {
+  const since = Math.min(...experiments.map((experiment) => experiment.publishedAt!.getTime()));
+  const entries = await em.find(
+    AuditEntry,
+    {
+      createdAt: { $gte: new Date(since) },
+      $or: [
+        { entityType: 'Experiment', entityId: { $in: experiments.map((experiment) => experiment.id) } },
+        { entityType: { $in: Object.keys(CHILD_CHANGES) }, subjectOrganisationId: { $in: [...new Set(experiments.map((experiment) => experiment.leadOrganisation.id))] } },
+      ],
+    },
+    { orderBy: { createdAt: 'asc', id: 'asc' } },
+  );
+  return experiments.map((experiment) =>
+    entries.filter(
+      (entry) =>
+        entry.createdAt >= experiment.publishedAt! &&
+        (entry.entityType === 'Experiment' ? entry.entityId === experiment.id : entry.subjectOrganisationId === experiment.leadOrganisation.id),
+    ),
+  );
+}
+
 const ukDay = (date: Date) => date.toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
 
 /**
@@ -47,18 +75,7 @@ export async function changeHistory(em: EntityManager, experiment: Experiment): 
     events.push({ on: stage.changedOn, at: 0, change: index === 0 ? `started at ${words}` : `moved to ${words}` });
   });
   if (experiment.publishedAt) {
-    const childTypes = Object.keys(CHILD_CHANGES);
-    const entries = await em.find(
-      AuditEntry,
-      {
-        createdAt: { $gte: experiment.publishedAt },
-        $or: [
-          { entityType: 'Experiment', entityId: experiment.id },
-          { entityType: { $in: childTypes }, subjectOrganisationId: experiment.leadOrganisation.id },
-        ],
-      },
-      { orderBy: { createdAt: 'asc', id: 'asc' } },
-    );
+    const entries = await requestLoader(em, auditAfterPublication).load(experiment);
     // A child belongs to this experiment if it still does, or if its creation or removal names it (a removed
     // outcome is no longer listed, but its audit entries remain).
     const children = new Set([...(await experiment.outcomes.loadItems()), ...(await experiment.artefacts.loadItems())].map((child) => child.id));

@@ -14,6 +14,6 @@ export class WithdrawExperimentInput {
   version!: number;
 
   @Field(() => String, { description: 'Why, in a sentence or two, for readers: "The pilot\'s figures were wrong; corrected ones are coming."' })
-  @RequiredText(10, LIMITS.summaryMax)
+  @RequiredText(LIMITS.withdrawalReasonMin, LIMITS.summaryMax)
   reason!: string;
 }

@@ -197,13 +197,13 @@ export async function applyExperimentFields(
   if (newStage !== undefined && (isFirst || newStage !== experiment.stage)) {
     const note = input.stageNote?.trim() || null;
     if (newStage === Stage.STOPPED && !note) {
-      problems.push({ field: 'input.stageNote', reason: 'say why the experiment stopped' });
+      problems.push({ field: 'input.stageNote', reason: 'Enter why the experiment stopped' });
     }
     recordStage(experiment, newStage, input.stageChangedOn ?? today(), note);
   }
 
   if (experiment.startDate && experiment.endDate && experiment.endDate < experiment.startDate) {
-    problems.push({ field: 'input.endDate', reason: 'the end date must not be before the start date' });
+    problems.push({ field: 'input.endDate', reason: 'End date must be the same as or after the start date' });
   }
   if (problems.length > 0) throw new BadInputError(problems);
 }

@@ -362,6 +362,17 @@ describe('changing experiments', () => {
       expect(await h.em().count(Experiment, { leadOrganisation: council.id })).toBe(0);
     });
 
+    it('refuses an end date before the start date already stored, in the GOV.UK date pattern’s words', async () => {
+      const { council, editor } = await team();
+      const experiment = await buildExperiment(h.em(), { lead: council, title: 'Before', status: ExperimentStatus.DRAFT });
+      await h.run(UPDATE, { id: experiment.id, version: 1, input: { startDate: '2025-03-27' } }, editor);
+      const result = await h.run(UPDATE, { id: experiment.id, version: 2, input: { endDate: '2025-03-26' } }, editor);
+      expect(result.errors?.[0].extensions?.problems).toEqual([{ field: 'input.endDate', reason: 'End date must be the same as or after the start date' }]);
+      expect((await stored(experiment.id))?.endDate).toBeNull();
+      const sameDay = await h.run(UPDATE, { id: experiment.id, version: 2, input: { endDate: '2025-03-27' } }, editor);
+      expect(sameDay.errors).toBeUndefined();
+    });
+
     it('refuses a value of the wrong enum at the GraphQL layer', async () => {
       const { editor } = await team();
       const result = await h.run(CREATE, { input: { title: 'New one', summary: 'x', stage: 'FINISHED' } }, editor);

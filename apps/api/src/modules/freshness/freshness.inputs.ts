@@ -15,7 +15,7 @@ export class RegisteredMeasureInput {
   baseline?: number | null;
 
   @Field(() => String, { nullable: true })
-  @OptionalText(40)
+  @OptionalText(LIMITS.unitMax)
   unit?: string | null;
 
   @Field(() => GoodDirection)

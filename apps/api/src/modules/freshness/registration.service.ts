@@ -1,3 +1,4 @@
+import { measureKey } from '@synapse/domain';
 import { currentTime } from '../../clock.js';
 import type { EntityManager } from '../../db/orm.js';
 import { BadInputError } from '../../errors.js';
@@ -6,11 +7,6 @@ import type { Member } from '../member/member.entity.js';
 import type { Measure, Outcome } from '../outcome/outcome.entity.js';
 import type { RegisterMeasuresInput } from './freshness.inputs.js';
 import { MeasureRegistration, type RegisteredMeasure } from './measure-registration.entity.js';
-
-/** Registered and reported measures are matched by name, ignoring case and spacing. */
-export function measureKey(name: string): string {
-  return name.trim().toLowerCase().replace(/\s+/g, ' ');
-}
 
 /** A registration's fields from the input (the app's or an import file's), trimmed. */
 export function registrationFields(input: RegisterMeasuresInput) {

@@ -1,13 +1,11 @@
 import { Arg, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { Experiment } from '../experiment/experiment.entity.js';
-import { accessFor } from '../experiment/experiment.service.js';
 import { Member } from '../member/member.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { Interest } from './interest.entity.js';
 import { SetInterestInput } from './interest.inputs.js';
-import { interestPolicy } from './interest.policy.js';
-import { interestCounts, setInterest } from './interest.service.js';
+import { interestCounts, interestEntries, setInterest, viewerInterest } from './interest.service.js';
 
 @ObjectType({ description: 'How many organisations are considering, planning or trying an experiment; who, for its team.' })
 export class ExperimentInterest {
@@ -35,15 +33,13 @@ export class InterestResolver {
   }
 
   @FieldResolver(() => [Interest], { nullable: true, description: "Who is interested, with their notes, newest first: for the experiment's team (null for others)." })
-  async entries(@Root() summary: ExperimentInterest, @Ctx() { em, viewer }: Context): Promise<Interest[] | null> {
-    if (!interestPolicy.seeWho(await accessFor(viewer, summary.experiment))) return null;
-    return em.find(Interest, { experiment: summary.experiment.id }, { orderBy: { updatedAt: 'desc' }, populate: ['organisation', 'member'] });
+  entries(@Root() summary: ExperimentInterest, @Ctx() { em, viewer }: Context): Promise<Interest[] | null> {
+    return interestEntries(em, viewer, summary.experiment);
   }
 
   @FieldResolver(() => Interest, { nullable: true, description: "Your organisation's interest, if it recorded one." })
-  async mine(@Root() summary: ExperimentInterest, @Ctx() { em, viewer }: Context): Promise<Interest | null> {
-    const organisationId = viewer?.organisation?.id;
-    return organisationId ? em.findOne(Interest, { experiment: summary.experiment.id, organisation: organisationId }) : null;
+  mine(@Root() summary: ExperimentInterest, @Ctx() { em, viewer }: Context): Promise<Interest | null> {
+    return viewerInterest(em, viewer, summary.experiment.id);
   }
 }
 

@@ -62,3 +62,29 @@ async function countInterest(em: EntityManager, ids: readonly string[]): Promise
 export function interestCounts(em: EntityManager) {
   return requestLoader(em, countInterest);
 }
+
+/** Each experiment's interest entries, newest first, with who recorded them: one query for the request's items. */
+async function entriesOfExperiments(em: EntityManager, experimentIds: readonly string[]): Promise<Interest[][]> {
+  const entries = await em.find(Interest, { experiment: { $in: [...experimentIds] } }, { orderBy: { updatedAt: 'desc' }, populate: ['organisation', 'member'] });
+  return experimentIds.map((id) => entries.filter((entry) => entry.experiment.id === id));
+}
+
+/** Who is interested in an experiment, for its team (null for others). */
+export async function interestEntries(em: EntityManager, viewer: Member | null, experiment: Experiment): Promise<Interest[] | null> {
+  if (!interestPolicy.seeWho(await accessFor(viewer, experiment))) return null;
+  return requestLoader(em, entriesOfExperiments).load(experiment.id);
+}
+
+async function interestsOfOrganisation(em: EntityManager, keys: readonly { organisationId: string; experimentId: string }[]): Promise<(Interest | null)[]> {
+  const found = await em.find(Interest, {
+    organisation: { $in: [...new Set(keys.map((key) => key.organisationId))] },
+    experiment: { $in: [...new Set(keys.map((key) => key.experimentId))] },
+  });
+  return keys.map((key) => found.find((interest) => interest.organisation.id === key.organisationId && interest.experiment.id === key.experimentId) ?? null);
+}
+
+/** The viewer's organisation's interest in an experiment, if it recorded one. */
+export function viewerInterest(em: EntityManager, viewer: Member | null, experimentId: string): Promise<Interest | null> {
+  const organisationId = viewer?.organisation?.id;
+  return organisationId ? requestLoader(em, interestsOfOrganisation).load({ organisationId, experimentId }) : Promise.resolve(null);
+}

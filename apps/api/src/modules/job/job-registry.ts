@@ -5,6 +5,7 @@ import { SEARCH_JOB_HANDLERS } from '../search/search-sync.js';
 import { WEBHOOK_JOB_HANDLER } from '../webhook/webhook.service.js';
 import { FILE_JOB_HANDLERS, FILE_JOB_SCHEDULES } from '../file/file.jobs.js';
 import type { JobHandler, JobSchedule } from './job.types.js';
+import { savedSearchMatchJob } from '../saved-search/saved-search-match.js';
 import { discussionSearchReconcileHandler, discussionSearchSyncHandler, DISCUSSION_SEARCH_RECONCILE } from '../discussion/discussion-search.js';
 
 export type { JobContext, JobHandler, JobSchedule } from './job.types.js';
@@ -19,6 +20,7 @@ export const JOB_HANDLERS: JobHandler[] = [
   freshnessReminderJob,
   discussionSearchSyncHandler,
   discussionSearchReconcileHandler,
+  savedSearchMatchJob,
 ];
 
 /** Recurring work (reminders, link checks, reconciliation): a handler above runs each occurrence. */

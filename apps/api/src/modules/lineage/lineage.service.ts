@@ -1,6 +1,7 @@
 import { ref } from '@mikro-orm/core';
 import { ExperimentStatus, Licence, OrganisationKind, Stage, Verdict, VERDICT_LABELS } from '@synapse/domain';
 import type { EntityManager } from '../../db/orm.js';
+import { requestLoader } from '../../db/request-loader.js';
 import { BadInputError, ForbiddenError, NotFoundError } from '../../errors.js';
 import { Artefact } from '../artefact/artefact.entity.js';
 import { Experiment } from '../experiment/experiment.entity.js';
@@ -76,10 +77,22 @@ export async function forkExperiment(
 export async function ownAdaptations(em: EntityManager, viewer: Member | null, experimentId: string): Promise<Experiment[]> {
   const organisationId = organisationIdOf(viewer);
   if (!organisationId) return [];
-  return em.find(
+  return requestLoader(em, adaptationsByOrganisation).load({ organisationId, experimentId });
+}
+
+/** Each key's adaptations by its organisation, not archived, oldest first: one query for the request's items. */
+async function adaptationsByOrganisation(em: EntityManager, keys: readonly { organisationId: string; experimentId: string }[]): Promise<Experiment[][]> {
+  const adaptations = await em.find(
     Experiment,
-    { forkParent: experimentId, leadOrganisation: organisationId, status: { $ne: ExperimentStatus.ARCHIVED } },
+    {
+      forkParent: { $in: [...new Set(keys.map((key) => key.experimentId))] },
+      leadOrganisation: { $in: [...new Set(keys.map((key) => key.organisationId))] },
+      status: { $ne: ExperimentStatus.ARCHIVED },
+    },
     { orderBy: { createdAt: 'asc', id: 'asc' } },
+  );
+  return keys.map((key) =>
+    adaptations.filter((adaptation) => adaptation.forkParent?.id === key.experimentId && adaptation.leadOrganisation.id === key.organisationId),
   );
 }
 
@@ -90,9 +103,22 @@ export interface Family {
   visible: Experiment[];
 }
 
-/** A family with what lineage and summaries need, and which members the viewer may see. */
+/** The members of each family, oldest first, with what lineage, summaries and visibility checks need: one query. */
+async function familiesById(em: EntityManager, familyIds: readonly string[]): Promise<Experiment[][]> {
+  const members = await em.find(
+    Experiment,
+    { familyId: { $in: [...familyIds] } },
+    { populate: ['leadOrganisation', 'places', 'outcomes', 'stageHistory', 'teamMembers'], orderBy: { createdAt: 'asc', id: 'asc' } },
+  );
+  return familyIds.map((familyId) => members.filter((member) => member.familyId === familyId));
+}
+
+/**
+ * A family with what lineage and summaries need, and which members the viewer may see. Read-only: loaded once per
+ * request for every family its items ask about (so a page of 50 search hits costs one query, not 50).
+ */
 export async function loadFamily(em: EntityManager, viewer: Member | null, familyId: string): Promise<Family> {
-  const all = await em.find(Experiment, { familyId }, { populate: ['leadOrganisation', 'places', 'outcomes', 'stageHistory'], orderBy: { createdAt: 'asc', id: 'asc' } });
+  const all = await requestLoader(em, familiesById).load(familyId);
   const visible: Experiment[] = [];
   for (const experiment of all) if (experimentPolicy.view(await accessFor(viewer, experiment))) visible.push(experiment);
   return { all, visible };

@@ -126,11 +126,16 @@ export async function addCoEditor(em: EntityManager, viewer: Member | null, expe
     if (member.organisation?.id === experiment.leadOrganisation.id) {
       throw BadInputError.field('input.email', 'members of the lead organisation are already on the team');
     }
-    if (!(await tem.findOne(ExperimentTeamMember, { experiment: experiment.id, member: member.id }))) {
-      tem.persist(Object.assign(new ExperimentTeamMember(), { experiment: ref(experiment), member: ref(member) }));
-    }
+    await ensureCoEditor(tem, experiment, member);
     return experiment;
   });
+}
+
+/** Names a co-editor (nothing if they already are): the one way in, for addCoEditor and accepted invitations. */
+export async function ensureCoEditor(em: EntityManager, experiment: Experiment, member: Member): Promise<void> {
+  if (!(await em.findOne(ExperimentTeamMember, { experiment: experiment.id, member: member.id }))) {
+    em.persist(Object.assign(new ExperimentTeamMember(), { experiment: ref(experiment), member: ref(member) }));
+  }
 }
 
 export async function removeCoEditor(em: EntityManager, viewer: Member | null, experimentId: string, memberId: string): Promise<Experiment> {

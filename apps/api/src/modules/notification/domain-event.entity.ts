@@ -16,6 +16,8 @@ export enum EventKind {
   NEW_REPLY = 'NEW_REPLY',
   /** A reply was marked as the answer. */
   ANSWER_MARKED = 'ANSWER_MARKED',
+  /** The team invited someone who recorded interest to co-edit (data.invitationId). */
+  CO_EDITOR_INVITED = 'CO_EDITOR_INVITED',
 }
 
 /**

@@ -1,6 +1,7 @@
 import { ExperimentStatus, STAGE_LABELS, VERDICT_LABELS } from '@synapse/domain';
 import type { EntityManager } from '../../db/orm.js';
 import { ExperimentTeamMember } from '../experiment/experiment-team-member.entity.js';
+import { coEditorInvitationFanOut } from '../co-editor-invitation/co-editor-invitation-notifications.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { Member } from '../member/member.entity.js';
 import { type DomainEvent, EventKind } from './domain-event.entity.js';
@@ -85,4 +86,5 @@ export const FAN_OUT_RULES: Record<ExperimentEventKind, (input: RuleInput) => Pr
     const change = event.data?.change === 'added' ? 'a new artefact' : 'a new version of';
     return [{ kind: NotificationKind.UPSTREAM_CHANGE, recipients: await forkTeams(em, experiment), message: `${title}, which you adapted, has ${change} ${what}.` }];
   },
+  [EventKind.CO_EDITOR_INVITED]: coEditorInvitationFanOut,
 };

@@ -20,6 +20,10 @@ export enum NotificationKind {
   REVIEW_DUE = 'REVIEW_DUE',
   /** Reminder to the team: the end date has passed and no outcome is reported. */
   RESULTS_OVERDUE = 'RESULTS_OVERDUE',
+  /** A newly published experiment matches one of your saved searches (saved-search module). */
+  SAVED_SEARCH_MATCH = 'SAVED_SEARCH_MATCH',
+  /** To the person invited: an experiment's team invites them to co-edit it (they accept or decline). */
+  CO_EDITOR_INVITATION = 'CO_EDITOR_INVITATION',
 }
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',

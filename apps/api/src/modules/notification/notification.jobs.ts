@@ -5,7 +5,8 @@ import { Experiment } from '../experiment/experiment.entity.js';
 import type { JobHandler, JobSchedule } from '../job/job.types.js';
 import { Member } from '../member/member.entity.js';
 import { enqueueDeliveries } from '../webhook/webhook.service.js';
-import { DomainEvent } from './domain-event.entity.js';
+import { DomainEvent, EventKind } from './domain-event.entity.js';
+import { matchSavedSearchesJob } from '../saved-search/saved-search-match.js';
 import { FAN_OUT_EVENT } from './events.js';
 import { type ExperimentEventKind, FAN_OUT_RULES, type FanOut } from './fan-out-rules.js';
 import { discussionDeliveries, isDiscussionEvent } from '../discussion/discussion-notifications.js';
@@ -58,6 +59,8 @@ export const NOTIFICATION_JOB_HANDLERS: JobHandler[] = [
         if (!event) return;
         await fanOut(tx, event);
         await enqueueDeliveries(tx, config, event);
+        // Saved searches are matched after this commits (the experiment's followers are notified first).
+        if (event.kind === EventKind.NEW_EXPERIMENT) tx.persist(matchSavedSearchesJob(event));
         tx.remove(event);
       });
     },

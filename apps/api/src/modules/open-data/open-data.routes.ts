@@ -10,7 +10,8 @@ import { Organisation } from '../organisation/organisation.entity.js';
 import type { SearchIndex } from '../search/search-index.js';
 import { neutraliseCell, withLabels } from './csv-cells.js';
 import { escapeHtml } from '../identity/pages.js';
-import { ErrorCode, errorBody } from '../../errors.js';
+import { DomainError, ErrorCode, errorBody } from '../../errors.js';
+import { describeSearch, filterFromParams, normaliseFilter, searchParamsOf } from '../saved-search/search-criteria.js';
 import { isUnsafeText } from '../../graphql/text-safety.js';
 import { SearchSort } from '../search/search.inputs.js';
 import { search } from '../search/search.service.js';
@@ -194,11 +195,21 @@ export function openDataRoutes({ orm, config, searchIndex }: { orm: MikroORM; co
       return;
     }
     try {
+      // The search page's own filter parameters (saved searches link here with them, search-criteria.ts).
+      const params = new URLSearchParams(req.originalUrl.split('?')[1] ?? '');
+      const filter = await filterFromParams(params);
       const em = entityManager(orm).fork();
-      const result = await search(em, searchIndex, { query, sort: SearchSort.NEWEST, first: 50 });
+      const result = await search(em, searchIndex, { query, filter, sort: SearchSort.NEWEST, first: 50 });
       await em.populate(result.hits.map((hit) => hit.experiment), ['leadOrganisation']);
-      atom(res, `Experiments matching “${query}”`, `/feeds/search.atom?q=${encodeURIComponent(query)}`, result.hits.map((hit) => hit.experiment));
+      const filtered = normaliseFilter(filter);
+      const title = Object.keys(filtered).length ? `Experiments: ${describeSearch(query, filtered)}` : `Experiments matching “${query}”`;
+      atom(res, title, `/feeds/search.atom?${searchParamsOf(query, filtered)}`, result.hits.map((hit) => hit.experiment));
     } catch (error) {
+      if (error instanceof DomainError) {
+        const { status, body } = errorBody(error.code, error.message, error.details);
+        res.status(status).json(body);
+        return;
+      }
       next(error);
     }
   });

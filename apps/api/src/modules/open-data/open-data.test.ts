@@ -93,4 +93,15 @@ describe('Atom feeds', () => {
     expect(search).toContain('<entry>');
     expect((await get('/feeds/service-areas/astrology.atom')).response.status).toBe(404);
   });
+
+  it('a search feed takes the search page\'s filters (a saved search\'s feed link), and refuses a bad one naming it', async () => {
+    const unfiltered = (await get('/feeds/search.atom?q=homelessness')).text;
+    expect(unfiltered).toContain('Housing First for people sleeping rough');
+    const filtered = (await get('/feeds/search.atom?q=homelessness&serviceAreas=waste')).text;
+    expect(filtered).toContain('Experiments: “homelessness” · Waste and recycling');
+    expect(filtered).not.toContain('Housing First for people sleeping rough');
+    const bad = await get('/feeds/search.atom?q=homelessness&minEvidenceLevel=9');
+    expect(bad.response.status).toBe(400);
+    expect(JSON.parse(bad.text).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.minEvidenceLevel' });
+  });
 });

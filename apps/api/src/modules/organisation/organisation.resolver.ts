@@ -9,7 +9,7 @@ import { OrganisationDomain } from '../membership/organisation-domain.entity.js'
 import { Organisation } from './organisation.entity.js';
 import { organisationPolicy } from './organisation.policy.js';
 import { OrganisationFilter } from './organisation.inputs.js';
-import { findOrganisation, listOrganisations, organisationDomains } from './organisation.service.js';
+import { findOrganisation, listOrganisations, organisationDomains, organisationMembers } from './organisation.service.js';
 
 export const OrganisationConnection = connectionType(Organisation, 'Organisation');
 
@@ -71,7 +71,7 @@ export class OrganisationResolver {
   @FieldResolver(() => [Member], { nullable: true, description: 'Its members; visible to them and to platform admins (null otherwise).' })
   async members(@Ctx() { em, viewer }: Context, @Root() organisation: Organisation): Promise<Member[] | null> {
     if (!organisationPolicy.seeMembers(viewer, organisation)) return null;
-    return em.find(Member, { organisation: organisation.id, deletedAt: null }, { orderBy: { name: 'asc' } });
+    return organisationMembers(em, organisation.id);
   }
 
   @FieldResolver(() => [JoinRequest], { nullable: true, description: 'Requests waiting for a decision; for its admins (null otherwise).' })

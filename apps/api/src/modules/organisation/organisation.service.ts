@@ -5,6 +5,7 @@ import type { EntityManager } from '../../db/orm.js';
 import { requestLoader } from '../../db/request-loader.js';
 import { BadInputError } from '../../errors.js';
 import { type ConnectionShape, findPage, toConnection } from '../../graphql/connection.js';
+import { Member } from '../member/member.entity.js';
 import { OrganisationDomain } from '../membership/organisation-domain.entity.js';
 import { Organisation } from './organisation.entity.js';
 import type { OrganisationFilter } from './organisation.inputs.js';
@@ -66,4 +67,14 @@ async function domainsOfOrganisations(em: EntityManager, organisationIds: readon
 /** An organisation's email domains, alphabetically: one query for every organisation in the request. */
 export function organisationDomains(em: EntityManager, organisationId: string): Promise<OrganisationDomain[]> {
   return requestLoader(em, domainsOfOrganisations).load(organisationId);
+}
+
+async function membersOfOrganisations(em: EntityManager, organisationIds: readonly string[]): Promise<Member[][]> {
+  const members = await em.find(Member, { organisation: { $in: [...organisationIds] }, deletedAt: null }, { orderBy: { name: 'asc' } });
+  return organisationIds.map((id) => members.filter((member) => member.organisation?.id === id));
+}
+
+/** An organisation's current members, by name: one query for every organisation in the request. */
+export function organisationMembers(em: EntityManager, organisationId: string): Promise<Member[]> {
+  return requestLoader(em, membersOfOrganisations).load(organisationId);
 }

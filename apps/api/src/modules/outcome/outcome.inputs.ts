@@ -32,7 +32,7 @@ export class MeasureInput {
   result?: number | null;
 
   @Field(() => String, { nullable: true })
-  @OptionalText(40)
+  @OptionalText(LIMITS.unitMax)
   unit?: string | null;
 
   @Field(() => String, { nullable: true })

@@ -142,6 +142,8 @@ export interface FallbackArgs {
   first: number;
   /** For filter.excludeOverdueReview (freshness-rules.ts reviewCutoff). */
   reviewCutoff?: string;
+  /** Only these experiments (saved-search matching asks about one). */
+  onlyIds?: string[];
 }
 
 /** A page of degraded results: every filter, full-text matching with the database's stemmer, totals as the engine's. */
@@ -155,6 +157,7 @@ export async function searchFallback(
   const platform = em.getPlatform();
   const where = filterSql(args.filter, postgres, (date) => platform.processDateProperty(date));
   freshnessSql(where, args.filter, args.reviewCutoff, (date) => platform.processDateProperty(date));
+  inList(where, 'e.id', args.onlyIds);
   const match = matchSql(args.query, postgres);
   const from = `experiments e join organisations lead on lead.id = e.lead_organisation_id${match ? ` join (${match.sql}) m on m.experiment_id = e.id` : ''}`;
   const params = [...(match?.params ?? []), ...where.params];

@@ -2,7 +2,8 @@ import { CONVERSATION_LIMITS } from '@synapse/domain';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { ReplyToDiscussionDocument } from '../../generated/graphql.js';
-import { Button, ErrorSummary, messageFor, problemsFrom, TextArea } from '../forms.js';
+import { Checks } from '../checks.js';
+import { Button, ErrorSummary, messageFor, type Problem, problemsFrom, TextArea } from '../forms.js';
 import { CitationPicker } from './CitationPicker.js';
 
 export const MARKDOWN_HINT = 'You can use Markdown: **bold**, *italic*, [a link](https://…), lists. No images or HTML. Everyone can read what you write.';
@@ -12,12 +13,17 @@ export function ReplyForm({ discussionId, onReplied }: { discussionId: string; o
   const [body, setBody] = useState('');
   const [citations, setCitations] = useState<{ id: string; title: string }[]>([]);
   const [state, reply] = useMutation(ReplyToDiscussionDocument);
-  const problems = problemsFrom(state.error, { body: 'Your reply' });
+  const [found, setFound] = useState<Problem[]>([]);
+  const problems = found.length > 0 ? found : problemsFrom(state.error, { body: 'Your reply' });
   return (
     <form
       noValidate
       onSubmit={async (event) => {
         event.preventDefault();
+        const check = new Checks();
+        check.text('body', body, 'Your reply', { required: 'Enter your reply', max: CONVERSATION_LIMITS.postBodyMax });
+        setFound(check.problems);
+        if (check.problems.length > 0) return;
         const result = await reply({ input: { discussionId, body, citations: citations.map((c) => c.id) } });
         if (!result.error) {
           setBody('');

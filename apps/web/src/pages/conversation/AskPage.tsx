@@ -4,7 +4,8 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { CitationPicker } from '../../components/conversation/CitationPicker.js';
 import { MARKDOWN_HINT } from '../../components/conversation/ReplyForm.js';
-import { Button, Checkboxes, ErrorSummary, messageFor, problemsFrom, TextArea, TextInput } from '../../components/forms.js';
+import { Checks } from '../../components/checks.js';
+import { Button, Checkboxes, ErrorSummary, messageFor, type Problem, problemsFrom, TextArea, TextInput } from '../../components/forms.js';
 import { ExperimentConversationDocument, StartDiscussionDocument } from '../../generated/graphql.js';
 import { useSession } from '../../session.js';
 
@@ -22,7 +23,8 @@ export function AskPage() {
   const [areas, setAreas] = useState<string[]>([]);
   const [citations, setCitations] = useState<{ id: string; title: string }[]>([]);
   const [state, start] = useMutation(StartDiscussionDocument);
-  const problems = problemsFrom(state.error, { title: 'Your question', body: 'Details', serviceAreas: 'Service area' });
+  const [found, setFound] = useState<Problem[]>([]);
+  const problems = found.length > 0 ? found : problemsFrom(state.error, { title: 'Your question', body: 'Details', serviceAreas: 'Service area' });
   const experiment = data?.experiment ?? null;
 
   if (!session.member && !session.loading) {
@@ -51,6 +53,14 @@ export function AskPage() {
           noValidate
           onSubmit={async (event) => {
             event.preventDefault();
+            // Every mistake at once: the API checks the same, but its checks past the first kind come a round later.
+            const check = new Checks();
+            check.text('title', title, 'Your question', { required: 'Enter your question', min: CONVERSATION_LIMITS.discussionTitleMin, max: CONVERSATION_LIMITS.discussionTitleMax });
+            check.text('body', body, 'Details', { required: 'Enter the details of your question', max: CONVERSATION_LIMITS.postBodyMax });
+            if (!experiment && areas.length === 0) check.add({ field: 'serviceAreas', message: 'Select at least one service area' });
+            if (!experiment && areas.length > CONVERSATION_LIMITS.topicsMax) check.add({ field: 'serviceAreas', message: `Select no more than ${CONVERSATION_LIMITS.topicsMax} service areas` });
+            setFound(check.problems);
+            if (check.problems.length > 0) return;
             const result = await start({
               input: { experimentId: experiment?.id ?? null, title, body, serviceAreas: experiment ? null : areas, citations: citations.map((c) => c.id) },
             });

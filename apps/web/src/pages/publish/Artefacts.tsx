@@ -1,6 +1,8 @@
+import { LIMITS } from '@synapse/domain';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
+import { Checks } from '../../components/checks.js';
 import { ConfirmRemove } from '../../components/ConfirmRemove.js';
 import { FileUpload } from '../../components/FileUpload.js';
 import { Button, ErrorSummary, messageFor, type Problem, problemsFrom, Radios, Select, TextArea, TextInput } from '../../components/forms.js';
@@ -70,9 +72,19 @@ export function AddArtefact() {
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
+    // Every mistake at once (the file used to be checked alone, and the title and link only after it was chosen).
+    const check = new Checks();
+    check.text('title', title, 'Title', { required: 'Enter a title', min: 3, max: LIMITS.titleMax });
     if (source === 'file' && upload.state !== 'uploaded') {
-      const message = upload.state === 'uploading' ? 'Wait for the file to finish uploading' : (upload.error ?? 'Select a file');
-      setProblems([{ field: 'file', message }]);
+      check.add({ field: 'file', message: upload.state === 'uploading' ? 'Wait for the file to finish uploading' : (upload.error ?? 'Select a file') });
+    }
+    if (source === 'link') {
+      check.text('url', url, 'Link', { required: 'Enter a link', max: LIMITS.urlMax });
+      if (url.trim() && !/^https?:\/\/[^\s/]+\S*$/i.test(url.trim())) check.add({ field: 'url', message: 'Link must be a web address starting with https://' });
+    }
+    check.text('description', description, 'Description', { max: LIMITS.longTextMax });
+    if (check.problems.length > 0) {
+      setProblems(check.problems);
       return;
     }
     const where = source === 'file' ? { uploadId: upload.uploadId } : { url: url.trim() };

@@ -1,9 +1,12 @@
 import { useEffect, useRef } from 'react';
+import { formatDate } from '../../labels.js';
 import type { FieldChange, Saving } from './edit-context.js';
 
 function shown(value: unknown): string {
   if (value === null || value === undefined || value === '') return '(left empty)';
   if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.map((item) => (typeof item === 'object' && item ? String((item as { name?: string }).name ?? '') : String(item))).join(', ');
+  // A date as the date input shows it in words, not the API's 2025-03-27.
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
   return String(value);
 }
 

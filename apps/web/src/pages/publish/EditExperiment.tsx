@@ -3,7 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { AdaptedFrom } from '../../components/AdaptedFrom.js';
 import { Banner, Button, ErrorSummary, problemsFrom } from '../../components/forms.js';
 import { EditExperimentDocument, type EditableExperimentFragment, PublishExperimentDocument } from '../../generated/graphql.js';
-import { BUDGET_BANDS, EVIDENCE_LEVELS, PARTNER_ROLES, STAGES, VERDICTS } from '../../labels.js';
+import { BUDGET_BANDS, EVIDENCE_LEVELS, formatDate, PARTNER_ROLES, STAGES, VERDICTS } from '../../labels.js';
 import { useSession } from '../../session.js';
 import { NotFoundPage } from '../NotFoundPage.js';
 import { QueryProblem } from '../QueryProblem.js';
@@ -189,7 +189,7 @@ function CheckAnswers() {
         <Row label="Service areas" value={e.serviceAreas.map((area) => area.name).join(', ')} change="about" />
         <Row label="Themes" value={e.themes.join(', ')} change="about" />
         <Row label="Stage" value={STAGES[e.stage]} change="about" />
-        <Row label="Dates" value={[e.startDate, e.endDate].filter(Boolean).join(' to ')} change="about" />
+        <Row label="Dates" value={[e.startDate, e.endDate].flatMap((date) => (date ? [formatDate(date)] : [])).join(' to ')} change="about" />
         <Row label="Contact" value={[e.contactName, e.contactRole, e.contactEmail].filter(Boolean).join(', ')} change="about" />
       </dl>
       <h2 className="govuk-heading-m">Problem and approach</h2>

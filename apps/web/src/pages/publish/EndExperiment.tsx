@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { LIMITS } from '@synapse/domain';
 import { CharacterCount } from '../../components/CharacterCount.js';
+import { Checks } from '../../components/checks.js';
 import { Button, ErrorSummary, messageFor, type Problem, problemsFrom } from '../../components/forms.js';
 import { DeleteDraftExperimentDocument, WithdrawExperimentDocument } from '../../generated/graphql.js';
 import { useEdit } from './edit-context.js';
@@ -18,11 +19,11 @@ export function WithdrawExperiment() {
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    if (!reason.trim()) {
-      setMissing([{ field: 'reason', message: 'Enter why you are withdrawing this experiment' }]);
-      return;
-    }
-    setMissing([]);
+    // Checked here as the API does, so a too-short reason is said at once rather than a round later.
+    const check = new Checks();
+    check.text('reason', reason, 'Why you are withdrawing it', { required: 'Enter why you are withdrawing this experiment', min: LIMITS.withdrawalReasonMin, max: LIMITS.summaryMax });
+    setMissing(check.problems);
+    if (check.problems.length > 0) return;
     const result = await withdraw({ input: { id: experiment.id, version: experiment.version, reason } });
     if (result.data) navigate(`/experiments/${experiment.slug}`, { state: { withdrawn: true } });
   }

@@ -1,29 +1,14 @@
-import { figureWarnings } from '@synapse/domain';
+import { datePartsFromIso, figureWarnings } from '@synapse/domain';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useMutation } from 'urql';
-import { Button, Checkboxes, ErrorSummary, messageFor, numberOrNull, type Problem, problemsFrom, Radios, TextArea, TextInput } from '../../components/forms.js';
-import {
-  AddOutcomeDocument,
-  type EditableOutcomeFragment,
-  type EvaluationDesign,
-  type GoodDirection,
-  UpdateOutcomeDocument,
-  type Verdict,
-} from '../../generated/graphql.js';
+import { DateInput } from '../../components/DateInput.js';
+import { Button, Checkboxes, ErrorSummary, messageFor, numberOrNull, type Problem, problemFor, problemsFrom, Radios, TextArea, TextInput } from '../../components/forms.js';
+import { AddOutcomeDocument, type EditableOutcomeFragment, type GoodDirection, UpdateOutcomeDocument, type Verdict } from '../../generated/graphql.js';
 import { EVALUATION_DESIGNS, EVIDENCE_LEVELS, optionsOf, VERDICTS } from '../../labels.js';
 import { NotFoundPage } from '../NotFoundPage.js';
 import { useEdit } from './edit-context.js';
-
-interface MeasureRow {
-  name: string;
-  unit: string;
-  period: string;
-  baseline: string;
-  result: string;
-  /** No answer until the editor gives one: which way is better is never assumed. */
-  goodDirection: GoodDirection | '';
-}
+import { checkOutcome, type MeasureRow, OUTCOME_LABELS } from './outcome-checks.js';
 
 const EMPTY_MEASURE: MeasureRow = { name: '', unit: '', period: '', baseline: '', result: '', goodDirection: '' };
 
@@ -51,7 +36,7 @@ export function OutcomeForm({ outcome }: { outcome?: EditableOutcomeFragment }) 
   const [evaluationDesign, setEvaluationDesign] = useState<string>(outcome?.evaluationDesign ?? '');
   const [independent, setIndependent] = useState<string[]>(outcome?.independentEvaluation ? ['yes'] : []);
   const [evaluatedBy, setEvaluatedBy] = useState(text(outcome?.evaluatedBy));
-  const [reportedOn, setReportedOn] = useState(text(outcome?.reportedOn));
+  const [reportedOn, setReportedOn] = useState(() => datePartsFromIso(outcome?.reportedOn));
   const [whatWorked, setWhatWorked] = useState(text(outcome?.whatWorked));
   const [whatDidNotWork, setWhatDidNotWork] = useState(text(outcome?.whatDidNotWork));
   const [measures, setMeasures] = useState<MeasureRow[]>(() =>
@@ -82,56 +67,21 @@ export function OutcomeForm({ outcome }: { outcome?: EditableOutcomeFragment }) 
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    // Questions without a default answer are checked here, so the error names the question rather than a type.
-    const missing: Problem[] = [];
-    if (!verdict) missing.push({ field: 'verdict', message: 'Select what you concluded' });
-    if (!evidenceLevel) missing.push({ field: 'evidenceLevel', message: 'Select how strong the evidence is' });
-    if (!evaluationDesign) missing.push({ field: 'evaluationDesign', message: 'Select how you evaluated it' });
-    // Blank measures are skipped; `rows` remembers where each sent measure is on the page, for its errors.
-    const rows = measures.flatMap((measure, index) =>
-      Object.entries(measure).some(([key, value]) => key !== 'goodDirection' && value.trim()) ? [index] : [],
-    );
-    const used = rows.map((index) => measures[index]);
-    used.forEach((measure, sent) => {
-      const index = rows[sent];
-      if (!measure.goodDirection) missing.push({ field: `measures.${index}.goodDirection`, message: 'Select which way is better for this measure' });
-      for (const key of ['baseline', 'result'] as const) {
-        const number = numberOrNull(measure[key]);
-        if (number !== null && Number.isNaN(number)) missing.push({ field: `measures.${index}.${key}`, message: `Enter the ${key === 'baseline' ? 'before' : 'after'} figure as a number, like 42.5` });
-      }
-    });
-    if (missing.length > 0) {
-      setProblems(missing);
+    // Every mistake at once: nothing is sent until the checks the API makes pass here too.
+    const answers = { title, verdict, evidenceLevel, evaluationDesign, independent: independent.includes('yes'), evaluatedBy, reportedOn, whatWorked, whatDidNotWork, measures };
+    const { input, problems: found, rows } = checkOutcome(answers);
+    if (found.length > 0) {
+      setProblems(found);
       return;
     }
     setSubmitting(true);
-    const input = {
-        title,
-        verdict: verdict as Verdict,
-        evidenceLevel: Number(evidenceLevel),
-        evaluationDesign: evaluationDesign as EvaluationDesign,
-        independentEvaluation: independent.includes('yes'),
-        evaluatedBy: evaluatedBy.trim() || null,
-        reportedOn: reportedOn || null,
-        whatWorked: whatWorked.trim() || null,
-        whatDidNotWork: whatDidNotWork.trim() || null,
-        measures: used.map((measure) => ({
-          name: measure.name,
-          unit: measure.unit.trim() || null,
-          period: measure.period.trim() || null,
-          baseline: numberOrNull(measure.baseline),
-          result: numberOrNull(measure.result),
-          goodDirection: measure.goodDirection as GoodDirection,
-        })),
-      };
     const result = outcome
       ? await updateOutcome({ id: outcome.id, version: outcome.version, input })
       : await addOutcome({ experimentId: experiment.id, input });
     setSubmitting(false);
     if (result.error) {
-      const labels = { title: 'Headline', name: 'Measure name', whatWorked: 'What worked', whatDidNotWork: 'What did not work' };
       setProblems(
-        problemsFrom(result.error, labels).map((problem) => ({
+        problemsFrom(result.error, OUTCOME_LABELS).map((problem) => ({
           ...problem,
           field: problem.field.replace(/^measures\.(\d+)/, (_, sent: string) => `measures.${rows[Number(sent)]}`),
         })),
@@ -169,7 +119,7 @@ export function OutcomeForm({ outcome }: { outcome?: EditableOutcomeFragment }) 
       <Radios id="evaluationDesign" legend="How did you evaluate it?" options={optionsOf(EVALUATION_DESIGNS)} value={evaluationDesign} error={messageFor(problems, 'evaluationDesign')} onChange={setEvaluationDesign} />
       <Checkboxes id="independentEvaluation" legend="Independent evaluation" options={[{ value: 'yes', label: 'Someone outside the team evaluated it' }]} values={independent} onChange={setIndependent} />
       <TextInput id="evaluatedBy" label="Evaluated by (optional)" value={evaluatedBy} error={messageFor(problems, 'evaluatedBy')} onChange={setEvaluatedBy} />
-      <TextInput id="reportedOn" label="Date reported (optional)" type="date" width="10" value={reportedOn} error={messageFor(problems, 'reportedOn')} onChange={setReportedOn} />
+      <DateInput id="reportedOn" legend="Date reported (optional)" value={reportedOn} problem={problemFor(problems, 'reportedOn')} onChange={setReportedOn} />
       <TextArea id="whatWorked" label="What worked (optional)" value={whatWorked} error={messageFor(problems, 'whatWorked')} onChange={setWhatWorked} />
       <TextArea id="whatDidNotWork" label="What did not work (optional)" value={whatDidNotWork} error={messageFor(problems, 'whatDidNotWork')} onChange={setWhatDidNotWork} />
 

@@ -1,62 +1,18 @@
-import { LIMITS } from '@synapse/domain';
+import { type DateParts, LIMITS } from '@synapse/domain';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useQuery } from 'urql';
-import { Button, Checkboxes, ErrorSummary, messageFor, numberOrNull, type Option, Radios, Select, TextArea, TextInput } from '../../components/forms.js';
-import { type EditableExperimentFragment, ServiceAreasDocument, type UpdateExperimentInput } from '../../generated/graphql.js';
+import { Button, Checkboxes, ErrorSummary, messageFor, type Option, problemFor, Radios, Select, TextArea, TextInput } from '../../components/forms.js';
+import { DateInput } from '../../components/DateInput.js';
+import { ServiceAreasDocument } from '../../generated/graphql.js';
 import { BUDGET_BANDS, optionsOf, STAGES } from '../../labels.js';
 import { CharacterCount } from '../../components/CharacterCount.js';
 import { OriginalBeside, questionsFor } from './adaptation.js';
 import { ConflictBanner } from './ConflictBanner.js';
 import { useEdit, useSaveExperiment } from './edit-context.js';
+import { type FieldSpec, inputFrom, type Values, valuesFrom } from './section-answers.js';
 
-/** One question on a section page. Values are held as typed (strings) and converted when saved. */
-export type FieldSpec = {
-  key: string;
-  label: string;
-  hint?: string;
-} & (
-  | { kind: 'text' | 'textarea' | 'email' | 'date'; nullable?: boolean; width?: '10' | '20' | '30'; limit?: number }
-  | { kind: 'number'; width?: '10' | '20' | '30' }
-  | { kind: 'select' | 'radios'; options: Option[]; nullable?: boolean }
-  | { kind: 'serviceAreas' | 'themes' }
-);
-
-type Values = Record<string, string | string[]>;
-
-function valuesFrom(experiment: EditableExperimentFragment, fields: FieldSpec[]): Values {
-  const record = experiment as unknown as Record<string, unknown>;
-  return Object.fromEntries(
-    fields.map((field) => {
-      if (field.kind === 'serviceAreas') return [field.key, experiment.serviceAreas.map((area) => area.slug)];
-      if (field.kind === 'themes') return [field.key, experiment.themes.join(', ')];
-      const value = record[field.key];
-      return [field.key, value === null || value === undefined ? '' : String(value)];
-    }),
-  );
-}
-
-/** Converts what was typed into the API's input; numbers that are not numbers are refused here, by field. */
-function inputFrom(values: Values, fields: FieldSpec[]): { input: UpdateExperimentInput; invalid: string[] } {
-  const input: Record<string, unknown> = {};
-  const invalid: string[] = [];
-  for (const field of fields) {
-    const value = values[field.key];
-    if (field.kind === 'serviceAreas') input[field.key] = value;
-    else if (field.kind === 'themes')
-      input[field.key] = String(value)
-        .split(',')
-        .map((theme) => theme.trim())
-        .filter(Boolean);
-    else if (field.kind === 'number') {
-      const number = numberOrNull(String(value));
-      if (number !== null && !Number.isInteger(number)) invalid.push(field.key);
-      input[field.key] = number;
-    } else if (field.kind === 'date' || ('nullable' in field && field.nullable)) input[field.key] = String(value).trim() || null;
-    else input[field.key] = String(value);
-  }
-  return { input: input as UpdateExperimentInput, invalid };
-}
+export type { FieldSpec } from './section-answers.js';
 
 /**
  * A section of the publish task list made of simple questions: shows them, saves them as a draft with
@@ -78,16 +34,16 @@ export function FieldsSection({ heading, fields: questions, intro }: { heading: 
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    const { input, invalid } = inputFrom(values, fields);
-    if (invalid.length > 0) {
-      saving.setProblems(invalid.map((key) => ({ field: key, message: `${labels[key]} must be a whole number of pounds, like 25000` })));
+    const { input, problems } = inputFrom(values, fields, experiment.stage);
+    if (problems.length > 0) {
+      saving.setProblems(problems);
       return;
     }
     const saved = await saving.save(input, labels, inputFrom(opened, fields).input);
     if (saved) navigate(`/experiments/${saved.slug}/edit`, { state: { saved: heading } });
   }
 
-  const set = (key: string) => (value: string | string[]) => setValues((current) => ({ ...current, [key]: value }));
+  const set = (key: string) => (value: string | string[] | DateParts) => setValues((current) => ({ ...current, [key]: value }));
   return (
     <form onSubmit={submit} noValidate>
       <ConflictBanner saving={saving} labels={labels} />
@@ -131,13 +87,15 @@ export function FieldsSection({ heading, fields: questions, intro }: { heading: 
             return <TextInput key={field.key} {...common} inputMode="numeric" width={field.width ?? '10'} value={String(value)} onChange={set(field.key)} />;
           case 'themes':
             return <TextInput key={field.key} {...common} value={String(value)} onChange={set(field.key)} />;
+          case 'date':
+            return <DateInput key={field.key} id={field.key} legend={field.label} hint={field.hint} value={value as DateParts} problem={problemFor(saving.problems, field.key)} onChange={set(field.key)} />;
           default:
             return (
               <TextInput
                 key={field.key}
                 {...common}
-                type={field.kind === 'date' ? 'date' : field.kind === 'email' ? 'email' : 'text'}
-                width={field.kind === 'date' ? '10' : field.width}
+                type={field.kind === 'email' ? 'email' : 'text'}
+                width={field.width}
                 value={String(value)}
                 onChange={set(field.key)}
               />
@@ -152,8 +110,8 @@ export function FieldsSection({ heading, fields: questions, intro }: { heading: 
 const NO_ANSWER: Option = { value: '', label: 'Not chosen' };
 
 export const ABOUT_FIELDS: FieldSpec[] = [
-  { key: 'title', label: 'Title', hint: 'Say what you tried, in plain words, like “Housing First for people sleeping rough”.', kind: 'text' },
-  { key: 'summary', label: 'Summary', hint: 'Two or three sentences: what you did and what happened.', kind: 'textarea', limit: LIMITS.summaryMax },
+  { key: 'title', label: 'Title', hint: 'Say what you tried, in plain words, like “Housing First for people sleeping rough”.', kind: 'text', required: 'Enter a title', min: 3, max: LIMITS.titleMax },
+  { key: 'summary', label: 'Summary', hint: 'Two or three sentences: what you did and what happened.', kind: 'textarea', required: 'Enter a summary', limit: LIMITS.summaryMax, max: LIMITS.summaryMax },
   { key: 'serviceAreas', label: 'Service areas', hint: 'Select all that apply.', kind: 'serviceAreas' },
   { key: 'themes', label: 'Themes (optional)', hint: 'Separate them with commas, like “prevention, co-production”.', kind: 'themes' },
   {
@@ -162,23 +120,23 @@ export const ABOUT_FIELDS: FieldSpec[] = [
     kind: 'radios',
     options: optionsOf(STAGES).map((option) => ({ ...option, hint: option.value === 'STOPPED' ? 'Say why in the note below.' : undefined })),
   },
-  { key: 'stageNote', label: 'Note on the stage (optional)', hint: 'Needed when you stop: what made you stop.', kind: 'text', nullable: true },
+  { key: 'stageNote', label: 'Note on the stage (optional)', hint: 'Needed when you stop: what made you stop.', kind: 'text', nullable: true, max: LIMITS.longTextMax },
   { key: 'startDate', label: 'Start date (optional)', kind: 'date' },
   { key: 'endDate', label: 'End date (optional)', kind: 'date' },
-  { key: 'contactName', label: 'Contact name (optional)', kind: 'text', nullable: true, width: '20' },
-  { key: 'contactRole', label: 'Contact role (optional)', kind: 'text', nullable: true, width: '20' },
-  { key: 'contactEmail', label: 'Team email address (optional)', hint: 'A shared mailbox is best: people use it to ask the team.', kind: 'email', nullable: true },
+  { key: 'contactName', label: 'Contact name (optional)', kind: 'text', nullable: true, width: '20', max: LIMITS.shortTextMax },
+  { key: 'contactRole', label: 'Contact role (optional)', kind: 'text', nullable: true, width: '20', max: LIMITS.shortTextMax },
+  { key: 'contactEmail', label: 'Team email address (optional)', hint: 'A shared mailbox is best: people use it to ask the team.', kind: 'email', nullable: true, max: 320 },
 ];
 
 export const PROBLEM_FIELDS: FieldSpec[] = [
-  { key: 'problem', label: 'The problem', hint: 'What was going wrong, and for whom. Use figures if you have them.', kind: 'textarea' },
-  { key: 'whoItServes', label: 'Who it serves (optional)', kind: 'text', nullable: true },
-  { key: 'approach', label: 'What you tried', hint: 'What you changed, how it worked day to day, and who did it.', kind: 'textarea' },
-  { key: 'whatIsNew', label: 'What is new about it (optional)', kind: 'textarea' },
+  { key: 'problem', label: 'The problem', hint: 'What was going wrong, and for whom. Use figures if you have them.', kind: 'textarea', max: LIMITS.longTextMax },
+  { key: 'whoItServes', label: 'Who it serves (optional)', kind: 'text', nullable: true, max: LIMITS.longTextMax },
+  { key: 'approach', label: 'What you tried', hint: 'What you changed, how it worked day to day, and who did it.', kind: 'textarea', max: LIMITS.longTextMax },
+  { key: 'whatIsNew', label: 'What is new about it (optional)', kind: 'textarea', max: LIMITS.longTextMax },
 ];
 
 export const COST_FIELDS: FieldSpec[] = [
   { key: 'budgetBand', label: 'Budget', kind: 'radios', options: [...optionsOf(BUDGET_BANDS), { ...NO_ANSWER, label: 'Not known yet' }], nullable: true },
-  { key: 'actualCost', label: 'Actual cost in pounds (optional)', hint: 'A whole number, like 25000.', kind: 'number' },
-  { key: 'fundingSource', label: 'How it was funded (optional)', hint: 'For example, “Public health grant”.', kind: 'text', nullable: true },
+  { key: 'actualCost', label: 'Actual cost in pounds (optional)', hint: 'A whole number, like 25000.', kind: 'number', max: LIMITS.moneyMax },
+  { key: 'fundingSource', label: 'How it was funded (optional)', hint: 'For example, “Public health grant”.', kind: 'text', nullable: true, max: LIMITS.shortTextMax },
 ];
