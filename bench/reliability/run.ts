@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +24,7 @@ import { allDocuments } from '@synapse/api/internal/modules/search/experiment-do
 import { SearchIndex } from '@synapse/api/internal/modules/search/search-index';
 import { fingerprint } from '@synapse/api/internal/modules/search/search-sync';
 import { Webhook, WebhookDelivery, WebhookEvent } from '@synapse/api/internal/modules/webhook/webhook.entity';
+import { sampleQueue } from './queue-sampler.js';
 
 // npm run bench:reliability [-- <seconds>]: two API processes on one embedded PostgreSQL and one Meilisearch;
 // several clients publish, edit, archive, republish and add outcomes for RELIABILITY_SECONDS (default 120)
@@ -33,10 +33,13 @@ import { Webhook, WebhookDelivery, WebhookEvent } from '@synapse/api/internal/mo
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const API_MAIN = join(HERE, '../../../apps/api/dist/main.js');
+const RECEIVER = join(HERE, 'receiver.js');
 const SECONDS = Number(process.argv[2] ?? process.env.RELIABILITY_SECONDS ?? 120);
 const CLIENTS = 6;
 const EXPERIMENTS = 60;
 const log = (message: string) => process.stdout.write(`${message}\n`);
+
+const jobFailures: Record<string, number> = {};
 
 interface Api {
   name: string;
@@ -48,6 +51,13 @@ function startApi(api: Api, env: Record<string, string>): Promise<void> {
   const child = spawn(process.execPath, [API_MAIN], { env: { ...process.env, ...env, PORT: String(api.port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   api.child = child;
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${api.name}] ${chunk}`));
+  // Failed attempts the API logs, per job type and reason (the queue retries them with backoff).
+  child.stdout?.on('data', (chunk: Buffer) => {
+    for (const [, type, reason] of String(chunk).matchAll(/^Job (\S+) \S+ failed \(attempt \d+ of \d+\), retrying at \S+: (.{0,60})/gm)) {
+      const key = `${type}: ${reason.replace(/[0-9a-f-]{36}(, )?/g, '')}`;
+      jobFailures[key] = (jobFailures[key] ?? 0) + 1;
+    }
+  });
   return new Promise((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
       if (String(chunk).includes('Synapse is running')) resolve();
@@ -55,6 +65,35 @@ function startApi(api: Api, env: Record<string, string>): Promise<void> {
     child.once('exit', (code) => reject(new Error(`${api.name} exited (${code}) while starting`)));
   });
 }
+
+interface Received {
+  hook: string;
+  event: string;
+  kind: string;
+  delivery: string;
+  at: number;
+}
+
+/** Starts the webhook receiver in its own process; every delivery it answers lands in `received`. */
+function startReceiver(received: Received[]): Promise<{ port: number; child: ChildProcess }> {
+  const child = spawn(process.execPath, [RECEIVER], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let buffer = '';
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffer += chunk;
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line.startsWith('listening ')) resolve({ port: Number(line.slice('listening '.length)), child });
+        else if (line) received.push(JSON.parse(line) as Received);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`receiver exited (${code})`)));
+  });
+}
+
+const median = (values: number[]) => (values.length ? [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] : null);
+const percentile = (values: number[], p: number) => (values.length ? [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] : null);
 
 async function change(orm: MikroORM, adminId: string, id: string, roll: number, step: string): Promise<void> {
   const em = entityManager(orm).fork();
@@ -90,18 +129,9 @@ async function main(): Promise<void> {
   const postgres = await startEmbeddedPostgres();
   const databaseUrl = await postgres.createDatabase('reliability');
   const meili = await LocalMeilisearch.start({ dataDir: join(work, 'meili') });
-  const received: { hook: string; event: string; kind: string }[] = [];
-  const receiver = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => {
-      const payload = JSON.parse(body);
-      received.push({ hook: request.url ?? '', event: String(payload.id), kind: String(payload.event) });
-      response.writeHead(204).end();
-    });
-  });
-  const hookPort = await freePort();
-  await new Promise<void>((resolve) => receiver.listen(hookPort, '127.0.0.1', resolve));
+  const received: Received[] = [];
+  const receiver = await startReceiver(received);
+  const hookPort = receiver.port;
   const apis: Api[] = [];
   const clients: MikroORM[] = [];
   try {
@@ -135,6 +165,9 @@ async function main(): Promise<void> {
     log(`Two API processes up; ${CLIENTS} clients writing for ${SECONDS} s; api-1 killed with SIGKILL and restarted 3 times.`);
 
     for (let n = 0; n < CLIENTS; n++) clients.push(await openDatabase({ databaseUrl }));
+    const sampler = await openDatabase({ databaseUrl });
+    clients.push(sampler);
+    const queue = sampleQueue(sampler);
     const started = Date.now();
     const end = started + SECONDS * 1000;
     let applied = 0;
@@ -150,10 +183,12 @@ async function main(): Promise<void> {
         }
       }
     });
+    const kills: number[] = [];
     const crashes = (async () => {
       for (let crash = 1; crash <= 3; crash++) {
         await sleep(Math.max(0, started + (crash * SECONDS * 1000) / 4 - Date.now()));
         apis[0].child?.kill('SIGKILL');
+        kills.push(Date.now());
         log(`  ${((Date.now() - started) / 1000).toFixed(0)} s: killed api-1 (kill -9)`);
         await sleep(1000);
         await startApi(apis[0], { ...env, DATA_DIR: join(work, 'api-1') });
@@ -167,16 +202,24 @@ async function main(): Promise<void> {
     const check = await openDatabase({ databaseUrl });
     const index = new SearchIndex({ url: meili.url, apiKey: meili.masterKey, index: 'experiments', timeoutMs: 30_000 });
     let converged: number | null = null;
-    let comparison = await compareIndex(check, index);
+    let comparison = { published: 0, missing: 0, stale: 0, extra: 0 };
     while (Date.now() - lastWrite < 120_000) {
+      // The index is compared (which loads every document from both sides) only once no job is left, so that the
+      // bench does not take the CPU the API processes are catching up with.
       const pending = await entityManager(check).fork().count(Job, { state: JobState.PENDING });
+      if (pending > 0) {
+        await sleep(100);
+        continue;
+      }
       comparison = await compareIndex(check, index);
-      if (pending === 0 && comparison.missing + comparison.stale + comparison.extra === 0) {
+      if (comparison.missing + comparison.stale + comparison.extra === 0) {
         converged = (Date.now() - lastWrite) / 1000;
         break;
       }
       await sleep(100);
     }
+    await queue.stop();
+    if (converged === null) comparison = await compareIndex(check, index);
     const checkEm = entityManager(check).fork();
     const deliveries = await checkEm.find(WebhookDelivery, {});
     const deliveredKeys = received.map((call) => `${call.hook} ${call.event}`);
@@ -189,7 +232,34 @@ async function main(): Promise<void> {
     const leftover = await checkEm.find(Job, {}, { limit: 2000 });
     const byType: Record<string, number> = {};
     for (const job of leftover) byType[`${job.type} ${job.state}`] = (byType[`${job.type} ${job.state}`] ?? 0) + 1;
+    // Write-to-receipt time of each delivery (the event's time is the write's), during the writes and after.
+    const latency = (calls: Received[]) => calls.map((call) => call.at - Date.parse(String(occurredAt.get(call.event))));
+    const occurredAt = new Map(deliveries.map((delivery) => [delivery.eventId, delivery.payload.occurredAt]));
+    const during = received.filter((call) => call.at <= lastWrite);
+    const after = received.filter((call) => call.at > lastWrite);
+    const lastReceipt = Math.max(lastWrite, ...received.map((call) => call.at));
+    // Each delivery received twice: when, relative to the nearest kill (a kill between the receiver's answer and the
+    // delivery being recorded as sent shows as a first receipt just before a kill, the second one lease later).
+    const receipts = new Map<string, number[]>();
+    for (const call of received) receipts.set(call.delivery, [...(receipts.get(call.delivery) ?? []), call.at]);
+    const duplicates = [...receipts.values()]
+      .filter((times) => times.length > 1)
+      .map(([first, second]) => {
+        const kill = kills.reduce((best, at) => (Math.abs(at - first) < Math.abs(best - first) ? at : best), Infinity);
+        return { firstReceiptMsBeforeNearestKill: kill - first, secondAfterFirstS: (second - first) / 1000 };
+      });
     const result = {
+      load: loadavg().map((value) => Math.round(value * 100) / 100),
+      queue: { whileWriting: queue.summary(started), afterLastWrite: queue.summary(lastWrite) },
+      deliveryLatencyMs: {
+        median: median(latency(received)),
+        p95: percentile(latency(received), 0.95),
+        max: percentile(latency(received), 1),
+        perSecondWhileWriting: Math.round(during.length / ((lastWrite - started) / 1000)),
+        afterLastWrite: after.length,
+        lastReceiptSecondsAfterLastWrite: (lastReceipt - lastWrite) / 1000,
+      },
+      jobFailures,
       jobsLeft: byType,
       lastErrors: [...new Set(leftover.map((job) => job.lastError).filter(Boolean))].slice(0, 3),
       seconds: SECONDS,
@@ -199,6 +269,7 @@ async function main(): Promise<void> {
       changesRefused: refused,
       crashes: 3,
       index: comparison,
+      duplicates,
       webhooks: { deliveries: deliveries.length, received: received.length, missing: missingDeliveries, duplicate: duplicateDeliveries, pending: deliveries.filter((d) => d.status !== 'SUCCEEDED').length },
       notifications: {
         publications: publications.size,
@@ -216,7 +287,7 @@ async function main(): Promise<void> {
     for (const api of apis) api.child?.kill('SIGTERM');
     await Promise.all(apis.map((api) => (api.child && api.child.exitCode === null ? new Promise((resolve) => api.child!.once('exit', resolve)) : null)));
     for (const client of clients) await client.close();
-    receiver.close();
+    receiver.child.kill('SIGTERM');
     await meili.stop();
     await postgres.stop();
     rmSync(work, { recursive: true, force: true });

@@ -107,8 +107,9 @@ describe('job queue', () => {
   it('lets another worker take over a job when its lease, counted from its own claim, runs out', async () => {
     const a = worker('a');
     const b = worker('b');
-    await enqueue('test.record', { n: 1 });
-    await enqueue('test.record', { n: 2 });
+    // Distinct times: jobs due at the same millisecond are claimed in id order, which is random.
+    await enqueue('test.record', { n: 1 }, { runAt: new Date(clock.getTime() - 2) });
+    await enqueue('test.record', { n: 2 }, { runAt: new Date(clock.getTime() - 1) });
     const first = await a.claim(); // a "crashes" holding this one
     clock = new Date(clock.getTime() + 9000);
     const second = await a.claim(); // claimed 9 s later: its lease ends 9 s later too

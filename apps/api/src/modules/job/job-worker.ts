@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { LockMode, type MikroORM } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/core';
 import type { AppConfig } from '../../config.js';
-import { type EntityManager, entityManager, isPostgres } from '../../db/orm.js';
+import { type EntityManager, entityManager } from '../../db/orm.js';
 import type { Mailer } from '../identity/mailer.js';
 import type { SearchIndex } from '../search/search-index.js';
 import { Job, JobState } from './job.entity.js';
+import { type Claim, claimJobs } from './job-claim.js';
 import { jobSignals } from './job-queue.js';
 import { tickSchedules } from './job-schedules.js';
 import type { JobContext, JobHandler, JobSchedule } from './job.types.js';
+
+export type { Claim } from './job-claim.js';
 
 export interface JobWorkerOptions {
   orm: MikroORM;
@@ -19,26 +22,15 @@ export interface JobWorkerOptions {
   log?: (message: string) => void;
   /** The clock (tests move it instead of sleeping). */
   now?: () => Date;
-  /** Jobs run at once by this worker (default 2). */
+  /** Claims run at once by this worker (default 8); a handler's `concurrency` caps its own type below that. */
   concurrency?: number;
-  /** How often to look for jobs other processes wrote, retries that fell due and schedules (default 500 ms). */
+  /** How often to look for jobs other processes wrote and retries that fell due (default 250 ms). */
   pollMs?: number;
+  /** How often to look for recurring jobs that are due (default 5 s; also once at start). */
+  scheduleMs?: number;
   /** First retry delay, doubling per attempt up to maxBackoffMs (defaults 1 s and 1 h). */
   backoffMs?: number;
   maxBackoffMs?: number;
-}
-
-interface Claim {
-  /** The first job; `jobs` holds it and, for a handler that takes batches, more of its type. */
-  job: Job;
-  jobs: Job[];
-  token: string;
-  handler: JobHandler;
-}
-
-interface InFlight {
-  claim: Claim | null;
-  done: Promise<void>;
 }
 
 export interface RunReport {
@@ -46,22 +38,26 @@ export interface RunReport {
   failed: number;
 }
 
-const DEFAULT_LEASE_MS = 15_000;
 const DEFAULT_MAX_ATTEMPTS = 10;
 
 /**
- * Runs jobs from the `jobs` table. Any number of workers, in any number of processes, may share it: a claim
- * takes one job at a time (`FOR UPDATE SKIP LOCKED` on PostgreSQL, a conditional update on SQLite) and leases
- * it from that moment; a crashed worker's jobs are taken over when their lease ends.
+ * Runs jobs from the `jobs` table. Any number of workers, in any number of processes, may share it. Each claim
+ * takes as many due jobs as the worker has free slots, in one go (`FOR UPDATE SKIP LOCKED` on PostgreSQL, a
+ * conditional update per job on SQLite), and leases each from that moment; a heartbeat renews the lease while the
+ * job runs, so a crashed worker's jobs are taken over once one short lease has passed. A job written in this
+ * process wakes the worker at once; others are found by polling.
  */
 export class JobWorker {
   readonly id = `${process.pid}-${randomBytes(4).toString('hex')}`;
   private readonly handlers = new Map<string, JobHandler>();
-  private readonly inFlight = new Set<InFlight>();
-  private timer: NodeJS.Timeout | null = null;
+  /** Claims being run, by token (each settles its promise when its outcome is recorded). */
+  private readonly inFlight = new Map<string, { claim: Claim; done: Promise<void> }>();
+  private timers: NodeJS.Timeout[] = [];
   private running = false;
   private stopped = false;
-  private looping = 0;
+  /** The claim in progress (stop() waits for it), and whether another round was asked for meanwhile. */
+  private dispatching: Promise<void> | null = null;
+  private again = false;
   private readonly onSignal = () => this.kick();
   readonly now: () => Date;
   readonly log: (message: string) => void;
@@ -81,59 +77,27 @@ export class JobWorker {
     return Math.min(this.options.maxBackoffMs ?? 3_600_000, (this.options.backoffMs ?? 1000) * 2 ** Math.min(attempt - 1, 30));
   }
 
-  /** Claims the next due job this worker has a handler for, or returns null. */
+  /** Free slots per type: the worker's free slots, capped by each handler's own concurrency. */
+  private slots(free: number): Map<string, number> {
+    const running = new Map<string, number>();
+    for (const { claim } of this.inFlight.values()) running.set(claim.job.type, (running.get(claim.job.type) ?? 0) + 1);
+    const slots = new Map<string, number>();
+    for (const [type, handler] of this.handlers) slots.set(type, Math.min(free, (handler.concurrency ?? Infinity) - (running.get(type) ?? 0)));
+    return slots;
+  }
+
+  /** Claims up to `limit` due claims (one job each, or a batch for a handler that takes batches). */
+  claimMany(limit: number): Promise<Claim[]> {
+    return claimJobs(this.fork(), { handlers: this.handlers, slots: this.slots(limit), limit, now: this.now(), workerId: this.id });
+  }
+
+  /** Claims the next due job this worker has a handler for (with its batch), or returns null. */
   async claim(): Promise<Claim | null> {
-    const em = this.fork();
-    const now = this.now();
-    const where = {
-      state: JobState.PENDING,
-      type: { $in: [...this.handlers.keys()] },
-      runAt: { $lte: now },
-      $or: [{ lockedUntil: null }, { lockedUntil: { $lt: now } }],
-    };
-    const token = `${this.id}-${randomBytes(4).toString('hex')}`;
-    const take = (job: Job) => {
-      const lease = this.handlers.get(job.type)?.leaseMs ?? DEFAULT_LEASE_MS;
-      return { lockedBy: token, lockedUntil: new Date(now.getTime() + lease), attempts: job.attempts + 1 };
-    };
-    const batchSize = (job: Job) => (this.handlers.get(job.type)?.runBatch ? (this.handlers.get(job.type)?.batchSize ?? 50) : 1);
-    let jobs: Job[] = [];
-    if (isPostgres(em)) {
-      jobs = await em.transactional(async (tx) => {
-        const options = { orderBy: { runAt: 'asc', id: 'asc' }, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE } as const;
-        const [first] = await tx.find(Job, where, { ...options, limit: 1 });
-        if (!first) return [];
-        const more = batchSize(first) > 1 ? await tx.find(Job, { ...where, type: first.type, id: { $ne: first.id } }, { ...options, limit: batchSize(first) - 1 }) : [];
-        for (const job of [first, ...more]) Object.assign(job, take(job));
-        return [first, ...more];
-      });
-    } else {
-      // SQLite runs one process, and its writes are serialised: a conditional update is a safe claim.
-      const tryTake = async (candidate: Job) => {
-        const changes = take(candidate);
-        const won = await em.nativeUpdate(Job, { id: candidate.id, attempts: candidate.attempts, $or: where.$or }, changes);
-        if (won === 1) jobs.push(Object.assign(candidate, changes));
-      };
-      for (const candidate of await em.find(Job, where, { orderBy: { runAt: 'asc', id: 'asc' }, limit: 5 })) {
-        await tryTake(candidate);
-        if (jobs.length) break;
-      }
-      if (jobs.length && batchSize(jobs[0]) > 1) {
-        const more = await em.find(Job, { ...where, type: jobs[0].type, id: { $ne: jobs[0].id } }, { orderBy: { runAt: 'asc', id: 'asc' }, limit: batchSize(jobs[0]) - 1 });
-        for (const candidate of more) await tryTake(candidate);
-      }
-    }
-    if (!jobs.length) return null;
-    const keys = jobs.map((job) => job.key).filter((key): key is string => key !== null);
-    if (keys.length) {
-      // Unclaimed duplicates that were due are covered by this run, which reads the data after this point.
-      await em.nativeDelete(Job, { type: jobs[0].type, key: { $in: keys }, id: { $nin: jobs.map((job) => job.id) }, state: JobState.PENDING, lockedUntil: null, runAt: { $lte: now } });
-    }
-    return { job: jobs[0], jobs, token, handler: this.handlers.get(jobs[0].type)! };
+    return (await this.claimMany(1))[0] ?? null;
   }
 
   /** Runs a claim (one job, or a batch of one type) and records the outcome; true when it succeeded. */
-  async execute({ job, jobs, token, handler }: Claim): Promise<boolean> {
+  async execute({ job, jobs, token, handler, leaseMs }: Claim): Promise<boolean> {
     const em = this.fork();
     const maxAttempts = (one: Job) => one.maxAttempts ?? handler.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     const context: JobContext = {
@@ -148,15 +112,7 @@ export class JobWorker {
       maxAttempts: maxAttempts(job),
       jobId: job.id,
     };
-    // While the handler runs, its lease is renewed every third of it: a live worker keeps its jobs however long
-    // they take, a dead one loses them within one lease.
-    const leaseMs = handler.leaseMs ?? DEFAULT_LEASE_MS;
-    const heartbeat = setInterval(() => {
-      void em
-        .fork()
-        .nativeUpdate(Job, { id: { $in: jobs.map((one) => one.id) }, lockedBy: token }, { lockedUntil: new Date(this.now().getTime() + leaseMs) })
-        .catch((error: Error) => this.log(`Job lease renewal failed: ${error.message}`));
-    }, leaseMs / 3);
+    const heartbeat = this.heartbeat(jobs, token, leaseMs);
     try {
       if (handler.runBatch) await handler.runBatch(jobs.map((one) => one.payload), context);
       else await handler.run(job.payload, context);
@@ -169,6 +125,19 @@ export class JobWorker {
     } finally {
       clearInterval(heartbeat);
     }
+  }
+
+  /**
+   * Renews the claim's lease every quarter of it while the handler runs: a live worker keeps its jobs however long
+   * they take (three renewals may be late or fail before it loses them), a dead one loses them within one lease.
+   */
+  private heartbeat(jobs: Job[], token: string, leaseMs: number): NodeJS.Timeout {
+    const ids = jobs.map((one) => one.id);
+    return setInterval(() => {
+      void this.fork()
+        .nativeUpdate(Job, { id: { $in: ids }, lockedBy: token }, { lockedUntil: new Date(this.now().getTime() + leaseMs) })
+        .catch((error: Error) => this.log(`Job lease renewal failed: ${error.message}`));
+    }, leaseMs / 4);
   }
 
   private async fail(em: EntityManager, job: Job, token: string, message: string, maxAttempts: number): Promise<void> {
@@ -188,24 +157,30 @@ export class JobWorker {
     );
   }
 
-  /** Claims and runs one job; null when none was due. */
+  /** Runs a claim, tracked so that stop() can wait for it or release it; calls `then` when its outcome is recorded. */
+  private track(claim: Claim, then: () => void = () => undefined): Promise<boolean> {
+    const run = this.execute(claim);
+    const done = run.then(
+      () => undefined,
+      (error: Error) => this.log(`Job worker: ${error.message}`),
+    );
+    this.inFlight.set(claim.token, { claim, done });
+    void done.finally(() => {
+      this.inFlight.delete(claim.token);
+      then();
+    });
+    return run;
+  }
+
+  /** Claims and runs one job (or batch); null when none was due. */
   async runOne(): Promise<boolean | null> {
-    // Registered before the claim, so that stop() waits for (or releases) a job claimed at that very moment.
-    const entry: InFlight = { claim: null, done: Promise.resolve() };
-    let finish = () => undefined as void;
-    entry.done = new Promise<void>((resolve) => (finish = resolve));
-    this.inFlight.add(entry);
-    try {
-      entry.claim = await this.claim();
-      if (entry.claim && this.stopped) {
-        await this.release(entry.claim);
-        return null;
-      }
-      return entry.claim ? await this.execute(entry.claim) : null;
-    } finally {
-      this.inFlight.delete(entry);
-      finish();
+    const claim = await this.claim();
+    if (!claim) return null;
+    if (this.stopped) {
+      await this.release(claim);
+      return null;
     }
+    return this.track(claim);
   }
 
   /** Runs jobs until none is due (tests, CLI commands). Failed jobs wait for their backoff, so this ends. */
@@ -224,21 +199,32 @@ export class JobWorker {
     return tickSchedules(this.fork(), this.options.schedules ?? [], this.now());
   }
 
-  /** Starts `concurrency` loops now (or as soon as a free slot allows). */
+  /** Looks for due jobs now, for every free slot (or right after the claim in progress). */
   kick(): void {
     if (!this.running) return;
-    const slots = (this.options.concurrency ?? 2) - this.looping;
-    for (let i = 0; i < slots; i++) void this.loop();
+    if (this.dispatching) {
+      this.again = true;
+      return;
+    }
+    this.dispatching = this.dispatch().finally(() => (this.dispatching = null));
   }
 
-  private async loop(): Promise<void> {
-    this.looping++;
+  /** Fills free slots with claims, round after round while jobs keep coming; a finished job asks for another round. */
+  private async dispatch(): Promise<void> {
     try {
-      while (this.running && (await this.runOne()) !== null);
+      do {
+        this.again = false;
+        const free = (this.options.concurrency ?? 8) - this.inFlight.size;
+        if (free <= 0) return;
+        const claims = await this.claimMany(free);
+        for (const claim of claims) {
+          if (this.running) void this.track(claim, () => this.kick());
+          else await this.release(claim);
+        }
+        if (claims.length === free) this.again = true; // there may be more waiting
+      } while (this.again && this.running);
     } catch (error) {
       this.log(`Job worker: ${(error as Error).message}`);
-    } finally {
-      this.looping--;
     }
   }
 
@@ -247,12 +233,12 @@ export class JobWorker {
     this.running = true;
     this.stopped = false;
     jobSignals.on('written', this.onSignal);
-    const tick = () => {
-      void this.tickSchedules().catch((error: Error) => this.log(`Job schedules: ${error.message}`));
-      this.kick();
-    };
-    this.timer = setInterval(tick, this.options.pollMs ?? 500);
+    const tick = () => void this.tickSchedules().catch((error: Error) => this.log(`Job schedules: ${error.message}`));
+    // Schedules run every 15 minutes or more: looking every few seconds is enough, and spares the database a
+    // transaction per schedule at every poll.
+    this.timers = [setInterval(() => this.kick(), this.options.pollMs ?? 250), setInterval(tick, this.options.scheduleMs ?? 5000)];
     tick();
+    this.kick();
   }
 
   /**
@@ -263,14 +249,18 @@ export class JobWorker {
     this.running = false;
     this.stopped = true;
     jobSignals.off('written', this.onSignal);
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    for (const timer of this.timers) clearInterval(timer);
+    this.timers = [];
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
-    const finished = await Promise.race([Promise.all([...this.inFlight.values()].map((entry) => entry.done)), timeout]);
+    const settled = (async () => {
+      await this.dispatching; // a claim in progress is run or released
+      await Promise.all([...this.inFlight.values()].map((entry) => entry.done));
+    })();
+    const finished = await Promise.race([settled, timeout]);
     clearTimeout(timer);
     if (finished !== 'timeout') return;
-    for (const { claim } of this.inFlight) if (claim) await this.release(claim);
+    for (const { claim } of this.inFlight.values()) await this.release(claim);
   }
 
   /** Gives a claimed job back, its attempt not counted, for another worker to take at once. */

@@ -28,8 +28,13 @@ export interface JobHandler {
   type: string;
   /** Tries before the job is marked dead (default 10). */
   maxAttempts?: number;
-  /** How long a claim lasts without renewal (default 15 s; renewed every third of it while the job runs). */
+  /**
+   * How long a claim lasts without renewal (default 6 s; renewed every quarter of it while the job runs, so only a
+   * handler that blocks the event loop for longer needs more). A dead worker's jobs are due again after this.
+   */
   leaseMs?: number;
+  /** At most this many claims of this type run at once in one worker (default: the worker's concurrency). */
+  concurrency?: number;
   run(payload: Record<string, unknown>, context: JobContext): Promise<void>;
   /**
    * Optional: run up to `batchSize` (default 50) due jobs of this type in one go (e.g. one index write for many

@@ -80,6 +80,9 @@ export const SEARCH_JOB_HANDLERS: JobHandler[] = [
     type: SYNC_EXPERIMENT,
     maxAttempts: 50,
     batchSize: 200,
+    // One batch at a time per process: a batch covers every experiment changed before its claim, so a second one
+    // beside it mostly rebuilds the same documents, and building them is the CPU the other jobs need.
+    concurrency: 1,
     async run(payload, context) {
       await this.runBatch!([payload], context);
     },

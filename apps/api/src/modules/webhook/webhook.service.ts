@@ -159,7 +159,6 @@ export function webhookJobHandler(options: WebhookDeliveryOptions = {}): JobHand
   return {
     type: DELIVER_WEBHOOK,
     maxAttempts: MAX_ATTEMPTS,
-    leaseMs: 2 * timeoutMs,
     async run(payload, { em, attempt, maxAttempts, now, config }) {
       const delivery = await em.findOne(WebhookDelivery, { id: String(payload.deliveryId), status: DeliveryStatus.PENDING }, { populate: ['webhook'] });
       if (!delivery) return;

@@ -8,7 +8,8 @@ import { createHarness, errorCodes, type Harness } from '../../../test/harness.j
 import type { JobWorker } from '../job/job-worker.js';
 import { NOTIFICATION_JOB_HANDLERS } from '../notification/notification.jobs.js';
 import { DeliveryStatus, WebhookDelivery } from './webhook.entity.js';
-import { WEBHOOK_JOB_HANDLER } from './webhook.service.js';
+import { DELIVER_WEBHOOK, WEBHOOK_JOB_HANDLER } from './webhook.service.js';
+import { enqueueJob } from '../job/job-queue.js';
 
 // Webhooks against a real HTTP receiver on loopback, which is down for a while.
 let h: Harness;
@@ -97,6 +98,34 @@ describe('webhooks', () => {
     await deliveries.drain();
     expect(received).toHaveLength(2);
     expect(received[1].headers['synapse-delivery']).toBe(delivery.id);
+  });
+
+  it('resends a delivery whose sending process died after the receiver answered with the same synapse-delivery id, so receivers can deduplicate', async () => {
+    const partnerOrg = await buildCouncil(h.em());
+    const admin = await buildMember(h.em(), partnerOrg, MemberRole.ADMIN);
+    if (!receiver) await startReceiver();
+    const { webhook } = (await h.run(CREATE, { org: partnerOrg.id, url: `http://127.0.0.1:${port}/hooks/resend` }, admin)).data.createWebhook;
+    const council = await buildCouncil(h.em());
+    const editor = await buildMember(h.em(), council, MemberRole.EDITOR);
+    const draft = await buildExperiment(h.em(), { lead: council, status: ExperimentStatus.DRAFT });
+    await h.run('mutation($id: ID!) { publishExperiment(id: $id, version: 1) { id } }', { id: draft.id }, editor);
+    await events.drain();
+    const delivery = await h.em().findOneOrFail(WebhookDelivery, { webhook: webhook.id });
+    const calls = () => received.filter((call) => call.headers['synapse-delivery'] === delivery.id);
+
+    // The receiver answers; the process dies before recording it. What is left in the database: the delivery still
+    // pending and its job, which another process runs once the lease has ended.
+    const worker = h.jobWorker({ handlers: [WEBHOOK_JOB_HANDLER], now: () => new Date() });
+    await worker.drain(); // (other tests' webhooks get this event too)
+    expect(calls()).toHaveLength(1);
+    await h.em().nativeUpdate(WebhookDelivery, { id: delivery.id }, { status: DeliveryStatus.PENDING, deliveredAt: null, attempts: 0 });
+    await h.em().transactional((em) => enqueueJob(em, DELIVER_WEBHOOK, { deliveryId: delivery.id }, { key: delivery.id }));
+    expect(await worker.drain()).toEqual({ succeeded: 1, failed: 0 });
+
+    expect(calls()).toHaveLength(2);
+    expect(calls().map((call) => JSON.parse(call.body).id)).toEqual([delivery.eventId, delivery.eventId]);
+    expect(await worker.drain()).toEqual({ succeeded: 0, failed: 0 }); // recorded as sent now: never again
+    expect(calls()).toHaveLength(2);
   });
 
   it('never sends drafts, and only admins manage webhooks', async () => {
