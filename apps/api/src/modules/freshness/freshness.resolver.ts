@@ -115,7 +115,7 @@ const rates = new WeakMap<object, ReturnType<typeof reportingRates>>();
 
 @Resolver(() => NetworkStatistics)
 export class StatisticsReportingResolver {
-  @FieldResolver(() => ReportingRate, { description: 'Finished pilots (end date passed) and how many have reported results.' })
+  @FieldResolver(() => ReportingRate, { description: 'Published pilots, not withdrawn, whose end date has passed, and how many of them have reported results.' })
   async resultsReporting(@Root() statistics: NetworkStatistics, @Ctx() { em, clock }: Context): Promise<ReportingRate> {
     if (!rates.has(statistics)) rates.set(statistics, reportingRates(em, clock.now()));
     return rate((await rates.get(statistics)!).overall);
