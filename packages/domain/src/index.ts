@@ -7,3 +7,4 @@ export * from './figures.js';
 export * from './conversation.js';
 export * from './labels.js';
 export * from './place-labels.js';
+export * from './freshness-labels.js';
