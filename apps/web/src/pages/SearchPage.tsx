@@ -9,6 +9,7 @@ import { SearchReading } from '../components/search/SearchReading.js';
 import { SearchPageDocument, type SearchFilter, type SearchSort } from '../generated/graphql.js';
 import { FACETS } from '../labels.js';
 import { CouncilsLikeMineFilter, likeFilter } from '../components/CouncilsLikeMineFilter.js';
+import { FreshnessFilters, freshnessFilter } from '../components/search/FreshnessFilters.js';
 import { QueryProblem } from './QueryProblem.js';
 import { SearchForm } from './SearchForm.js';
 
@@ -35,7 +36,7 @@ export function SearchPage() {
     query: SearchPageDocument,
     variables: {
       query,
-      filter: { ...filter, ...likeFilter(params) } as SearchFilter,
+      filter: { ...filter, ...likeFilter(params), ...freshnessFilter(params) } as SearchFilter,
       sort,
       first: PAGE_SIZE,
       after: params.get('after'),
@@ -60,7 +61,8 @@ export function SearchPage() {
     if (!('after' in changes)) next.delete('after');
     return `/search?${next}`;
   };
-  const clearHref = Object.keys(selected).length || minEvidenceLevel || params.get('like') ? `/search?${new URLSearchParams({ q: query })}` : null;
+  const filtered = Object.keys(selected).length || minEvidenceLevel || params.get('like') || Object.keys(freshnessFilter(params)).length;
+  const clearHref = filtered ? `/search?${new URLSearchParams({ q: query })}` : null;
 
   // While a changed search loads, keep showing the last results (and the filters just ticked) instead of
   // emptying the page; the status line says it is searching.
@@ -99,6 +101,7 @@ export function SearchPage() {
               clearHref={clearHref}
             >
               <CouncilsLikeMineFilter />
+              <FreshnessFilters />
             </SearchFilters>
           </div>
           <div className="govuk-grid-column-two-thirds">
