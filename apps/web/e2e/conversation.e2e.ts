@@ -27,7 +27,8 @@ async function signIn(page: Page, email: string): Promise<void> {
   await page.getByRole('heading', { name: 'Check your email' }).waitFor();
   await activate(page, page.getByRole('link', { name: 'development mailbox' }));
   await activate(page, page.locator('article', { hasText: email }).first().locator('a[href*="/auth/verify"]'));
-  await page.getByRole('link', { name: 'Your account' }).waitFor();
+  // Signed in: the menu has the account link (on a phone it is folded behind the Menu button, so not yet visible).
+  await page.getByRole('link', { name: 'Your account', includeHidden: true }).waitFor({ state: 'attached' });
 }
 
 /** Reloads a page until `text` shows (background jobs fan out notifications and index search). */
@@ -59,6 +60,11 @@ afterAll(async () => {
 
 it('an officer asks the team behind another council’s experiment a question, with the keyboard, at 375 px', async () => {
   await signIn(asker, ASKER);
+  // On a phone the menu folds behind a button, so the page starts on the first screen; the button opens it.
+  expect(await asker.getByRole('link', { name: 'Your account' }).isVisible()).toBe(false);
+  await activate(asker, asker.getByRole('button', { name: 'Menu' }));
+  expect(await asker.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded')).toBe('true');
+  await asker.getByRole('link', { name: 'Your account' }).waitFor();
   await asker.goto(`${synapse.base}${EXPERIMENT}`);
   await asker.getByText('1 council is trying this too').waitFor();
   await expectAccessible(asker);

@@ -258,7 +258,7 @@ it('adapts it from another council’s account, and the family shows both', asyn
         await page.locator('.synapse-notification, main p:has-text("Nothing yet.")').first().waitFor();
         return page.locator('.synapse-notification').allTextContents();
       },
-      { timeout: 30_000, intervals: [500, 1_000, 2_000] },
+      { timeout: 30_000, interval: 1_000 },
     )
     .toEqual(expect.arrayContaining([expect.stringMatching(/Demo Council/)]));
   await page.screenshot({ path: `${SCREENSHOTS}notifications.png`, fullPage: true });

@@ -15,8 +15,8 @@ import { SignInPage } from './pages/SignInPage.js';
 import { AttentionPage } from './pages/AttentionPage.js';
 import { RegisterMeasuresPage } from './pages/RegisterMeasuresPage.js';
 import { StatisticsPage } from './pages/StatisticsPage.js';
-import { useSession } from './session.js';
 import { PhaseBanner } from './components/PhaseBanner.js';
+import { ServiceNavigation } from './components/ServiceNavigation.js';
 import { SiteFooter } from './components/SiteFooter.js';
 import { AccessibilityPage } from './pages/info/AccessibilityPage.js';
 import { ContactPage } from './pages/info/ContactPage.js';
@@ -27,43 +27,6 @@ import { AskPage } from './pages/conversation/AskPage.js';
 import { DiscussionPage } from './pages/conversation/DiscussionPage.js';
 import { ModerationPage } from './pages/conversation/ModerationPage.js';
 import { QuestionsPage } from './pages/conversation/QuestionsPage.js';
-
-function NavItem({ to, children }: { to: string; children: React.ReactNode }) {
-  const location = useLocation();
-  const active = location.pathname === to || (to !== '/' && location.pathname.startsWith(`${to}/`));
-  return (
-    <li className={`govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}`}>
-      <Link className="govuk-service-navigation__link" to={to} aria-current={active ? 'page' : undefined}>
-        {active ? <strong className="govuk-service-navigation__active-fallback">{children}</strong> : children}
-      </Link>
-    </li>
-  );
-}
-
-function Navigation() {
-  const session = useSession();
-  return (
-    <ul className="govuk-service-navigation__list">
-      <NavItem to="/search">Search experiments</NavItem>
-      <NavItem to="/questions">Questions</NavItem>
-      {session.canPublish && <NavItem to="/publish">Publish</NavItem>}
-      {session.canPublish && <NavItem to="/attention">Needs attention</NavItem>}
-      {session.member ? (
-        <>
-          <NavItem to="/notifications">
-            Notifications
-            {session.unreadNotifications > 0 && <span className="synapse-count"> ({session.unreadNotifications} new)</span>}
-          </NavItem>
-          <NavItem to="/account">Your account</NavItem>
-          {(session.member.moderator || session.member.platformAdmin) && <NavItem to="/moderation">Moderation</NavItem>}
-        </>
-      ) : (
-        !session.loading && <NavItem to="/sign-in">Sign in</NavItem>
-      )}
-      <NavItem to="/developers">API</NavItem>
-    </ul>
-  );
-}
 
 export function App() {
   const location = useLocation();
@@ -94,20 +57,7 @@ export function App() {
           </div>
         </div>
       </header>
-      <section className="govuk-service-navigation" aria-label="Service information">
-        <div className="govuk-width-container">
-          <div className="govuk-service-navigation__container">
-            <span className="govuk-service-navigation__service-name">
-              <Link to="/" className="govuk-service-navigation__link">
-                What councils tried, and what happened
-              </Link>
-            </span>
-            <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
-              <Navigation />
-            </nav>
-          </div>
-        </div>
-      </section>
+      <ServiceNavigation />
       <div className="govuk-width-container">
         <PhaseBanner />
         <main className="govuk-main-wrapper" id="main-content" tabIndex={-1} ref={main}>

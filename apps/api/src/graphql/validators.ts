@@ -1,5 +1,5 @@
 import { LIMITS } from '@synapse/domain';
-import { IsDefined, IsISO8601, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsISO8601, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
 
 function all(...decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, key) => {
@@ -26,6 +26,19 @@ export function OmittableNotNull(): PropertyDecorator {
 /** Text that must be given, not blank, between `min` and `max` characters. */
 export function RequiredText(min: number, max: number): PropertyDecorator {
   return all(IsString(), NotBlank(), Length(min, max));
+}
+
+/** The longest id we hand out (a UUID). */
+const ID_MAX = 36;
+
+/** A required id argument: a non-blank string no longer than an id. */
+export function RequiredId(): PropertyDecorator {
+  return RequiredText(1, ID_MAX);
+}
+
+/** An optional list of at most `max` distinct ids (e.g. the experiments a post cites). */
+export function OptionalIdList(max: number): PropertyDecorator {
+  return all(IsOptional(), IsArray(), ArrayMaxSize(max), IsString({ each: true }), MaxLength(ID_MAX, { each: true }), NoDuplicates());
 }
 
 /** Rejects strings that are empty or only white space. */

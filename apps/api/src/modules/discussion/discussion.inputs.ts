@@ -1,7 +1,7 @@
 import { CONVERSATION_LIMITS as L, LIMITS, ModerationAction, SERVICE_AREA_SLUGS } from '@synapse/domain';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { NoDuplicates, OptionalText, RequiredText } from '../../graphql/validators.js';
+import { NoDuplicates, OptionalIdList, OptionalText, RequiredId, RequiredText } from '../../graphql/validators.js';
 
 @InputType({ description: 'A question to the team behind an experiment (experimentId), or a network question filed under service areas and themes.' })
 export class StartDiscussionInput {
@@ -35,19 +35,14 @@ export class StartDiscussionInput {
   themes?: string[] | null;
 
   @Field(() => [ID], { nullable: true, description: 'Published experiments the post cites as evidence.' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(L.citationsMax)
-  @IsString({ each: true })
-  @MaxLength(36, { each: true })
-  @NoDuplicates()
+  @OptionalIdList(L.citationsMax)
   citations?: string[] | null;
 }
 
 @InputType()
 export class ReplyInput {
   @Field(() => ID)
-  @RequiredText(1, 36)
+  @RequiredId()
   discussionId!: string;
 
   @Field(() => String, { description: 'Markdown. No raw HTML or images.' })
@@ -55,19 +50,14 @@ export class ReplyInput {
   body!: string;
 
   @Field(() => [ID], { nullable: true, description: 'Published experiments the reply cites as evidence.' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(L.citationsMax)
-  @IsString({ each: true })
-  @MaxLength(36, { each: true })
-  @NoDuplicates()
+  @OptionalIdList(L.citationsMax)
   citations?: string[] | null;
 }
 
 @InputType({ description: 'A new body for your post; the old one is kept for moderators.' })
 export class EditPostInput {
   @Field(() => ID)
-  @RequiredText(1, 36)
+  @RequiredId()
   postId!: string;
 
   @Field(() => String)
@@ -80,19 +70,14 @@ export class EditPostInput {
   title?: string | null;
 
   @Field(() => [ID], { nullable: true, description: 'Replaces the citations when given.' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(L.citationsMax)
-  @IsString({ each: true })
-  @MaxLength(36, { each: true })
-  @NoDuplicates()
+  @OptionalIdList(L.citationsMax)
   citations?: string[] | null;
 }
 
 @InputType()
 export class MarkAnswerInput {
   @Field(() => ID)
-  @RequiredText(1, 36)
+  @RequiredId()
   postId!: string;
 
   @Field(() => Boolean, { defaultValue: true, description: 'false takes the mark away.' })
@@ -103,7 +88,7 @@ export class MarkAnswerInput {
 @InputType()
 export class ReportPostInput {
   @Field(() => ID)
-  @RequiredText(1, 36)
+  @RequiredId()
   postId!: string;
 
   @Field(() => String, { description: 'What is wrong with it.' })
@@ -114,7 +99,7 @@ export class ReportPostInput {
 @InputType()
 export class ModeratePostInput {
   @Field(() => ID)
-  @RequiredText(1, 36)
+  @RequiredId()
   postId!: string;
 
   @Field(() => ModerationAction)
@@ -129,7 +114,7 @@ export class ModeratePostInput {
 @InputType()
 export class LockDiscussionInput {
   @Field(() => ID)
-  @RequiredText(1, 36)
+  @RequiredId()
   discussionId!: string;
 
   @Field(() => Boolean, { defaultValue: true, description: 'false unlocks it.' })
@@ -144,7 +129,7 @@ export class LockDiscussionInput {
 @InputType()
 export class FollowDiscussionInput {
   @Field(() => ID)
-  @RequiredText(1, 36)
+  @RequiredId()
   discussionId!: string;
 
   @Field(() => Boolean, { defaultValue: true, description: 'false stops following.' })
@@ -155,7 +140,7 @@ export class FollowDiscussionInput {
 @InputType()
 export class AppointModeratorInput {
   @Field(() => ID)
-  @RequiredText(1, 36)
+  @RequiredId()
   memberId!: string;
 
   @Field(() => Boolean, { defaultValue: true, description: 'false removes the role.' })

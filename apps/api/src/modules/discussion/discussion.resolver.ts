@@ -3,7 +3,7 @@ import { connectionType, PageArgs } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { Member } from '../member/member.entity.js';
-import { Follow, FollowTarget } from '../notification/follow.entity.js';
+import { FollowTarget } from '../notification/follow.entity.js';
 import { ServiceArea } from '../service-area/service-area.entity.js';
 import { Discussion, TopicKind } from './discussion.entity.js';
 import { DiscussionFilter, FollowDiscussionInput, StartDiscussionInput } from './discussion.inputs.js';
@@ -11,6 +11,7 @@ import { discussionPolicy } from './discussion.policy.js';
 import { discussionAccess, findVisibleDiscussion, listDiscussions, listPosts } from './discussion.service.js';
 import { Post } from './post.entity.js';
 import { followDiscussion, startDiscussion } from './post.service.js';
+import { viewerFollows } from '../notification/follow-query.service.js';
 
 export const DiscussionConnection = connectionType(Discussion, 'Discussion');
 export const PostConnection = connectionType(Post, 'Post');
@@ -107,8 +108,8 @@ export class DiscussionResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether you follow this discussion.' })
-  async viewerFollows(@Root() discussion: Discussion, @Ctx() { em, viewer }: Context): Promise<boolean> {
-    return viewer ? (await em.count(Follow, { member: viewer.id, target: FollowTarget.DISCUSSION, targetKey: discussion.id })) > 0 : false;
+  viewerFollows(@Root() discussion: Discussion, @Ctx() { em, viewer }: Context): Promise<boolean> {
+    return viewerFollows(em, viewer, FollowTarget.DISCUSSION, discussion.id);
   }
 
   @FieldResolver(() => DiscussionPermissions)

@@ -1,12 +1,12 @@
 import { CONVERSATION_LIMITS, InterestLevel } from '@synapse/domain';
 import { IsEnum, IsOptional } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { OptionalText, RequiredText } from '../../graphql/validators.js';
+import { OptionalText, RequiredId } from '../../graphql/validators.js';
 
 @InputType({ description: "Your organisation's interest in an experiment; level null takes it away." })
 export class SetInterestInput {
   @Field(() => ID)
-  @RequiredText(1, 36)
+  @RequiredId()
   experimentId!: string;
 
   @Field(() => InterestLevel, { nullable: true })

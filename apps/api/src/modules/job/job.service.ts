@@ -34,12 +34,13 @@ export async function listDeadJobs(em: EntityManager, viewer: Member | null, fir
   return deadJobs(em, first);
 }
 
+/** Platform admins' retry of one dead job: the revival and the read-back in one transaction, like every mutation. */
 export async function retryJob(em: EntityManager, viewer: Member | null, id: string): Promise<Job> {
   mustManage(viewer);
-  return retryDeadJob(em, id);
+  return em.transactional((tem) => retryDeadJob(tem, id));
 }
 
 export async function retryDeadJobs(em: EntityManager, viewer: Member | null): Promise<number> {
   mustManage(viewer);
-  return retryAllDeadJobs(em);
+  return em.transactional((tem) => retryAllDeadJobs(tem));
 }

@@ -1,6 +1,7 @@
 import { ref } from '@mikro-orm/core';
 import { ExperimentStatus, Licence, OrganisationKind, Stage, Verdict, VERDICT_LABELS } from '@synapse/domain';
 import type { EntityManager } from '../../db/orm.js';
+import { requestLoader } from '../../db/request-loader.js';
 import { BadInputError, ForbiddenError, NotFoundError } from '../../errors.js';
 import { Artefact } from '../artefact/artefact.entity.js';
 import { Experiment } from '../experiment/experiment.entity.js';
@@ -90,9 +91,22 @@ export interface Family {
   visible: Experiment[];
 }
 
-/** A family with what lineage and summaries need, and which members the viewer may see. */
+/** The members of each family, oldest first, with what lineage, summaries and visibility checks need: one query. */
+async function familiesById(em: EntityManager, familyIds: readonly string[]): Promise<Experiment[][]> {
+  const members = await em.find(
+    Experiment,
+    { familyId: { $in: [...familyIds] } },
+    { populate: ['leadOrganisation', 'places', 'outcomes', 'stageHistory', 'teamMembers'], orderBy: { createdAt: 'asc', id: 'asc' } },
+  );
+  return familyIds.map((familyId) => members.filter((member) => member.familyId === familyId));
+}
+
+/**
+ * A family with what lineage and summaries need, and which members the viewer may see. Read-only: loaded once per
+ * request for every family its items ask about (so a page of 50 search hits costs one query, not 50).
+ */
 export async function loadFamily(em: EntityManager, viewer: Member | null, familyId: string): Promise<Family> {
-  const all = await em.find(Experiment, { familyId }, { populate: ['leadOrganisation', 'places', 'outcomes', 'stageHistory'], orderBy: { createdAt: 'asc', id: 'asc' } });
+  const all = await requestLoader(em, familiesById).load(familyId);
   const visible: Experiment[] = [];
   for (const experiment of all) if (experimentPolicy.view(await accessFor(viewer, experiment))) visible.push(experiment);
   return { all, visible };

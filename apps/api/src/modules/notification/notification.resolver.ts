@@ -7,6 +7,7 @@ import type { Context } from '../../graphql/context.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { DigestFrequency, Member } from '../member/member.entity.js';
 import { Follow, FollowTarget } from './follow.entity.js';
+import { viewerFollows } from './follow-query.service.js';
 import { Notification } from './notification.entity.js';
 import { follow, markRead, setDigest, unfollow } from './notification.service.js';
 
@@ -90,8 +91,8 @@ export class NotificationResolver {
 @Resolver(() => Experiment)
 export class ExperimentFollowResolver {
   @FieldResolver(() => Boolean, { description: 'Whether you follow this experiment.' })
-  async viewerFollows(@Root() experiment: Experiment, @Ctx() { em, viewer }: Context): Promise<boolean> {
-    return viewer ? (await em.count(Follow, { member: viewer.id, target: FollowTarget.EXPERIMENT, targetKey: experiment.id })) > 0 : false;
+  viewerFollows(@Root() experiment: Experiment, @Ctx() { em, viewer }: Context): Promise<boolean> {
+    return viewerFollows(em, viewer, FollowTarget.EXPERIMENT, experiment.id);
   }
 }
 

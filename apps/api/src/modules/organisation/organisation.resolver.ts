@@ -9,7 +9,7 @@ import { OrganisationDomain } from '../membership/organisation-domain.entity.js'
 import { Organisation } from './organisation.entity.js';
 import { organisationPolicy } from './organisation.policy.js';
 import { OrganisationFilter } from './organisation.inputs.js';
-import { findOrganisation, listOrganisations } from './organisation.service.js';
+import { findOrganisation, listOrganisations, organisationDomains } from './organisation.service.js';
 
 export const OrganisationConnection = connectionType(Organisation, 'Organisation');
 
@@ -65,7 +65,7 @@ export class OrganisationResolver {
 
   @FieldResolver(() => [OrganisationDomain], { description: 'Email domains whose people join this organisation when they sign in.' })
   domains(@Ctx() { em }: Context, @Root() organisation: Organisation): Promise<OrganisationDomain[]> {
-    return em.find(OrganisationDomain, { organisation: organisation.id }, { orderBy: { domain: 'asc' } });
+    return organisationDomains(em, organisation.id);
   }
 
   @FieldResolver(() => [Member], { nullable: true, description: 'Its members; visible to them and to platform admins (null otherwise).' })

@@ -81,6 +81,16 @@ function rawDocument(experiment: Experiment): Omit<ExperimentDocument, 'familyId
   };
 }
 
+/**
+ * Which experiments search shows: published and not withdrawn. A withdrawn experiment stays readable at its
+ * address, but it is no longer offered as evidence, so it leaves the index (and the database fallback, and family sizes).
+ */
+export const SEARCHABLE = { status: ExperimentStatus.PUBLISHED, withdrawnAt: null } as const;
+
+export function isSearchable(experiment: Pick<Experiment, 'status' | 'withdrawnAt'>): boolean {
+  return experiment.status === ExperimentStatus.PUBLISHED && !experiment.withdrawnAt;
+}
+
 const POPULATE = ['leadOrganisation', 'serviceAreas', 'places', 'partners', 'outcomes', 'artefacts', 'artefacts.documentText'] as const;
 
 /** Published experiments per family, for the familySize of each document. */
@@ -88,7 +98,7 @@ async function familySizes(em: EntityManager, experiments: Experiment[]): Promis
   const families = [...new Set(experiments.map((experiment) => experiment.familyId ?? experiment.id))];
   const sizes = new Map<string, number>();
   if (families.length === 0) return sizes;
-  const members = await em.find(Experiment, { familyId: { $in: families }, status: ExperimentStatus.PUBLISHED }, { fields: ['familyId'] });
+  const members = await em.find(Experiment, { familyId: { $in: families }, ...SEARCHABLE }, { fields: ['familyId'] });
   for (const member of members) sizes.set(member.familyId!, (sizes.get(member.familyId!) ?? 0) + 1);
   return sizes;
 }
@@ -98,8 +108,8 @@ function withFamilies(experiments: Experiment[], sizes: Map<string, number>): Ex
 }
 
 /**
- * Documents for those of `ids` that are published (the others, drafts, archived or deleted, have none), plus
- * every published member of their families, whose familySize may have changed.
+ * Documents for those of `ids` that are searchable (the others, drafts, archived, withdrawn or deleted, have
+ * none), plus every searchable member of their families, whose familySize may have changed.
  */
 export async function buildDocuments(em: EntityManager, ids: string[]): Promise<ExperimentDocument[]> {
   if (ids.length === 0) return [];
@@ -107,19 +117,19 @@ export async function buildDocuments(em: EntityManager, ids: string[]): Promise<
   const families = [...new Set(changed.map((experiment) => experiment.familyId ?? experiment.id))];
   const experiments = await em.find(
     Experiment,
-    { status: ExperimentStatus.PUBLISHED, $or: [{ id: { $in: ids } }, ...(families.length ? [{ familyId: { $in: families } }] : [])] },
+    { ...SEARCHABLE, $or: [{ id: { $in: ids } }, ...(families.length ? [{ familyId: { $in: families } }] : [])] },
     { populate: POPULATE },
   );
   return withFamilies(experiments, await familySizes(em, experiments));
 }
 
-/** All published experiments' documents, a batch at a time, for a full rebuild. */
+/** All searchable experiments' documents, a batch at a time, for a full rebuild. */
 export async function* allDocuments(em: EntityManager, batchSize = 500): AsyncGenerator<ExperimentDocument[]> {
   let after: string | null = null;
   for (;;) {
     const page: Experiment[] = await em.find(
       Experiment,
-      after ? { status: ExperimentStatus.PUBLISHED, id: { $gt: after } } : { status: ExperimentStatus.PUBLISHED },
+      after ? { ...SEARCHABLE, id: { $gt: after } } : SEARCHABLE,
       { populate: POPULATE, orderBy: { id: 'asc' }, limit: batchSize },
     );
     if (page.length === 0) return;

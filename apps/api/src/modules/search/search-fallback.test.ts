@@ -152,6 +152,13 @@ describe('degraded search', () => {
     }
   });
 
+  it('never shows a withdrawn experiment', async () => {
+    const withdrawn = await buildExperiment(h.em(), { lead: elsewhere, title: 'Zephyr street lighting dimming' });
+    expect(await titles('zephyr')).toEqual(['Zephyr street lighting dimming']);
+    await h.em().nativeUpdate(Experiment, { id: withdrawn.id }, { withdrawnAt: new Date(), withdrawalReason: 'Figures were wrong.' });
+    expect(await titles('zephyr')).toEqual([]);
+  });
+
   it('applies the similarToCouncil filter, and preferSimilarTo puts councils like it first', async () => {
     const em = h.em();
     const [nearest] = neighboursOf(WIGAN, 1);

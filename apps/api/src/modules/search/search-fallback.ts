@@ -74,7 +74,7 @@ function similarSql(where: Where, filter: SearchFilter & SimilarFilter): void {
 
 /** Every SearchFilter field as SQL over `experiments e` joined to its lead organisation `lead`. */
 export function filterSql(filter: (SearchFilter & SimilarFilter) | null | undefined, postgres: boolean, toDbDate: (date: Date) => unknown): Where {
-  const where: Where = { clauses: ['e.status = ?'], params: [ExperimentStatus.PUBLISHED] };
+  const where: Where = { clauses: ['e.status = ?', 'e.withdrawn_at is null'], params: [ExperimentStatus.PUBLISHED] };
   if (!filter) return where;
   if (filter.serviceAreas?.length) exists(where, 'experiment_service_areas x', 'x.experiment_id = e.id and x.service_area_slug', filter.serviceAreas);
   inList(where, 'e.stage', filter.stages);

@@ -1,10 +1,9 @@
-import { ExperimentStatus } from '@synapse/domain';
 import { DOCUMENT_SCHEMA } from '@synapse/search';
 import type { EntityManager } from '../../db/orm.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { enqueueJob } from '../job/job-queue.js';
 import type { JobHandler, JobSchedule } from '../job/job.types.js';
-import { allDocuments } from './experiment-document.js';
+import { allDocuments, SEARCHABLE } from './experiment-document.js';
 import type { SearchIndex } from './search-index.js';
 import { fingerprint, SYNC_EXPERIMENT } from './search-sync.js';
 
@@ -27,7 +26,7 @@ export async function reconcileIndex(em: EntityManager, index: SearchIndex, log:
   const report: ReconcileReport = { missing: 0, stale: 0, extra: 0, rebuilt: false };
   await index.ensureReady();
   const [sample] = (await index.search('', { limit: 1, attributesToRetrieve: ['schema'] })).hits;
-  const empty = !sample && (await em.count(Experiment, { status: ExperimentStatus.PUBLISHED })) > 0;
+  const empty = !sample && (await em.count(Experiment, SEARCHABLE)) > 0;
   if (empty || (sample && sample.schema !== DOCUMENT_SCHEMA)) {
     log(empty ? 'Search index is empty: building it.' : 'Search documents have changed shape: rebuilding the index.');
     await index.rebuild(allDocuments(em.fork()));

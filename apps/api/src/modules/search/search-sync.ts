@@ -1,9 +1,8 @@
-import { ExperimentStatus } from '@synapse/domain';
 import type { ExperimentDocument } from '@synapse/search';
 import type { EntityManager } from '../../db/orm.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import type { JobHandler } from '../job/job.types.js';
-import { buildDocuments } from './experiment-document.js';
+import { buildDocuments, SEARCHABLE } from './experiment-document.js';
 import type { SearchIndex } from './search-index.js';
 
 /** Job types: refresh one experiment's documents (and its family's); refresh every document showing an organisation. */
@@ -19,7 +18,7 @@ export async function experimentsOfOrganisations(em: EntityManager, organisation
   const experiments = await em.find(
     Experiment,
     {
-      status: ExperimentStatus.PUBLISHED,
+      ...SEARCHABLE,
       $or: [
         { leadOrganisation: { $in: organisationIds } },
         { places: { $in: organisationIds } },

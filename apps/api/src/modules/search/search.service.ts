@@ -1,10 +1,10 @@
 import type { SearchParams } from 'meilisearch';
-import { ExperimentStatus } from '@synapse/domain';
 import { type ExperimentDocument, FACETS } from '@synapse/search';
 import { type EntityManager, isPostgres } from '../../db/orm.js';
 import { BadInputError } from '../../errors.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { similarMeiliClauses } from '../similar-council/similar-council.service.js';
+import { isSearchable, SEARCHABLE } from './experiment-document.js';
 import { breakerFor } from './search-breaker.js';
 import { searchFallback } from './search-fallback.js';
 import { matchesOf } from './search-highlight.js';
@@ -100,13 +100,13 @@ export interface SearchArgs {
   exact?: boolean;
 }
 
-/** Loads the experiments of some ids, published only, in the given order: a stale index can never reveal a draft. */
+/** Loads the experiments of some ids, searchable only (published, not withdrawn), in the given order: a stale index can never reveal a draft. */
 async function publishedInOrder(em: EntityManager, ids: string[]): Promise<Map<string, Experiment>> {
   if (ids.length === 0) return new Map();
   // By primary key only: with a status condition too, SQLite preferred the status index and scanned every
   // published experiment (measured: the API's overhead grew with the corpus).
   const experiments = await em.find(Experiment, { id: { $in: ids } });
-  return new Map(experiments.filter((e) => e.status === ExperimentStatus.PUBLISHED).map((experiment) => [experiment.id, experiment]));
+  return new Map(experiments.filter(isSearchable).map((experiment) => [experiment.id, experiment]));
 }
 
 /** Answers from Meilisearch; if it cannot (see search-breaker.ts), from the database's full-text search, flagged as degraded. */
@@ -200,7 +200,7 @@ export async function suggest(em: EntityManager, index: SearchIndex | null, pref
   const like = isPostgres(em) ? '$ilike' : '$like';
   const experiments = await em.find(
     Experiment,
-    { status: ExperimentStatus.PUBLISHED, title: { [like]: `%${text.replace(/[\\%_]/g, '')}%` } },
+    { ...SEARCHABLE, title: { [like]: `%${text.replace(/[\\%_]/g, '')}%` } },
     { limit, orderBy: { publishedAt: 'desc' } },
   );
   return experiments.map((experiment) => ({ title: experiment.title, slug: experiment.slug }));

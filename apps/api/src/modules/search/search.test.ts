@@ -4,7 +4,7 @@ import { buildCouncil, buildExperiment, buildMember } from '../../../test/factor
 import { createHarness, errorCodes, type Harness } from '../../../test/harness.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import type { Organisation } from '../organisation/organisation.entity.js';
-import { allDocuments } from './experiment-document.js';
+import { allDocuments, SEARCHABLE } from './experiment-document.js';
 
 let h: Harness;
 let wales: Organisation;
@@ -175,6 +175,29 @@ describe('search', () => {
     expect(await titles('kerbside')).toEqual([]);
   });
 
+  it('leaves out a withdrawn experiment: gone from results and suggestions, no longer counted in its family, still readable', async () => {
+    const harbour = await buildCouncil(h.em(), { name: 'Harbourside' });
+    const editor = await buildMember(h.em(), harbour, MemberRole.EDITOR);
+    const original = await buildExperiment(h.em(), { lead: await buildCouncil(h.em(), { name: 'Estuary' }), title: 'Quayside litter wardens' });
+    const adaptation = await buildExperiment(h.em(), { lead: harbour, forkOf: original, title: 'Quayside litter wardens in a harbour town' });
+    await h.syncSearch();
+    const FAMILY = 'query { search(query: "quayside litter") { hits { familySize experiment { title } } } }';
+    const family = async () => (await h.run(FAMILY, {})).data.search.hits.map((hit: any): [string, number] => [hit.experiment.title, hit.familySize]).sort(([a]: [string, number], [b]: [string, number]) => a.localeCompare(b));
+    expect(await family()).toEqual([['Quayside litter wardens', 2], ['Quayside litter wardens in a harbour town', 2]]);
+    const withdrawn = await h.run(
+      'mutation($input: WithdrawExperimentInput!) { withdrawExperiment(input: $input) { withdrawnAt } }',
+      { input: { id: adaptation.id, version: adaptation.version, reason: 'The warden hours were wrongly reported.' } },
+      editor,
+    );
+    expect(withdrawn.errors).toBeUndefined();
+    await h.syncSearch();
+    expect(await family()).toEqual([['Quayside litter wardens', 1]]);
+    const suggestions = await h.run('query($p: String!) { searchSuggestions(prefix: $p) { title } }', { p: 'quaysi' });
+    expect(suggestions.data.searchSuggestions.map((s: { title: string }) => s.title)).toEqual(['Quayside litter wardens']);
+    const page = await h.run('query($id: ID) { experiment(id: $id) { withdrawnAt } }', { id: adaptation.id });
+    expect(page.data.experiment.withdrawnAt).toBeTruthy();
+  });
+
   it('refreshes documents when an organisation changes', async () => {
     const em = h.em();
     const council = await em.findOneOrFail((await import('../organisation/organisation.entity.js')).Organisation, wales.id);
@@ -186,7 +209,7 @@ describe('search', () => {
 
   it('rebuilds the whole index from the database and swaps it in', async () => {
     const index = h.searchIndex!;
-    const published = await h.em().count(Experiment, { status: ExperimentStatus.PUBLISHED });
+    const published = await h.em().count(Experiment, SEARCHABLE);
     // Simulate drift: a document lost from the engine.
     const [anyHit] = (await index.search('', { limit: 1 })).hits;
     await index.remove([anyHit.id]);

@@ -1,5 +1,6 @@
 import { ExperimentStatus, Verdict } from '@synapse/domain';
 import type { EntityManager } from '../../db/orm.js';
+import { requestLoader } from '../../db/request-loader.js';
 import { BadInputError } from '../../errors.js';
 import type { Experiment } from '../experiment/experiment.entity.js';
 import { latestVerdict, loadFamily } from '../lineage/lineage.service.js';
@@ -22,9 +23,20 @@ export function trialSummary(councilName: string, count: number, verdicts: { ver
 
 /** The council "like mine" means: the one asked for, else the signed-in member's own; null when there is neither. */
 async function referenceCouncil(em: EntityManager, viewer: Member | null, gssCode: string | null | undefined): Promise<Organisation | null> {
-  if (gssCode) return em.findOne(Organisation, { gssCode });
+  if (gssCode) return requestLoader(em, councilsByCode).load(gssCode);
   const id = viewer?.organisation?.id;
-  return id ? em.findOne(Organisation, { id }) : null;
+  return id ? requestLoader(em, organisationsById).load(id) : null;
+}
+
+/** Keyed lookups, once per request for every item asking (each item of a page asks the same). */
+async function councilsByCode(em: EntityManager, codes: readonly string[]): Promise<(Organisation | null)[]> {
+  const found = await em.find(Organisation, { gssCode: { $in: [...codes] } });
+  return codes.map((code) => found.find((organisation) => organisation.gssCode === code) ?? null);
+}
+
+async function organisationsById(em: EntityManager, ids: readonly string[]): Promise<(Organisation | null)[]> {
+  const found = await em.find(Organisation, { id: { $in: [...ids] } });
+  return ids.map((id) => found.find((organisation) => organisation.id === id) ?? null);
 }
 
 /**
