@@ -9,3 +9,4 @@ export * from './labels.js';
 export * from './place-labels.js';
 export * from './co-editor-invitation.js';
 export * from './date-parts.js';
+export * from './freshness-labels.js';

@@ -10,6 +10,7 @@ import { SaveSearch } from '../components/search/SaveSearch.js';
 import { SearchPageDocument, type SearchFilter, type SearchSort } from '../generated/graphql.js';
 import { FACETS } from '../labels.js';
 import { CouncilsLikeMineFilter, likeFilter } from '../components/CouncilsLikeMineFilter.js';
+import { FreshnessFilters, freshnessFilter } from '../components/search/FreshnessFilters.js';
 import { QueryProblem } from './QueryProblem.js';
 import { SearchForm } from './SearchForm.js';
 
@@ -32,7 +33,7 @@ export function SearchPage() {
     Object.entries(selected).map(([field, values]) => [field, NUMERIC.has(field) ? values.map(Number) : values]),
   );
   if (minEvidenceLevel) filter.minEvidenceLevel = Number(minEvidenceLevel);
-  const searchFilter = { ...filter, ...likeFilter(params) } as SearchFilter;
+  const searchFilter = { ...filter, ...likeFilter(params), ...freshnessFilter(params) } as SearchFilter;
   const [{ data, error, fetching }] = useQuery({
     query: SearchPageDocument,
     variables: {
@@ -62,7 +63,8 @@ export function SearchPage() {
     if (!('after' in changes)) next.delete('after');
     return `/search?${next}`;
   };
-  const clearHref = Object.keys(selected).length || minEvidenceLevel || params.get('like') ? `/search?${new URLSearchParams({ q: query })}` : null;
+  const filtered = Object.keys(selected).length || minEvidenceLevel || params.get('like') || Object.keys(freshnessFilter(params)).length;
+  const clearHref = filtered ? `/search?${new URLSearchParams({ q: query })}` : null;
 
   // While a changed search loads, keep showing the last results (and the filters just ticked) instead of
   // emptying the page; the status line says it is searching.
@@ -101,6 +103,7 @@ export function SearchPage() {
               clearHref={clearHref}
             >
               <CouncilsLikeMineFilter />
+              <FreshnessFilters />
             </SearchFilters>
           </div>
           <div className="govuk-grid-column-two-thirds">

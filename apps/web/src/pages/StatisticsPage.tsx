@@ -22,8 +22,8 @@ export function StatisticsPage() {
       </p>
       <p className="govuk-body">
         A pilot counts as finished once its end date has passed, and as reported once its team has published at least one outcome,
-        whatever the verdict. Pilots without results are marked “results not yet reported” and their teams are reminded. A pilot in two
-        service areas counts in both.
+        whatever the verdict. Drafts and pilots withdrawn by their team are not counted. Pilots without results are marked “results
+        not yet reported” and their teams are reminded. A pilot in two service areas counts in both.
       </p>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--m">By service area</caption>

@@ -12,6 +12,15 @@ export function freshnessClauses(filter: SearchFilter, reviewCutoff: string | un
 }
 
 /**
+ * Whether a search document was overdue for review at the cutoff (reviewCutoff as a dateNumber): the filter's rule,
+ * turned round. The relevance re-ranking (rerank in query-understanding.ts) puts such records after current ones
+ * that score exactly the same, as its last tie-breaker.
+ */
+export function overdueInIndex(reviewBase: number | undefined, cutoff: number | undefined): boolean {
+  return reviewBase !== undefined && cutoff !== undefined && reviewBase <= cutoff;
+}
+
+/**
  * The same filters for the database fallback (search-fallback.ts, raw SQL over `experiments e`): the review base
  * is the later of the last substantive change (else publication, else creation) and the last review.
  */

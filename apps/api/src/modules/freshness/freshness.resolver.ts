@@ -45,6 +45,14 @@ export class ExperimentFreshnessResolver {
     return isResultsOverdue(experiment, (await experiment.outcomes.loadItems()).length, clock.now());
   }
 
+  @FieldResolver(() => Boolean, {
+    description: 'Whether its measures were registered before results (the "registered" badge and search filter). Costs no query, unlike registration.',
+  })
+  registered(@Root() experiment: Experiment): boolean {
+    // The registration's id comes with the experiment (MikroORM joins the owning side of a 1:1), so a page of hits costs nothing more.
+    return !!experiment.registration;
+  }
+
   @FieldResolver(() => MeasureRegistration, { nullable: true, description: 'Measures registered before results; null when none were.' })
   async registration(@Root() experiment: Experiment): Promise<MeasureRegistration | null> {
     return experiment.registration ? experiment.registration.load() : null;
@@ -115,7 +123,7 @@ const rates = new WeakMap<object, ReturnType<typeof reportingRates>>();
 
 @Resolver(() => NetworkStatistics)
 export class StatisticsReportingResolver {
-  @FieldResolver(() => ReportingRate, { description: 'Finished pilots (end date passed) and how many have reported results.' })
+  @FieldResolver(() => ReportingRate, { description: 'Published pilots, not withdrawn, whose end date has passed, and how many of them have reported results.' })
   async resultsReporting(@Root() statistics: NetworkStatistics, @Ctx() { em, clock }: Context): Promise<ReportingRate> {
     if (!rates.has(statistics)) rates.set(statistics, reportingRates(em, clock.now()));
     return rate((await rates.get(statistics)!).overall);

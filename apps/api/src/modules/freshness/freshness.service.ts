@@ -60,12 +60,13 @@ export interface ReportingRates {
 
 /**
  * Of the published pilots whose end date has passed, how many have reported an outcome: overall and per service
- * area (a pilot in two areas counts in both).
+ * area (a pilot in two areas counts in both). Drafts, archived and withdrawn experiments are left out: a
+ * withdrawn record stays readable, but its team is no longer asked for results (isStanding in freshness-rules.ts).
  */
 export async function reportingRates(em: EntityManager, now: Date): Promise<ReportingRates> {
   const finished = await em.find(
     Experiment,
-    { status: ExperimentStatus.PUBLISHED, endDate: { $lt: isoDate(now) } },
+    { status: ExperimentStatus.PUBLISHED, withdrawnAt: null, endDate: { $lt: isoDate(now) } },
     { populate: ['serviceAreas'], fields: ['id', 'serviceAreas.slug', 'serviceAreas.name', 'serviceAreas.position'] },
   );
   const counts = await outcomeCounts(em, finished.map((experiment) => experiment.id));

@@ -17,7 +17,7 @@ const STATISTICS = `{ statistics {
   resultsReportingByServiceArea { serviceAreaSlug serviceAreaName rate { finished reported percentReported } }
 } }`;
 
-async function pilot(areas: string[], endDate: string | null, outcomes: number, status = ExperimentStatus.PUBLISHED) {
+async function pilot(areas: string[], endDate: string | null, outcomes: number, status = ExperimentStatus.PUBLISHED, withdrawnAt: Date | null = null) {
   const council = await buildCouncil(h.em());
   const experiment = await buildExperiment(h.em(), {
     lead: council,
@@ -25,7 +25,7 @@ async function pilot(areas: string[], endDate: string | null, outcomes: number, 
     serviceAreas: areas,
     outcomes: Array.from({ length: outcomes }, () => ({ verdict: Verdict.MIXED })),
   });
-  await h.em().nativeUpdate(Experiment, { id: experiment.id }, { startDate: '2028-01-01', endDate });
+  await h.em().nativeUpdate(Experiment, { id: experiment.id }, { startDate: '2028-01-01', endDate, withdrawnAt });
 }
 
 it('counts finished pilots and how many reported results, overall and by service area, on known data', async () => {
@@ -36,6 +36,11 @@ it('counts finished pilots and how many reported results, overall and by service
   await pilot(['adult-social-care'], '2030-12-31', 0); // still running
   await pilot(['adult-social-care'], null, 0); // no end date: never "finished"
   await pilot(['adult-social-care'], '2029-01-31', 0, ExperimentStatus.DRAFT); // not public: not counted
+  await pilot(['adult-social-care'], '2029-01-31', 1, ExperimentStatus.DRAFT); // a draft with an outcome: not counted either
+  await pilot(['housing-and-homelessness'], '2029-02-28', 0, ExperimentStatus.ARCHIVED); // archived: not counted
+  // Withdrawn by its team: still readable, but no longer asked for results, so not in the rate either way.
+  await pilot(['adult-social-care', 'housing-and-homelessness'], '2029-02-28', 0, ExperimentStatus.PUBLISHED, new Date('2029-03-01T00:00:00Z'));
+  await pilot(['adult-social-care'], '2029-02-28', 1, ExperimentStatus.PUBLISHED, new Date('2029-03-01T00:00:00Z'));
 
   h.clock.set('2029-07-01T12:00:00Z');
   const result = await h.run(STATISTICS);

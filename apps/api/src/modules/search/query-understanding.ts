@@ -4,6 +4,7 @@ import { loadCouncils } from '@synapse/reference-data';
 import { isStopWord, normalise, type PlaceFinder, readQuery, stemWord, words, wordMatcher } from '@synapse/search';
 import type { SearchFilter } from './search.inputs.js';
 import { type PlacePreference, SearchIntent, type SearchInterpretation } from './search-interpretation.types.js';
+import { overdueInIndex } from '../freshness/freshness-search.js';
 
 /** What a search sends to the engine and how it ranks and highlights, read from what was typed. */
 export interface UnderstoodSearch {
@@ -111,6 +112,8 @@ export interface RankedHit {
   region?: string | null;
   leadGssCode?: string | null;
   placeGssCodes?: string[];
+  /** YYYYMMDD the review cycle counts from (experiment-document.ts). */
+  reviewBase?: number;
 }
 
 function inPlace(hit: RankedHit, place: PlacePreference): boolean {
@@ -141,10 +144,19 @@ export function rankScore(hit: RankedHit, intents: readonly SearchIntent[], plac
   return score;
 }
 
-/** Hits in the order the query asks for (a stable sort: equal scores keep the engine's order). */
-export function rerank<T extends RankedHit>(hits: T[], understood: Pick<UnderstoodSearch, 'intents' | 'places'>): T[] {
+/**
+ * Hits in the order the query asks for. Equal scores, last: a record overdue for review at `reviewCutoff` (YYYYMMDD)
+ * after current ones, then the engine's order (a stable sort). Only an exact tie reaches the review date, so it can
+ * never outrank any difference in relevance, evidence, intent or place (measured: docs/search-quality.md).
+ */
+export function rerank<T extends RankedHit>(hits: T[], understood: Pick<UnderstoodSearch, 'intents' | 'places'>, reviewCutoff?: number): T[] {
   return hits
-    .map((hit, position) => ({ hit, position, score: rankScore(hit, understood.intents, understood.places) }))
-    .sort((a, b) => b.score - a.score || a.position - b.position)
+    .map((hit, position) => ({
+      hit,
+      position,
+      score: rankScore(hit, understood.intents, understood.places),
+      overdue: overdueInIndex(hit.reviewBase, reviewCutoff) ? 1 : 0,
+    }))
+    .sort((a, b) => b.score - a.score || a.overdue - b.overdue || a.position - b.position)
     .map(({ hit }) => hit);
 }

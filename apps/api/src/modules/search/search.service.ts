@@ -14,6 +14,7 @@ import { rerank, type UnderstoodSearch, understandSearch } from './query-underst
 import { type SearchFilter, SearchSort } from './search.inputs.js';
 import type { Facet, SearchResult, SearchSuggestion } from './search.types.js';
 import { freshnessClauses } from '../freshness/freshness-search.js';
+import { dateNumber } from '../freshness/freshness-rules.js';
 
 export const SEARCH_PAGE_MAX = 50;
 const QUERY_MAX = 200;
@@ -70,7 +71,7 @@ const SORT: Record<SearchSort, string[] | undefined> = {
 /** Results re-ranked by what the query asked for: the first this many; later pages follow the engine's order. */
 export const RERANK_WINDOW = 100;
 /** What a hit brings back from the engine to be re-ranked. */
-const RANKED_FIELDS: (keyof ExperimentDocument & string)[] = ['id', 'familySize', 'verdicts', 'stage', 'maxEvidenceLevel', 'costBand', 'ruralUrbanClass', 'nation', 'region', 'leadGssCode', 'placeGssCodes'];
+const RANKED_FIELDS: (keyof ExperimentDocument & string)[] = ['id', 'familySize', 'verdicts', 'stage', 'maxEvidenceLevel', 'costBand', 'ruralUrbanClass', 'nation', 'region', 'leadGssCode', 'placeGssCodes', 'reviewBase'];
 /** The text behind "why it matched": fetched for the page shown only, never for the whole re-ranking window. */
 const TEXT_FIELDS: (keyof ExperimentDocument & string)[] = ['outcomeTitles', 'lessons', 'measures', 'artefactTitles', 'serviceAreaNames', 'documentText'];
 
@@ -149,7 +150,8 @@ async function searchEngine(em: EntityManager, index: SearchIndex, args: SearchA
   const understood = understandSearch(args.query, args.filter, !!args.exact);
   const response = await breakerFor(index).run(() => index.search(understood.engineQuery, engineParams(args, offset, understood)));
   const window = reranked(args, offset);
-  let page = window ? rerank(response.hits, understood).slice(offset, offset + args.first) : response.hits;
+  const cutoff = args.reviewCutoff ? dateNumber(args.reviewCutoff) : undefined;
+  let page = window ? rerank(response.hits, understood, cutoff).slice(offset, offset + args.first) : response.hits;
   if (window && page.length) {
     const texts = new Map((await breakerFor(index).run(() => index.documentsById(page.map((hit) => hit.id), ['id', ...TEXT_FIELDS]))).map((text) => [text.id, text]));
     page = page.map((hit) => ({ ...hit, ...texts.get(hit.id) }));

@@ -1,3 +1,4 @@
+import { REGISTERED_BADGE_LABEL } from '@synapse/domain';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmStillAccurateDocument, ExperimentFreshnessDocument } from '../../generated/graphql.js';
 import { formatDate } from '../../labels.js';
@@ -21,7 +22,7 @@ export function FreshnessSummary({ slug }: { slug: string }) {
     <div className="synapse-freshness">
       {experiment.registration && (
         <p className="govuk-!-margin-bottom-2">
-          <strong className="govuk-tag govuk-tag--blue">Measures registered before results</strong>
+          <strong className="govuk-tag govuk-tag--blue">{REGISTERED_BADGE_LABEL}</strong>
         </p>
       )}
       <p className="govuk-body-s govuk-!-margin-bottom-4">

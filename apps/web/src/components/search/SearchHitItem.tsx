@@ -1,3 +1,4 @@
+import { REGISTERED_BADGE_LABEL } from '@synapse/domain';
 import { Link } from 'react-router';
 import type { SearchPageQuery } from '../../generated/graphql.js';
 import { STAGES, VERDICTS } from '../../labels.js';
@@ -5,7 +6,7 @@ import { HitConversation } from '../conversation/SearchConversation.js';
 
 type Hit = SearchPageQuery['search']['hits'][number];
 
-/** One result: title, who and how far, outcomes as tags, and the passage that matched. */
+/** One result: title, who and how far, the registered badge and outcomes as tags, and the passage that matched. */
 export function SearchHitItem({ hit }: { hit: Hit }) {
   return (
     <li className="govuk-!-margin-bottom-6">
@@ -18,6 +19,7 @@ export function SearchHitItem({ hit }: { hit: Hit }) {
         {hit.experiment.leadOrganisation.name} · {STAGES[hit.experiment.stage]}
         {hit.familySize > 1 && ` · tried in ${hit.familySize} places`}
       </p>
+      {hit.experiment.registered && <strong className="govuk-tag govuk-tag--blue govuk-!-margin-right-1">{REGISTERED_BADGE_LABEL}</strong>}
       {hit.experiment.outcomes.map((outcome) => (
         <strong key={outcome.id} className={`govuk-tag ${VERDICTS[outcome.verdict].tag} govuk-!-margin-right-1`}>
           {VERDICTS[outcome.verdict].label}, evidence level {outcome.evidenceLevel}
