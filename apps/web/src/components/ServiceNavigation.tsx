@@ -58,8 +58,8 @@ export function ServiceNavigation() {
               aria-hidden={wide ? true : undefined}
               onClick={() => setOpen(!open)}
             >
-              Menu
-              {session.unreadNotifications > 0 && <span className="synapse-count"> ({session.unreadNotifications} new)</span>}
+              {/* One string: the button lays its content out as flex items, which would drop a space before a span. */}
+              {session.unreadNotifications > 0 ? `Menu (${session.unreadNotifications} new)` : 'Menu'}
             </button>
             <ul className="govuk-service-navigation__list" id="navigation" hidden={!wide && !open}>
               <NavItem to="/search">Search experiments</NavItem>
