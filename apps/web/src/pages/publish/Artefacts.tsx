@@ -4,9 +4,9 @@ import { Link, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { Checks } from '../../components/checks.js';
 import { ConfirmRemove } from '../../components/ConfirmRemove.js';
-import { FileUpload } from '../../components/FileUpload.js';
+import { ArtefactFileField, artefactProblems, uploadProblem } from '../../components/ArtefactFileField.js';
 import { Button, ErrorSummary, messageFor, type Problem, problemsFrom, Radios, Select, TextArea, TextInput } from '../../components/forms.js';
-import { uploadRefusal, useFileUpload } from '../../components/use-file-upload.js';
+import { useFileUpload } from '../../components/use-file-upload.js';
 import { AddArtefactDocument, type ArtefactType, type Licence, RemoveArtefactDocument } from '../../generated/graphql.js';
 import { ARTEFACT_TYPES, LICENCES, optionsOf } from '../../labels.js';
 import { AddOrContinue, useEdit } from './edit-context.js';
@@ -75,9 +75,8 @@ export function AddArtefact() {
     // Every mistake at once (the file used to be checked alone, and the title and link only after it was chosen).
     const check = new Checks();
     check.text('title', title, 'Title', { required: 'Enter a title', min: 3, max: LIMITS.titleMax });
-    if (source === 'file' && upload.state !== 'uploaded') {
-      check.add({ field: 'file', message: upload.state === 'uploading' ? 'Wait for the file to finish uploading' : (upload.error ?? 'Select a file') });
-    }
+    const fileProblem = source === 'file' ? uploadProblem(upload) : null;
+    if (fileProblem) check.add(fileProblem);
     if (source === 'link') {
       check.text('url', url, 'Link', { required: 'Enter a link', max: LIMITS.urlMax });
       if (url.trim() && !/^https?:\/\/[^\s/]+\S*$/i.test(url.trim())) check.add({ field: 'url', message: 'Link must be a web address starting with https://' });
@@ -93,8 +92,7 @@ export function AddArtefact() {
       input: { title, ...where, type, licence, description: description.trim() || null },
     });
     if (result.error) {
-      const refusal = uploadRefusal(result.error);
-      setProblems(refusal ? [{ field: 'file', message: refusal }] : problemsFrom(result.error, { title: 'Title', url: 'Link' }));
+      setProblems(artefactProblems(result.error, { title: 'Title', url: 'Link' }));
       return;
     }
     refresh();
@@ -119,18 +117,7 @@ export function AddArtefact() {
         onChange={(value) => setSource(value as 'file' | 'link')}
       />
       {source === 'file' ? (
-        <FileUpload
-          id="file"
-          label="Upload a file"
-          hint="PDF, Word, Excel, PowerPoint, OpenDocument, CSV, text, image or ZIP, up to 50 MB"
-          error={messageFor(problems, 'file') ?? upload.error ?? undefined}
-          state={upload.state}
-          percent={upload.percent}
-          onSelect={(file) => {
-            setProblems((current) => current.filter((problem) => problem.field !== 'file'));
-            void upload.start(file);
-          }}
-        />
+        <ArtefactFileField upload={upload} problems={problems} onSelect={() => setProblems((current) => current.filter((problem) => problem.field !== 'file'))} />
       ) : (
         <TextInput id="url" label="Link" hint="Where it can be downloaded or read, starting https://" type="url" spellCheck={false} value={url} error={messageFor(problems, 'url')} onChange={setUrl} />
       )}

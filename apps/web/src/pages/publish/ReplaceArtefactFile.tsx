@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useMutation } from 'urql';
-import { FileUpload } from '../../components/FileUpload.js';
-import { Button, ErrorSummary, messageFor, type Problem, problemsFrom } from '../../components/forms.js';
-import { uploadRefusal, useFileUpload } from '../../components/use-file-upload.js';
+import { ArtefactFileField, artefactProblems, uploadProblem } from '../../components/ArtefactFileField.js';
+import { Button, ErrorSummary, type Problem } from '../../components/forms.js';
+import { useFileUpload } from '../../components/use-file-upload.js';
 import { ReplaceArtefactFileDocument } from '../../generated/graphql.js';
 import { formatDate } from '../../labels.js';
 import { useEdit } from './edit-context.js';
@@ -21,14 +21,14 @@ export function ReplaceArtefactFile() {
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    if (!artefact || upload.state !== 'uploaded' || !upload.uploadId) {
-      setProblems([{ field: 'file', message: upload.state === 'uploading' ? 'Wait for the file to finish uploading' : (upload.error ?? 'Select a file') }]);
+    const fileProblem = uploadProblem(upload);
+    if (!artefact || fileProblem || !upload.uploadId) {
+      setProblems(fileProblem ? [fileProblem] : []);
       return;
     }
     const result = await replace({ id: artefact.id, version: artefact.version, uploadId: upload.uploadId });
     if (result.error) {
-      const refusal = uploadRefusal(result.error);
-      setProblems(refusal ? [{ field: 'file', message: refusal }] : problemsFrom(result.error));
+      setProblems(artefactProblems(result.error));
       return;
     }
     refresh();
@@ -46,18 +46,7 @@ export function ReplaceArtefactFile() {
           document and Synapse will keep it instead.
         </p>
       )}
-      <FileUpload
-        id="file"
-        label="Upload a file"
-        hint="PDF, Word, Excel, PowerPoint, OpenDocument, CSV, text, image or ZIP, up to 50 MB. Earlier versions stay downloadable."
-        error={messageFor(problems, 'file') ?? upload.error ?? undefined}
-        state={upload.state}
-        percent={upload.percent}
-        onSelect={(file) => {
-          setProblems([]);
-          void upload.start(file);
-        }}
-      />
+      <ArtefactFileField upload={upload} problems={problems} note="Earlier versions stay downloadable." onSelect={() => setProblems([])} />
       <Button>Save file</Button>
     </form>
   );
