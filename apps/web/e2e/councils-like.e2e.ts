@@ -17,18 +17,12 @@ afterAll(async () => {
   await synapse?.stop();
 });
 
-async function newPage(width = 1200): Promise<Page> {
-  const context = await synapse.browser.newContext({ viewport: { width, height: 900 } });
-  context.setDefaultTimeout(15_000);
-  return context.newPage();
-}
-
 async function fitsWidth(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 }
 
 it('shows councils like Wigan with the reasons, on the hex map, and what worked there', async () => {
-  const page = await newPage();
+  const page = await synapse.newPage();
   await page.goto(`${synapse.base}/organisations/wigan`);
   await page.getByRole('heading', { name: 'Councils like Wigan', exact: true }).waitFor();
   const neighbours = page.getByTestId('councils-like').locator('li');
@@ -50,7 +44,7 @@ it('shows councils like Wigan with the reasons, on the hex map, and what worked 
 // Regression: the neighbours' search was asked for every council, and a combined authority (which has no
 // neighbours) got an error on its page instead of none.
 it('shows no neighbours section, and no error, on the page of a combined authority', async () => {
-  const page = await newPage();
+  const page = await synapse.newPage();
   await page.goto(`${synapse.base}/organisations/greater-manchester`);
   await page.getByRole('heading', { name: 'Experiments and adaptations' }).waitFor();
   await page.waitForLoadState('networkidle');
@@ -59,7 +53,7 @@ it('shows no neighbours section, and no error, on the page of a combined authori
 });
 
 it('tells a Wigan officer how an experiment went in councils like theirs', async () => {
-  const page = await newPage();
+  const page = await synapse.newPage();
   const email = 'pat.lee@wigan.councils.example';
   await page.goto(`${synapse.base}/sign-in`);
   await typeInto(page, page.getByLabel('Work email address'), email);
@@ -78,7 +72,7 @@ it('tells a Wigan officer how an experiment went in councils like theirs', async
 });
 
 it('lets anyone choose a council by a common name, and keeps the choice in the URL', async () => {
-  const page = await newPage(375);
+  const page = await synapse.newPage(375);
   await page.goto(`${synapse.base}/experiments/volunteer-run-community-libraries`);
   await page.getByRole('heading', { level: 1 }).waitFor();
   const line = page.getByTestId('tried-like-yours');
@@ -94,7 +88,7 @@ it('lets anyone choose a council by a common name, and keeps the choice in the U
 });
 
 it('filters search to councils like a chosen council', async () => {
-  const page = await newPage();
+  const page = await synapse.newPage();
   await page.goto(`${synapse.base}/search?like=E08000010`);
   await page.getByText('Showing councils like Wigan.').waitFor();
   await page.getByText(/^About \d+ experiments?$/).waitFor();

@@ -22,9 +22,7 @@ async function businessCase(): Promise<Buffer> {
 
 beforeAll(async () => {
   synapse = await startSynapse();
-  const context = await synapse.browser.newContext({ viewport: { width: 1200, height: 900 } });
-  context.setDefaultTimeout(15_000);
-  page = await context.newPage();
+  page = await synapse.newPage();
 });
 
 afterAll(async () => {

@@ -16,9 +16,7 @@ const EDITOR = 'sam.okafor@wigan.councils.example';
 
 beforeAll(async () => {
   synapse = await startSynapse();
-  const context = await synapse.browser.newContext({ viewport: { width: 1200, height: 900 } });
-  context.setDefaultTimeout(15_000);
-  page = await context.newPage();
+  page = await synapse.newPage();
 });
 
 afterAll(async () => {
@@ -162,9 +160,7 @@ it('lets a member switch their reminders off and on again in their account', asy
 });
 
 it("confirms an overdue record is still accurate in one action, from another council's attention list", async () => {
-  const context = await synapse.browser.newContext({ viewport: { width: 1200, height: 900 } });
-  context.setDefaultTimeout(15_000);
-  const oldham = await context.newPage();
+  const oldham = await synapse.newPage();
   await signIn('service.manager@oldham.councils.example', oldham);
   await oldham.getByRole('link', { name: 'Needs attention' }).click();
   await oldham.getByRole('heading', { name: /^Due for review/ }).waitFor();
@@ -178,7 +174,7 @@ it("confirms an overdue record is still accurate in one action, from another cou
   await oldham.goto(`${synapse.base}/attention`);
   await oldham.getByRole('heading', { level: 1, name: 'Needs your attention' }).waitFor();
   expect(await oldham.getByRole('heading', { name: /^Due for review/ }).count()).toBe(0);
-  await context.close();
+  await oldham.context().close();
 });
 
 // Registered pilots in search: demo data has three (Leeds's energy monitors, Wigan's warm home prescriptions, the

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '@synapse/search';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 const API_MAIN = fileURLToPath(new URL('../../api/dist/main.js', import.meta.url));
 export const SCREENSHOTS = fileURLToPath(new URL('../e2e-screenshots/', import.meta.url));
@@ -17,6 +17,8 @@ const CHROMIUM = process.env.TEST_CHROMIUM_PATH || '/usr/bin/chromium';
 export interface RunningSynapse {
   base: string;
   browser: Browser;
+  /** A page in a fresh browser context (no cookies), `width` px wide, waiting at most 15 s for anything. */
+  newPage(width?: number): Promise<Page>;
   stop(): Promise<void>;
 }
 
@@ -61,6 +63,11 @@ export async function startSynapse(): Promise<RunningSynapse> {
   return {
     base,
     browser,
+    async newPage(width = 1200) {
+      const context = await browser.newContext({ viewport: { width, height: width < 641 ? 800 : 900 } });
+      context.setDefaultTimeout(15_000);
+      return context.newPage();
+    },
     async stop() {
       await browser.close();
       const exited = new Promise((resolve) => api.once('exit', resolve));
