@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { expectAccessible } from './accessibility.js';
 import { activate, chooseRadio, typeInto } from './keyboard.js';
 import { type RunningSynapse, SCREENSHOTS, startSynapse } from './synapse.js';
+import { waitForText } from './session.js';
 
 // The conversation journeys: an officer asks the team behind another council's experiment a question, a team
 // member hears about it and answers, the asker hears back and marks it answered, and the question is found by
@@ -32,19 +33,6 @@ async function signIn(page: Page, email: string): Promise<void> {
   await page.getByRole('link', { name: 'Your account', includeHidden: true }).waitFor({ state: 'attached' });
 }
 
-/** Reloads a page until `text` shows (background jobs fan out notifications and index search). */
-async function waitForText(page: Page, url: string, text: string, present = true): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        await page.goto(url);
-        await page.locator('main').waitFor();
-        return (await page.locator('main').textContent())?.includes(text);
-      },
-      { timeout: 30_000, interval: 500 },
-    )
-    .toBe(present);
-}
 
 beforeAll(async () => {
   process.env.SYNAPSE_PLATFORM_ADMINS = MODERATOR;

@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { expectAccessibleAtBothWidths, publishExperiment, signInAs, type SignedIn } from './session.js';
+import { expectAccessibleAtBothWidths, publishExperiment, signInAs, type SignedIn, waitForText } from './session.js';
 import { activate } from './keyboard.js';
 import { type RunningSynapse, SCREENSHOTS, startSynapse } from './synapse.js';
 
@@ -23,19 +22,6 @@ afterAll(async () => {
   await synapse?.stop();
 });
 
-/** Reloads a page until `text` shows (notifications fan out through the job queue). */
-async function waitForText(page: Page, url: string, text: string): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        await page.goto(url);
-        await page.locator('main').waitFor();
-        return (await page.locator('main').textContent())?.includes(text);
-      },
-      { timeout: 30_000, interval: 500 },
-    )
-    .toBe(true);
-}
 
 it('someone not signed in is offered to sign in and come back to the same search', async () => {
   const page = await (await synapse.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();

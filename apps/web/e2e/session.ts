@@ -3,6 +3,24 @@ import { expect } from 'vitest';
 import { expectAccessible } from './accessibility.js';
 import type { RunningSynapse } from './synapse.js';
 
+/**
+ * Opens `url` again and again until its main content does (or, with `present` false, no longer does) include
+ * `text`: notifications, search and feeds follow a change through the job queue, so a page opened at once may
+ * not show it yet.
+ */
+export async function waitForText(page: Page, url: string, text: string, present = true): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        await page.goto(url);
+        await page.locator('main').waitFor();
+        return (await page.locator('main').textContent())?.includes(text);
+      },
+      { timeout: 30_000, interval: 500 },
+    )
+    .toBe(present);
+}
+
 /** A browser context signed in as one person, and a way to call the API as them (for setting up a test's own data). */
 export interface SignedIn {
   context: BrowserContext;
