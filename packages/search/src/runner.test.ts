@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { lockFile, watchParent } from './orphan.js';
-import { bundledMeilisearchBinary, LocalMeilisearch } from './runner.js';
+import { bundledMeilisearchBinary, LocalMeilisearch, removeUnfinishedDatabase } from './runner.js';
 import { freePort } from './net.js';
 
 function alive(pid: number): boolean {
@@ -78,6 +78,24 @@ describe('the local Meilisearch', () => {
       expect(JSON.parse(readFileSync(lockFile(root), 'utf8'))).toEqual({ apiPid: process.pid, meiliPid: successor.pid });
     } finally {
       await successor.stop();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a database folder left unfinished', () => {
+  it('is removed before starting, so a Meilisearch killed on its first start does not block every later start', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'synapse-unfinished-'));
+    // What a Meilisearch killed while creating its database leaves: the folder, without its VERSION file.
+    mkdirSync(join(folder, 'meilisearch', 'data.ms', 'tasks'), { recursive: true });
+    const logged: string[] = [];
+    const server = await LocalMeilisearch.start({ dataDir: folder, log: (message: string) => logged.push(message) });
+    try {
+      expect((await fetch(`${server.url}/health`)).ok).toBe(true);
+      expect(logged.some((message) => message.includes('left unfinished'))).toBe(true);
+      expect(removeUnfinishedDatabase(join(folder, 'meilisearch', 'data.ms'), () => {})).toBe(false);
+    } finally {
+      await server.stop();
       rmSync(folder, { recursive: true, force: true });
     }
   });

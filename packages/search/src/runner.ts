@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { accessSync, chmodSync, constants, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { freePort } from './net.js';
@@ -58,6 +58,18 @@ export async function runningLocalMeilisearch(dataDir: string): Promise<{ url: s
  * Runs and supervises a Meilisearch server on the loopback interface: a generated master key, data under
  * DATA_DIR, waits for health, restarts it with backoff if it dies, stops it cleanly.
  */
+/**
+ * A database folder without its VERSION file was left by a Meilisearch stopped while creating it (killed on its
+ * first start): Meilisearch refuses to open it ("failed to infer the version of the database") and would fail on
+ * every start. It holds nothing but derived data, so it is removed; the API rebuilds the index from its database.
+ */
+export function removeUnfinishedDatabase(databasePath: string, log: (message: string) => void): boolean {
+  if (!existsSync(databasePath) || existsSync(join(databasePath, 'VERSION'))) return false;
+  log(`Search data in ${databasePath} was left unfinished by a Meilisearch that stopped while creating it: removing it (the index is rebuilt from the database).`);
+  rmSync(databasePath, { recursive: true, force: true });
+  return true;
+}
+
 export class LocalMeilisearch {
   readonly masterKey = randomBytes(24).toString('base64url');
   private child: ChildProcess | null = null;
@@ -99,6 +111,7 @@ export class LocalMeilisearch {
     const root = join(this.options.dataDir, 'meilisearch');
     mkdirSync(root, { recursive: true });
     await stopOrphan(root, this.log);
+    removeUnfinishedDatabase(join(root, 'data.ms'), this.log);
     const child = spawn(this.binary, [], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'pipe'],
