@@ -9,7 +9,7 @@ import { Member } from '../member/member.entity.js';
 import type { DomainEvent } from '../notification/domain-event.entity.js';
 import { Notification, NotificationKind } from '../notification/notification.entity.js';
 import { SavedSearch } from './saved-search.entity.js';
-import { matchingSearches } from './saved-search-matching.js';
+import { engineForMatching, matchingSearches } from './saved-search-matching.js';
 
 /** The job that tells owners of saved searches about a newly published experiment that matches them. */
 export const MATCH_SAVED_SEARCHES = 'saved-search.match';
@@ -35,11 +35,12 @@ export const savedSearchMatchJob: JobHandler = {
     const experiment = await em.findOne(Experiment, { id: String(payload.experimentId) }, { populate: ['leadOrganisation'] });
     if (!experiment || experiment.status !== ExperimentStatus.PUBLISHED) return;
     const cutoff = reviewCutoff(now(), config.freshness);
+    const engine = await engineForMatching(em, searchIndex, experiment.id);
     const matched: SavedSearch[] = [];
     for (let offset = 0; ; offset += PAGE) {
       const page = await em.find(SavedSearch, { member: { deletedAt: null } }, { orderBy: { id: 'asc' }, limit: PAGE, offset });
       const candidates = page.filter((saved) => saved.member.id !== payload.actorId);
-      const found = await matchingSearches(em, searchIndex, experiment.id, candidates, cutoff);
+      const found = await matchingSearches(em, engine, experiment.id, candidates, cutoff);
       if (found.degraded && candidates.length) log(`saved searches for ${experiment.id} matched by the database: the search engine did not answer`);
       matched.push(...found.matched);
       if (page.length < PAGE) break;

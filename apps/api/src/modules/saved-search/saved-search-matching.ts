@@ -42,10 +42,22 @@ function engineQuery(index: SearchIndex, saved: SavedSearch, experimentId: strin
   }
 }
 
-async function engineMatches(em: EntityManager, index: SearchIndex, experimentId: string, searches: SavedSearch[], reviewCutoff: string): Promise<SavedSearch[]> {
-  // The publication's own sync job may not have run yet: index the experiment's current state first (it waits for
-  // Meilisearch to apply it), so the searches below see what the search page will.
-  await breakerFor(index).run(() => syncExperiments(em.fork(), index, [experimentId]));
+/**
+ * The engine to match with, once the experiment's current state is in it: the publication's own sync job may not
+ * have run yet, so it is indexed here first (waiting for Meilisearch to apply it), once per matching job, so the
+ * searches see what the search page will. Null when the engine cannot take it: the database matches instead.
+ */
+export async function engineForMatching(em: EntityManager, index: SearchIndex | null, experimentId: string): Promise<SearchIndex | null> {
+  if (!index) return null;
+  try {
+    await breakerFor(index).run(() => syncExperiments(em.fork(), index, [experimentId]));
+    return index;
+  } catch {
+    return null;
+  }
+}
+
+async function engineMatches(index: SearchIndex, experimentId: string, searches: SavedSearch[], reviewCutoff: string): Promise<SavedSearch[]> {
   const matched: SavedSearch[] = [];
   const asked = searches.map((saved) => [saved, engineQuery(index, saved, experimentId, reviewCutoff)] as const).filter(([, query]) => query !== null);
   for (let start = 0; start < asked.length; start += ENGINE_BATCH) {
@@ -78,6 +90,7 @@ async function databaseMatches(em: EntityManager, experimentId: string, searches
  */
 export async function matchingSearches(
   em: EntityManager,
+  /** From engineForMatching: null to match in the database. */
   index: SearchIndex | null,
   experimentId: string,
   searches: SavedSearch[],
@@ -86,7 +99,7 @@ export async function matchingSearches(
   if (searches.length === 0) return { matched: [], degraded: false };
   if (index) {
     try {
-      return { matched: await engineMatches(em, index, experimentId, searches, reviewCutoff), degraded: false };
+      return { matched: await engineMatches(index, experimentId, searches, reviewCutoff), degraded: false };
     } catch {
       // Unreachable, failing or its breaker open: ask the database instead.
     }
