@@ -14,6 +14,8 @@ export async function waitForText(page: Page, url: string, text: string, present
       async () => {
         await page.goto(url);
         await page.locator('main').waitFor();
+        // Read the page once its data has come (it says "Loading…" until then), not the loading message.
+        await page.waitForFunction(() => !document.querySelector('main')?.textContent?.includes('Loading…'), null, { timeout: 10_000 }).catch(() => undefined);
         return (await page.locator('main').textContent())?.includes(text);
       },
       { timeout: 30_000, interval: 500 },
