@@ -6,7 +6,7 @@ import type { Locator, Page } from 'playwright-core';
  */
 const MAX_TABS = 250;
 
-async function isFocused(page: Page, target: Locator): Promise<boolean> {
+async function isFocused(target: Locator): Promise<boolean> {
   return target.evaluate((element) => element === document.activeElement);
 }
 
@@ -14,7 +14,7 @@ async function isFocused(page: Page, target: Locator): Promise<boolean> {
 export async function tabTo(page: Page, target: Locator): Promise<void> {
   await target.waitFor();
   for (let presses = 0; presses < MAX_TABS; presses++) {
-    if (await isFocused(page, target)) return;
+    if (await isFocused(target)) return;
     await page.keyboard.press('Tab');
   }
   throw new Error(`Could not reach ${target} with the Tab key`);
@@ -50,7 +50,7 @@ export async function chooseRadio(page: Page, target: Locator): Promise<void> {
     await page.keyboard.press('Tab');
   }
   for (let presses = 0; presses < 20; presses++) {
-    if (await isFocused(page, target)) {
+    if (await isFocused(target)) {
       if (!(await target.isChecked())) await page.keyboard.press('Space');
       return;
     }
