@@ -1,5 +1,11 @@
 import type { IntrospectionInputTypeRef, IntrospectionObjectType, IntrospectionType, IntrospectionTypeRef } from 'graphql';
 
+/** An item taken from a list, which must not be empty. */
+function picked<T>(item: T | undefined): T {
+  if (item === undefined) throw new Error('Cannot pick from an empty list');
+  return item;
+}
+
 /** A small seeded generator (mulberry32), so a run can be repeated exactly. */
 export function createRandom(seed: number) {
   let state = seed >>> 0;
@@ -10,7 +16,7 @@ export function createRandom(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { rand, pick: <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)], chance: (p: number) => rand() < p };
+  return { rand, pick: <T>(items: readonly T[]): T => picked(items[Math.floor(rand() * items.length)]), chance: (p: number) => rand() < p };
 }
 
 export type Random = ReturnType<typeof createRandom>;

@@ -19,7 +19,7 @@ export function biggestDocuments(): Record<string, string> {
   };
 }
 
-const median = (runs: number[]) => Number([...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)].toFixed(2));
+const median = (runs: number[]) => Number(([...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)] ?? NaN).toFixed(2));
 
 /** Parse (with the token limit), the limit check and validation, in-process: median of 7. */
 export function timeParseAndValidate(schema: GraphQLSchema, documents: Record<string, string>) {

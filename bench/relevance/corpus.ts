@@ -43,10 +43,17 @@ export interface CorpusEntry {
   record: Record<string, unknown>;
 }
 
+/** The item at n, counting round the list (the lists here are fixed and not empty). */
+function cycle<T>(items: readonly T[], n: number): T {
+  const item = items[n % items.length];
+  if (item === undefined) throw new Error(`No item ${n} in a list of ${items.length}`);
+  return item;
+}
+
 function entry(topic: Topic, t: number, i: number): CorpusEntry {
-  const lead = topic.leads?.[i] ?? COUNCILS[(t * 5 + i * 11) % COUNCILS.length];
-  const pattern = PATTERNS[topic.patterns?.[i] ?? (t + i * 3) % PATTERNS.length];
-  const costBand = BANDS[(t * 2 + i) % BANDS.length];
+  const lead = topic.leads?.[i] ?? cycle(COUNCILS, t * 5 + i * 11);
+  const pattern = cycle(PATTERNS, topic.patterns?.[i] ?? t + i * 3);
+  const costBand = cycle(BANDS, t * 2 + i);
   const startYear = 2017 + ((t + i) % 7);
   const outcome = pattern.outcome;
   const worked = outcome?.verdict === Verdict.WORKED;

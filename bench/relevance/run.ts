@@ -33,7 +33,7 @@ const REVIEW_CUTOFF = reviewCutoff(new Date('2025-06-30T12:00:00Z'), { reviewMon
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
 type Engine = { name: string; search(query: Query): Promise<string[]> };
@@ -119,8 +119,8 @@ async function main(): Promise<void> {
     };
     await orm.close();
 
-    const kinds = Object.keys(results[0].byKind);
-    const cell = (s: Scores) => `${s.ndcg.toFixed(3)} / ${s.mrr.toFixed(3)} / ${s.recall.toFixed(3)}`;
+    const kinds = Object.keys(results[0]?.byKind ?? {});
+    const cell = (s: Scores | undefined) => (s ? `${s.ndcg.toFixed(3)} / ${s.mrr.toFixed(3)} / ${s.recall.toFixed(3)}` : 'n/a');
     console.log('\nnDCG@10 / MRR / recall@10');
     console.log(['kind (queries)', ...results.map((r) => r.engine)].join(' | '));
     console.log(['overall', ...results.map((r) => cell(r.overall))].join(' | '));
@@ -129,7 +129,7 @@ async function main(): Promise<void> {
     }
     console.log(`\nLatency (ms, in-process): Synapse search p50 ${latency.synapse.p50} p95 ${latency.synapse.p95}; Meilisearch alone p50 ${latency.meilisearchAlone.p50} p95 ${latency.meilisearchAlone.p95}`);
     if (process.argv.includes('--worst')) {
-      const worst = [...results[0].perQuery].sort((a, b) => a.scores.ndcg - b.scores.ndcg).slice(0, 25);
+      const worst = [...(results[0]?.perQuery ?? [])].sort((a, b) => a.scores.ndcg - b.scores.ndcg).slice(0, 25);
       for (const p of worst) console.log(`${p.scores.ndcg.toFixed(2)} [${p.kind}] ${p.q} → ${p.top.join(', ')}`);
     }
     const machine = { node: process.version, cpus: (await import('node:os')).cpus().length, date: new Date().toISOString() };

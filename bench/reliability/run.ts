@@ -54,7 +54,7 @@ function startApi(api: Api, env: Record<string, string>): Promise<void> {
   // Failed attempts the API logs, per job type and reason (the queue retries them with backoff).
   child.stdout?.on('data', (chunk: Buffer) => {
     for (const [, type, reason] of String(chunk).matchAll(/^Job (\S+) \S+ failed \(attempt \d+ of \d+\), retrying at \S+: (.{0,60})/gm)) {
-      const key = `${type}: ${reason.replace(/[0-9a-f-]{36}(, )?/g, '')}`;
+      const key = `${type}: ${reason!.replace(/[0-9a-f-]{36}(, )?/g, '')}`;
       jobFailures[key] = (jobFailures[key] ?? 0) + 1;
     }
   });
@@ -176,22 +176,24 @@ async function main(): Promise<void> {
       let step = 0;
       while (Date.now() < end) {
         try {
-          await change(client, admin.id, ids[Math.floor(Math.random() * ids.length)], Math.random(), `${n}-${step++}`);
+          await change(client, admin.id, ids[Math.floor(Math.random() * ids.length)]!, Math.random(), `${n}-${step++}`);
           applied++;
         } catch {
           refused++; // version conflicts between clients, as editors would see
         }
       }
     });
+    const [restarted] = apis;
+    if (!restarted) throw new Error('No API process to kill');
     const kills: number[] = [];
     const crashes = (async () => {
       for (let crash = 1; crash <= 3; crash++) {
         await sleep(Math.max(0, started + (crash * SECONDS * 1000) / 4 - Date.now()));
-        apis[0].child?.kill('SIGKILL');
+        restarted.child?.kill('SIGKILL');
         kills.push(Date.now());
         log(`  ${((Date.now() - started) / 1000).toFixed(0)} s: killed api-1 (kill -9)`);
         await sleep(1000);
-        await startApi(apis[0], { ...env, DATA_DIR: join(work, 'api-1') });
+        await startApi(restarted, { ...env, DATA_DIR: join(work, 'api-1') });
         log(`  ${((Date.now() - started) / 1000).toFixed(0)} s: api-1 restarted`);
       }
     })();
@@ -243,7 +245,7 @@ async function main(): Promise<void> {
     const receipts = new Map<string, number[]>();
     for (const call of received) receipts.set(call.delivery, [...(receipts.get(call.delivery) ?? []), call.at]);
     const duplicates = [...receipts.values()]
-      .filter((times) => times.length > 1)
+      .filter((times): times is [number, number, ...number[]] => times.length > 1)
       .map(([first, second]) => {
         const kill = kills.reduce((best, at) => (Math.abs(at - first) < Math.abs(best - first) ? at : best), Infinity);
         return { firstReceiptMsBeforeNearestKill: kill - first, secondAfterFirstS: (second - first) / 1000 };

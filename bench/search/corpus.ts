@@ -35,8 +35,10 @@ const OUTCOME_PHRASES = ['fewer emergency admissions', 'shorter waits', 'more pe
 const LESSONS = ['A named contact made the difference.', 'Take-up was slow until trusted local people spread the word.', 'Data sharing took longer than planned.', 'Volunteers needed more support than budgeted.', 'The measure we chose did not capture what changed.', 'Senior sponsorship kept it going through budget rounds.'];
 const VERDICTS: [Verdict, number][] = [[Verdict.WORKED, 0.45], [Verdict.MIXED, 0.2], [Verdict.NO_EFFECT, 0.12], [Verdict.INCONCLUSIVE, 0.12], [Verdict.STOPPED_EARLY, 0.08], [Verdict.HARMFUL, 0.03]];
 
-function pick<T>(rand: () => number, items: readonly T[]): T {
-  return items[Math.floor(rand() * items.length)];
+function pick<T>(rand: () => number, items: readonly T[] | undefined): T {
+  const item = items?.[Math.floor(rand() * items.length)];
+  if (item === undefined) throw new Error('Cannot pick from an empty list');
+  return item;
 }
 
 function weighted<T>(rand: () => number, items: [T, number][]): T {
@@ -45,7 +47,10 @@ function weighted<T>(rand: () => number, items: [T, number][]): T {
     roll -= weight;
     if (roll <= 0) return item;
   }
-  return items[0][0];
+  // Rounding left the roll above the total: the first item.
+  const [first] = items;
+  if (!first) throw new Error('Cannot pick from an empty list');
+  return first[0];
 }
 
 export interface SyntheticExperiment {
@@ -76,11 +81,11 @@ export function syntheticExperiment(rand: () => number, n: number, councils: num
   const verdict = weighted(rand, VERDICTS);
   const outcomePhrase = pick(rand, OUTCOME_PHRASES);
   return {
-    title: `${intervention[0].toUpperCase()}${intervention.slice(1)} for ${group} (${n})`,
+    title: `${intervention.charAt(0).toUpperCase()}${intervention.slice(1)} for ${group} (${n})`,
     summary: `A council pilot of ${intervention} for ${group}, measured against ${outcomePhrase}.`,
     problem: `Demand from ${group} was rising while budgets fell; existing services reached too few people too late.`,
     approach: `We tried ${intervention} with local partners, starting small and measuring ${outcomePhrase}.`,
-    themes: [intervention.split(' ')[0].toLowerCase(), rand() < 0.5 ? 'prevention' : 'co-production'],
+    themes: [intervention.replace(/ .*/, '').toLowerCase(), rand() < 0.5 ? 'prevention' : 'co-production'],
     serviceAreas: second && second !== area ? [area, second] : [area],
     stage: pick(rand, Object.values(Stage)),
     startDate: `${year}-0${1 + Math.floor(rand() * 9)}-01`,
@@ -89,7 +94,7 @@ export function syntheticExperiment(rand: () => number, n: number, councils: num
     placeIndexes: rand() < 0.3 ? [leadIndex, Math.floor(rand() * councils)] : [leadIndex],
     outcomes: [
       {
-        title: `${outcomePhrase[0].toUpperCase()}${outcomePhrase.slice(1)}`,
+        title: `${outcomePhrase.charAt(0).toUpperCase()}${outcomePhrase.slice(1)}`,
         verdict,
         evaluationDesign: pick(rand, Object.values(EvaluationDesign)),
         evidenceLevel: 1 + Math.floor(rand() * 5),

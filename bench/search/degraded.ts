@@ -25,12 +25,12 @@ const TIMEOUT_MS = 1000;
 
 function argument(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : fallback;
+  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
 }
 
 function summary(values: number[]): { p50: number; p95: number; max: number } {
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (p: number) => Number(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)].toFixed(1));
+  const at = (p: number) => Number((sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN).toFixed(1));
   return { p50: at(50), p95: at(95), max: at(100) };
 }
 
@@ -61,7 +61,11 @@ async function measure(label: string, orm: MikroORM, rounds: number) {
   };
   try {
     const beforeOpen: number[] = [];
-    while (breaker.current === 'closed') beforeOpen.push(await run(QUERIES[beforeOpen.length]));
+    while (breaker.current === 'closed') {
+      const query = QUERIES[beforeOpen.length];
+      if (!query) throw new Error(`The breaker did not open within ${QUERIES.length} queries`);
+      beforeOpen.push(await run(query));
+    }
     const open: number[] = [];
     const perQuery = new Map<string, number[]>();
     for (let round = 0; round < rounds; round++) {
@@ -114,7 +118,7 @@ async function main(): Promise<void> {
     if (!keep) rmSync(dataDir, { recursive: true, force: true });
   }
   const os = await import('node:os');
-  const machine = { node: process.version, cpus: os.cpus().length, loadAverage1m: Number(os.loadavg()[0].toFixed(1)), date: new Date().toISOString() };
+  const machine = { node: process.version, cpus: os.cpus().length, loadAverage1m: Number((os.loadavg()[0] ?? NaN).toFixed(1)), date: new Date().toISOString() };
   writeFileSync(RESULTS, `${JSON.stringify({ machine, size, rounds, queries: QUERIES.length, engineTimeoutMs: TIMEOUT_MS, results }, null, 2)}\n`);
   console.log(`Results written to ${RESULTS}`);
 }

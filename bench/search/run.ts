@@ -26,12 +26,12 @@ const RESULTS = fileURLToPath(new URL('../../search/results.json', import.meta.u
 
 function argument(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : fallback;
+  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
 }
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
@@ -116,8 +116,7 @@ async function latencies(run: (q: (typeof QUERIES)[number]) => Promise<void>, co
   let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < queue.length) {
-        const query = queue[next++];
+      for (let query = queue[next++]; query; query = queue[next++]) {
         const started = performance.now();
         await run(query);
         times.push(performance.now() - started);

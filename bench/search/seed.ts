@@ -19,6 +19,11 @@ export async function seedSyntheticCorpus(orm: MikroORM, size: number, seed: num
     const batch = entityManager(orm).fork();
     for (let n = start; n < Math.min(size, start + 1000); n++) {
       const spec = syntheticExperiment(rand, n, councils.length);
+      const councilAt = (index: number) => {
+        const council = councils[index];
+        if (!council) throw new Error(`No council ${index} of ${councils.length}`);
+        return council;
+      };
       const experiment = Object.assign(new Experiment(), {
         slug: `bench-${n}`,
         title: spec.title,
@@ -32,10 +37,10 @@ export async function seedSyntheticCorpus(orm: MikroORM, size: number, seed: num
         status: ExperimentStatus.PUBLISHED,
         publishedAt: spec.publishedAt,
         createdAt: spec.publishedAt,
-        leadOrganisation: batch.getReference(Organisation, councils[spec.leadIndex].id, { wrapped: true }),
+        leadOrganisation: batch.getReference(Organisation, councilAt(spec.leadIndex).id, { wrapped: true }),
       });
       experiment.serviceAreas.set(spec.serviceAreas.map((slug) => batch.getReference(ServiceArea, slug)));
-      experiment.places.set([...new Set(spec.placeIndexes)].map((i) => batch.getReference(Organisation, councils[i].id)));
+      experiment.places.set([...new Set(spec.placeIndexes)].map((i) => batch.getReference(Organisation, councilAt(i).id)));
       experiment.stageHistory.add(Object.assign(new StageChange(), { stage: spec.stage, changedOn: spec.startDate }));
       for (const outcome of spec.outcomes) experiment.outcomes.add(Object.assign(new Outcome(), outcome));
       for (const artefact of spec.artefacts) experiment.artefacts.add(Object.assign(new Artefact(), { ...artefact, owner: experiment.leadOrganisation }));

@@ -86,9 +86,9 @@ export class DomainError extends Error {
 export class BadInputError extends DomainError {
   constructor(readonly problems: FieldProblem[]) {
     const [first] = problems;
-    super(ErrorCode.BAD_USER_INPUT, `Invalid value for ${first.field}: ${first.reason}`, {
-      field: first.field,
-      reason: first.reason,
+    // An empty list (e.g. a validator that failed without saying where) is still the client's mistake, not a crash.
+    super(ErrorCode.BAD_USER_INPUT, first ? `Invalid value for ${first.field}: ${first.reason}` : 'Invalid input', {
+      ...(first && { field: first.field, reason: first.reason }),
       problems,
     });
   }

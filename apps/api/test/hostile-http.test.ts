@@ -59,7 +59,7 @@ describe('hostile HTTP requests', () => {
     for (const q of ['%00', 'housing%00%uD800']) {
       const answer = await send(`/feeds/search.atom?q=${q}`);
       expect(answer, q).toMatchObject({ status: 400, code: 'BAD_USER_INPUT' });
-      expect(answer.body.errors?.[0].extensions?.field).toBe('q');
+      expect(answer.body.errors?.[0]?.extensions?.field).toBe('q');
     }
   });
 
@@ -79,14 +79,14 @@ describe('hostile HTTP requests', () => {
     const repeated = Array.from({ length: 700 }, () => 'serviceAreas { slug }').join(' ');
     const answer = await post(JSON.stringify({ query: `{ ${repeated} }` }));
     expect(answer).toMatchObject({ status: 400, code: 'QUERY_TOO_COMPLEX' });
-    expect(answer.body.errors?.[0].message).toContain(`at most ${QUERY_LIMITS.repeats}`);
+    expect(answer.body.errors?.[0]?.message).toContain(`at most ${QUERY_LIMITS.repeats}`);
   });
 
   it('refuses ~1 MB of tokens with a parse error naming the token limit, and __typename counts as a field', async () => {
     const tokens = Array.from({ length: 45_000 }, (_, n) => `a${n}: __typename`).join(' ');
     const answer = await post(JSON.stringify({ query: `{ ${tokens} }` }));
     expect(answer).toMatchObject({ status: 400, code: 'GRAPHQL_PARSE_FAILED' });
-    expect(answer.body.errors?.[0].message).toContain(String(QUERY_LIMITS.tokens));
+    expect(answer.body.errors?.[0]?.message).toContain(String(QUERY_LIMITS.tokens));
     const typenames = Array.from({ length: QUERY_LIMITS.repeats + 1 }, () => '__typename').join(' ');
     expect(await post(JSON.stringify({ query: `{ ${typenames} }` }))).toMatchObject({ status: 400, code: 'QUERY_TOO_COMPLEX' });
   });
@@ -133,7 +133,7 @@ describe('hostile HTTP requests', () => {
       'x-csrf-token': 'whatever',
     });
     expect(answer.code).toBe('UNAUTHENTICATED');
-    expect(answer.body.errors?.[0].extensions?.reason).toBe('sessionExpired');
+    expect(answer.body.errors?.[0]?.extensions?.reason).toBe('sessionExpired');
     expect(await experimentCount()).toBe(before);
   });
 

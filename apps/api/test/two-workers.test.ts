@@ -153,7 +153,7 @@ describe('two workers, one database, one Meilisearch', () => {
       const orm = client % 2 === 0 ? h.orm : second;
       for (let step = 0; step < 30; step++) {
         try {
-          await change(entityManager(orm).fork(), editor, ids[Math.floor(roll() * ids.length)], roll(), client * 100 + step);
+          await change(entityManager(orm).fork(), editor, ids[Math.floor(roll() * ids.length)]!, roll(), client * 100 + step);
           applied++;
         } catch (error) {
           if (!/CONFLICT|version|already|optimistic/i.test(String((error as { extensions?: { code?: string } }).extensions?.code ?? (error as Error).message))) throw error;

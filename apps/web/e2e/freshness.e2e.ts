@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, assert, beforeAll, expect, it } from 'vitest';
 import { expectAccessible } from './accessibility.js';
 import { activate, chooseRadio, tick, typeInto } from './keyboard.js';
 import { type RunningSynapse, SCREENSHOTS, startSynapse } from './synapse.js';
@@ -44,7 +44,9 @@ it('registers measures on a draft, with the keyboard, and the registration is fr
   await page.getByLabel('Finance and commissioning').check();
   await page.getByRole('button', { name: 'Save and continue' }).click();
   await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
-  slug = page.url().match(/\/experiments\/([^/]+)\/edit/)![1];
+  const created = page.url().match(/\/experiments\/([^/]+)\/edit/)?.[1];
+  assert(created, 'the new experiment opens for editing');
+  slug = created;
 
   await page.goto(`${synapse.base}/experiments/${slug}`);
   await activate(page, page.getByRole('link', { name: 'Register what you will measure' }));

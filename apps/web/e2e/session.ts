@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { assert, expect } from 'vitest';
 import { expectAccessible } from './accessibility.js';
 import type { RunningSynapse } from './synapse.js';
 
@@ -34,9 +34,9 @@ export interface SignedIn {
 export async function signInLinkFor(synapse: RunningSynapse, email: string): Promise<string> {
   const mailbox = await (await fetch(`${synapse.base}/dev/mailbox`)).text();
   const section = mailbox.slice(mailbox.indexOf(email.toLowerCase()));
-  const match = /href="([^"]*\/auth\/verify\?token=[^"]+)"/.exec(section);
-  expect(match, `a sign-in link for ${email}`).not.toBeNull();
-  return match![1].replace(/&#38;|&amp;/g, '&');
+  const link = /href="([^"]*\/auth\/verify\?token=[^"]+)"/.exec(section)?.[1];
+  assert(link, `a sign-in link for ${email}`);
+  return link.replace(/&#38;|&amp;/g, '&');
 }
 
 /** Signs in without the sign-in pages (other tests cover them): asks for a link by API and follows it in a new context. */

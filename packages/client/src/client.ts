@@ -45,8 +45,8 @@ export class SynapseClient {
       body: JSON.stringify({ query: print(document), variables: variables ?? {} }),
     });
     const body = (await response.json()) as { data?: TResult; errors?: { message: string; extensions?: { code?: string; field?: string } }[] };
-    if (body.errors?.length) {
-      const [error] = body.errors;
+    const [error] = body.errors ?? [];
+    if (error) {
       throw new SynapseError(error.message, error.extensions?.code, error.extensions?.field, response.status);
     }
     if (!body.data) throw new SynapseError(`Synapse answered ${response.status} without data`, undefined, undefined, response.status);

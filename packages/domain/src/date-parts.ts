@@ -16,7 +16,7 @@ export const NO_DATE: DateParts = { day: '', month: '', year: '' };
 export function datePartsFromIso(iso: string | null | undefined): DateParts {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
   if (!match) return { ...NO_DATE };
-  return { day: String(Number(match[3])), month: String(Number(match[2])), year: match[1] };
+  return { day: String(Number(match[3])), month: String(Number(match[2])), year: match[1]! };
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -35,7 +35,7 @@ export type DateCheck = { iso: string | null; message?: undefined; parts?: undef
 const ORDER: DatePart[] = ['day', 'month', 'year'];
 
 function joinParts(parts: DatePart[]): string {
-  return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
 /**

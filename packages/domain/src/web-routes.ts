@@ -33,10 +33,10 @@ export const WEB_ROUTES = [
 function matches(pattern: string, pathname: string): boolean {
   const wanted = pattern.split('/').filter(Boolean);
   const given = pathname.split('/').filter(Boolean);
-  for (let index = 0; index < wanted.length; index++) {
-    if (wanted[index] === '*') return true;
+  for (const [index, part] of wanted.entries()) {
+    if (part === '*') return true;
     if (index >= given.length) return false;
-    if (!wanted[index].startsWith(':') && wanted[index] !== given[index]) return false;
+    if (!part.startsWith(':') && part !== given[index]) return false;
   }
   return wanted.length === given.length;
 }

@@ -71,8 +71,12 @@ const RURAL_URBAN: Record<string, RuralUrbanClass> = {
 
 type Row = Record<string, string>;
 
-function readCsv(file: string): Row[] {
-  return parse(readFileSync(DATA_DIR + file, 'utf8'), { columns: true, skip_empty_lines: true, bom: true });
+/** The rows of a CSV file, checked to have the columns the code reads (a renamed column fails loudly, not as undefined). */
+function readCsv<Column extends string>(file: string, columns: readonly Column[]): (Row & Record<Column, string>)[] {
+  const rows: Row[] = parse(readFileSync(DATA_DIR + file, 'utf8'), { columns: true, skip_empty_lines: true, bom: true });
+  const missing = columns.filter((column) => rows.some((row) => row[column] === undefined));
+  if (missing.length) throw new Error(`${file} has no ${missing.join(', ')} column in some rows`);
+  return rows as (Row & Record<Column, string>)[];
 }
 
 function readHexes(file: string): Record<string, { q: number; r: number }> {
@@ -106,12 +110,12 @@ function required<T>(map: Record<string, T>, key: string, what: string): T {
 
 /** All current UK councils (397 in the shipped data), sorted by GSS code. */
 export function loadCouncils(): CouncilRecord[] {
-  const imd = new Map(readCsv('la_imd.csv').map((row) => [row['local-authority-code'], row]));
-  const ruralUrban = new Map(readCsv('la_rural_urban.csv').map((row) => [row['local-authority-code'], row.label]));
+  const imd = new Map(readCsv('la_imd.csv', ['local-authority-code']).map((row) => [row['local-authority-code'], row]));
+  const ruralUrban = new Map(readCsv('la_rural_urban.csv', ['local-authority-code', 'label']).map((row) => [row['local-authority-code'], row.label]));
   const districtHexes = readHexes('uk-local-authority-districts-2023.hexjson');
   const upperTierHexes = readHexes('uk-upper-tier-local-authorities.hexjson');
 
-  const current = readCsv('uk_local_authorities_current.csv').filter((row) => row['current-authority'] === 'True');
+  const current = readCsv('uk_local_authorities_current.csv', ['current-authority', 'local-authority-code', 'gss-code', 'nice-name', 'official-name', 'nation', 'region', 'local-authority-type-name']).filter((row) => row['current-authority'] === 'True');
   const slugCounts = new Map<string, number>();
   for (const row of current) {
     const slug = slugify(row['nice-name']);

@@ -12,11 +12,12 @@ function within(a: string, b: string, max: number): boolean {
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    // Both rows hold b.length + 1 numbers, so every index here is in range.
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     if (Math.min(...current) > max) return false;
     previous = current;
   }
-  return previous[b.length] <= max;
+  return previous[b.length]! <= max;
 }
 
 /**
@@ -53,8 +54,8 @@ export function highlightSnippet(text: string, matches: (word: string) => boolea
   if (first < 0) return null;
   const from = Math.max(0, Math.min(first - 6, spans.length - size));
   const to = Math.min(spans.length, from + size);
-  const start = from === 0 ? 0 : spans[from].start;
-  const end = to === spans.length ? text.length : spans[to - 1].end;
+  const start = from === 0 ? 0 : (spans[from]?.start ?? 0);
+  const end = to === spans.length ? text.length : (spans[to - 1]?.end ?? text.length);
   let html = from === 0 ? '' : '…';
   let cursor = start;
   for (const span of spans.slice(from, to)) {

@@ -97,7 +97,8 @@ export function readQuery(text: string, findPlace?: PlaceFinder): QueryReading {
     const place = phrase ? null : findPlace?.(tokens, at);
     if (phrase || place) {
       const length = phrase ? phrase.tokens.length : place!.length;
-      const preposition = at > 0 && PLACE_PREPOSITIONS.has(tokens[at - 1]) ? `${tokens[at - 1]} ` : '';
+      const before = tokens[at - 1];
+      const preposition = before !== undefined && PLACE_PREPOSITIONS.has(before) ? `${before} ` : '';
       const term = tokens.slice(at, at + length).join(' ');
       const meaning = phrase?.meaning;
       if (place) reading.places.push({ value: place.value, term: preposition + term });
@@ -107,21 +108,21 @@ export function readQuery(text: string, findPlace?: PlaceFinder): QueryReading {
       else if (meaning?.kind === 'rural') {
         reading.intents.push({ intent: 'RURAL_FIRST', term });
         // "rural" is also what the query is about
-        for (let i = at; i < at + length; i++) {
-          topic.push(tokens[i]);
-          topicAt.push(i);
-        }
+        tokens.slice(at, at + length).forEach((token, offset) => {
+          topic.push(token);
+          topicAt.push(at + offset);
+        });
       }
       at += length;
       continue;
     }
-    topic.push(tokens[at]);
+    topic.push(tokens[at]!); // at < tokens.length
     topicAt.push(at);
     at++;
   }
   const keptAt: number[] = [];
   const kept = topic.filter((token, i) => {
-    if (!isStopWord(token)) return keptAt.push(topicAt[i]) > 0;
+    if (!isStopWord(token)) return keptAt.push(topicAt[i]!) > 0; // topicAt has one position per topic token
     reading.ignored.push(token);
     return false;
   });
@@ -135,10 +136,11 @@ export function readQuery(text: string, findPlace?: PlaceFinder): QueryReading {
     let found = 0;
     for (let length = Math.min(longestKey, stems.length - at); length > 0 && !found; length--) {
       const entry = vocab.get(stems.slice(at, at + length).join(' '));
-      if (!entry) continue;
+      const firstMeaning = entry?.meanings[0];
+      if (!entry || firstMeaning === undefined) continue;
       found = length;
       // The term as typed, with any stop words inside it ("kids in care").
-      reading.expansions.push({ term: tokens.slice(keptAt[at], keptAt[at + length - 1] + 1).join(' '), meaning: entry.meanings[0] });
+      reading.expansions.push({ term: tokens.slice(keptAt[at], keptAt[at + length - 1]! + 1).join(' '), meaning: firstMeaning });
       for (const meaning of entry.meanings) for (const word of words(meaning)) if (!isStopWord(word)) highlight.add(stemWord(word));
     }
     at += found || 1;

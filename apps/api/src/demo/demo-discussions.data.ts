@@ -14,7 +14,15 @@ export interface DemoDiscussion {
   serviceAreas?: string[];
   themes?: string[];
   daysAgo: number;
-  posts: { by: string; body: string; cites?: string[]; answer?: boolean }[];
+  /** A discussion opens with a post. */
+  posts: [DemoPost, ...DemoPost[]];
+}
+
+interface DemoPost {
+  by: string;
+  body: string;
+  cites?: string[];
+  answer?: boolean;
 }
 
 export const DEMO_PEOPLE: DemoPerson[] = [

@@ -15,7 +15,7 @@ describe('the API explorer', () => {
     const response = await fetch(`${server.base}/graphql`, { headers: { accept: 'text/html,application/xhtml+xml' } });
     expect(response.status).toBe(200);
     const html = await response.text();
-    const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]);
+    const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]!);
     expect(sources.length).toBeGreaterThanOrEqual(4);
     expect(sources.every((source) => source.startsWith('/explorer/'))).toBe(true);
     for (const source of sources) {

@@ -40,13 +40,13 @@ describe('hostile arguments', () => {
     for (const after of cursors) {
       for (const list of ['experiments', 'organisations']) {
         const result = await h.run(`query($after: String) { ${list}(first: 2, after: $after) { totalCount } }`, { after });
-        expect(result.errors?.[0].extensions, `${list} after=${after}`).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+        expect(result.errors?.[0]?.extensions, `${list} after=${after}`).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
       }
     }
     // Decodes, but a word where the list's ordering has a date: the database refuses it on PostgreSQL; either way no INTERNAL.
     const mistyped = await h.run('query($after: String) { experiments(first: 2, after: $after) { totalCount } }', { after: base64(['not-a-date', 'x']) });
     expect(mistyped.errors?.map((e) => e.extensions?.code) ?? []).not.toContain('INTERNAL_SERVER_ERROR');
-    if (h.database === 'postgres') expect(mistyped.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    if (h.database === 'postgres') expect(mistyped.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     // A real cursor still works.
     const first = await h.run('{ experiments(first: 1) { pageInfo { endCursor } } }');
     const next = await h.run('query($after: String) { experiments(first: 1, after: $after) { totalCount } }', { after: first.data.experiments.pageInfo.endCursor });
@@ -68,7 +68,7 @@ describe('hostile arguments', () => {
     ];
     for (const [query, variables, field, as] of cases) {
       const result = await h.run(query, variables, as);
-      expect(result.errors?.[0].extensions, `${query} ${field}`).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(result.errors?.[0]?.extensions, `${query} ${field}`).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
     // A well-formed emoji (a surrogate pair) is fine.
     const emoji = await h.run('query($q: String!) { search(query: $q) { degraded } }', { q: 'housing 🏠' });
@@ -84,8 +84,8 @@ describe('hostile arguments', () => {
     const update = 'mutation($id: ID!, $input: UpdateExperimentInput!) { updateExperiment(id: $id, version: 1, input: $input) { id } }';
     for (const field of ['title', 'summary']) {
       const result = await h.run(update, { id: experiment.id, input: { [field]: null } }, editor);
-      expect(result.errors?.[0].extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', field: `input.${field}` });
-      expect(result.errors?.[0].extensions?.reason).toMatch(/cannot be null/);
+      expect(result.errors?.[0]?.extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', field: `input.${field}` });
+      expect(result.errors?.[0]?.extensions?.reason).toMatch(/cannot be null/);
     }
     expect(await snapshot()).toEqual(before);
   });
@@ -99,7 +99,7 @@ describe('hostile arguments', () => {
       { id: experiment.id, input: { title: 'Cost per person', verdict: 'WORKED', evaluationDesign: 'CASE_STUDY', evidenceLevel: 1, costPerParticipant: 5e-324 } },
       editor,
     );
-    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.costPerParticipant' });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.costPerParticipant' });
   });
 
   it('answers a unique-constraint race with CONFLICT, not INTERNAL (the database refusing a second slug)', async () => {

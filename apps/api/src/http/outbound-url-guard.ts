@@ -65,10 +65,10 @@ export async function checkOutboundUrl(raw: string, policy: OutboundPolicy): Pro
   } catch {
     throw new OutboundUrlRefused(`has a host name that does not resolve (${host})`);
   }
-  if (addresses.length === 0) throw new OutboundUrlRefused(`has a host name that does not resolve (${host})`);
+  const [first] = addresses;
+  if (!first) throw new OutboundUrlRefused(`has a host name that does not resolve (${host})`);
   const refused = addresses.find((candidate) => !isAllowedAddress(candidate.address, policy));
   if (refused) throw new OutboundUrlRefused('points to a private, local or reserved network address, which Synapse does not call');
-  const [first] = addresses;
   return { url, address: first.address, family: first.family === 6 ? 6 : 4 };
 }
 

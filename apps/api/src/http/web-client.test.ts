@@ -53,7 +53,7 @@ describe('serving the web client', () => {
 
   it('knows every page the web client routes to (App.tsx and WEB_ROUTES agree)', () => {
     const app = readFileSync(fileURLToPath(new URL('../../../web/src/App.tsx', import.meta.url)), 'utf8');
-    const routed = [...app.matchAll(/<Route path="([^"]+)"/g)].map((match) => match[1]).filter((path) => path !== '*');
+    const routed = [...app.matchAll(/<Route path="([^"]+)"/g)].map((match) => match[1]!).filter((path) => path !== '*');
     expect(routed.length).toBeGreaterThan(5);
     expect(routed.filter((path) => !(WEB_ROUTES as readonly string[]).includes(path))).toEqual([]);
   });

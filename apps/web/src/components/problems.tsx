@@ -35,7 +35,7 @@ const remembered = new WeakMap<CombinedError, Problem[]>();
 function readProblems(error: CombinedError, labels: Record<string, string>): Problem[] {
   const graphQLError = error.graphQLErrors[0];
   const code = graphQLError?.extensions?.code;
-  if (code === 'BAD_USER_INPUT') {
+  if (graphQLError && code === 'BAD_USER_INPUT') {
     const listed = (graphQLError.extensions.problems as Array<{ field: string; reason: string }> | undefined) ?? [
       { field: String(graphQLError.extensions.field ?? ''), reason: String(graphQLError.extensions.reason ?? graphQLError.message) },
     ];
@@ -51,8 +51,8 @@ function readProblems(error: CombinedError, labels: Record<string, string>): Pro
   if (code === 'UNAUTHENTICATED') {
     return [{ field: '', message: 'Your session has ended. What you entered is still here: sign in again, then save.', signIn: true }];
   }
-  if (code === 'FORBIDDEN') return [{ field: '', message: graphQLError.message }];
-  if (code === 'CONFLICT' || code === 'RATE_LIMITED') return [{ field: '', message: graphQLError.message }];
+  if (graphQLError && code === 'FORBIDDEN') return [{ field: '', message: graphQLError.message }];
+  if (graphQLError && (code === 'CONFLICT' || code === 'RATE_LIMITED')) return [{ field: '', message: graphQLError.message }];
   if (error.networkError) return [{ field: '', message: 'Synapse could not be reached. Check your connection and try again.' }];
   return [{ field: '', message: 'Sorry, something went wrong. Try again in a moment.' }];
 }

@@ -5,7 +5,7 @@ import { CreateUploadDocument } from '../generated/graphql.js';
 export type UploadState = 'idle' | 'uploading' | 'uploaded' | 'failed';
 
 /** What each refusal means, in GOV.UK's voice for file upload errors (reason codes from docs/api.md). */
-const REFUSALS: Record<string, string> = {
+const REFUSALS: Record<string, string> & { FILE_TOO_LARGE: string } = {
   FILE_TOO_LARGE: 'The selected file must be smaller than 50 MB',
   FILE_EMPTY: 'The selected file is empty',
   FILE_TYPE_NOT_ALLOWED: 'The selected file must be a PDF, Word, Excel, PowerPoint, OpenDocument, CSV, text, image or ZIP file',

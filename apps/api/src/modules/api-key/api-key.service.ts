@@ -11,7 +11,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 /** Keys look like "syn_<8-character prefix>_<secret>"; the prefix finds the row, the secret is checked by hash. */
 function parseKey(presented: string): { prefix: string; secret: string } | null {
   const match = /^syn_([A-Za-z0-9]{8})_([A-Za-z0-9_-]{20,100})$/.exec(presented);
-  return match ? { prefix: `syn_${match[1]}`, secret: match[2] } : null;
+  return match ? { prefix: `syn_${match[1]}`, secret: match[2]! } : null;
 }
 
 /** The live key for a presented secret, or null. */

@@ -1,5 +1,5 @@
 import { ExperimentStatus, MemberRole } from '@synapse/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
 import { buildCouncil, buildExperiment, buildMember } from '../../../test/factories.js';
 import { createHarness, errorCodes, type Harness } from '../../../test/harness.js';
 import { Artefact } from './artefact.entity.js';
@@ -56,6 +56,7 @@ describe('artefacts', () => {
     const outsider = await buildMember(h.em(), await buildCouncil(h.em()), MemberRole.ADMIN);
     const published = await buildExperiment(h.em(), { lead: council, artefacts: 1 });
     const [artefact] = await h.em().find(Artefact, { experiment: published.id });
+    assert(artefact, 'the experiment has an artefact');
     expect(errorCodes(await h.run(ADD, { experimentId: published.id, input: VALID }, outsider))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await h.run(UPDATE, { id: artefact.id, version: 1, input: { title: 'Mine' } }, outsider))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await h.run(REMOVE, { id: artefact.id, version: 1 }, null))).toEqual(['FORBIDDEN']);
@@ -78,7 +79,7 @@ describe('artefacts', () => {
     const { editor, experiment } = await setup();
     const result = await h.run(ADD, { experimentId: experiment.id, input: { ...VALID, ...change } }, editor);
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
-    expect(result.errors?.[0].extensions?.problems.map((p: { field: string }) => p.field)).toContain(field);
+    expect(result.errors?.[0]?.extensions?.problems.map((p: { field: string }) => p.field)).toContain(field);
     expect(await h.em().count(Artefact, { experiment: experiment.id })).toBe(0);
   });
 
@@ -86,9 +87,10 @@ describe('artefacts', () => {
     const { council, editor } = await setup();
     const experiment = await buildExperiment(h.em(), { lead: council, artefacts: 1 });
     const [artefact] = await h.em().find(Artefact, { experiment: experiment.id });
+    assert(artefact, 'the experiment has an artefact');
     const result = await h.run(UPDATE, { id: artefact.id, version: 1, input: change }, editor);
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
-    expect(result.errors?.[0].extensions?.problems.map((p: { field: string }) => p.field)).toContain(field);
+    expect(result.errors?.[0]?.extensions?.problems.map((p: { field: string }) => p.field)).toContain(field);
     expect((await h.em().findOneOrFail(Artefact, artefact.id)).version).toBe(1);
   });
 });

@@ -85,12 +85,12 @@ describe('inviting someone from the interest list to co-edit', () => {
     expect(edited.errors).toBeUndefined();
 
     const twice = await h.run(RESPOND, { id: invited.data.inviteCoEditor.id, accept: true }, w.interested);
-    expect(twice.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    expect(twice.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
     expect(await coEditorRows(w.experiment.id, w.interested)).toBe(1);
     const after = await h.run(ENTRIES, { id: w.experiment.id }, w.editor);
     expect(after.data.experiment.interest.entries[0]).toMatchObject({ viewerCan: { inviteAsCoEditor: false }, coEditorInvitation: { status: 'ACCEPTED', viewerCan: { withdraw: false } } });
     const reinvite = await h.run(INVITE, { e: w.experiment.id, m: w.interested.id }, w.editor);
-    expect(reinvite.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.memberId' });
+    expect(reinvite.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.memberId' });
   });
 
   it('is answered only by the person invited, and only by the people who may add co-editors sent or withdrawn', async () => {
@@ -107,7 +107,7 @@ describe('inviting someone from the interest list to co-edit', () => {
     expect(errorCodes(await h.run(WITHDRAW, { id }, w.interested))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await h.run(WITHDRAW, { id }, w.teamMember))).toEqual(['FORBIDDEN']);
     expect(await coEditorRows(w.experiment.id, w.colleague)).toBe(0);
-    expect((await invitationRows(w.experiment.id))[0].status).toBe('PENDING');
+    expect((await invitationRows(w.experiment.id))[0]?.status).toBe('PENDING');
 
     expect(errorCodes(await h.run(INVITE, { e: 'no-such-experiment', m: w.interested.id }, w.editor))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await h.run(INVITE, { e: w.experiment.id, m: 'no-such-member' }, w.editor))).toEqual(['NOT_FOUND']);
@@ -124,10 +124,10 @@ describe('inviting someone from the interest list to co-edit', () => {
       [bystander.id, 'only people who recorded interest in this experiment can be invited from its interest list'],
     ]) {
       const refused = await h.run(INVITE, { e: w.experiment.id, m: memberId }, w.editor);
-      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.memberId', reason });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.memberId', reason });
     }
     const malformed = await h.run(INVITE, { e: w.experiment.id, m: 'x'.repeat(37) }, w.editor);
-    expect(malformed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.memberId' });
+    expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.memberId' });
     expect(await invitationRows(w.experiment.id)).toHaveLength(0);
     expect(await h.em().count(DomainEvent, {})).toBe(eventsBefore);
   });
@@ -139,7 +139,7 @@ describe('inviting someone from the interest list to co-edit', () => {
     expect((await h.run(RESPOND, { id: declined.id, accept: false }, w.interested)).data.respondToCoEditorInvitation.status).toBe('DECLINED');
     expect(await coEditorRows(w.experiment.id, w.interested)).toBe(0);
     const nagging = await h.run(INVITE, { e: w.experiment.id, m: w.interested.id }, w.editor);
-    expect(nagging.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.memberId' });
+    expect(nagging.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.memberId' });
     expect(errorCodes(await h.run(WITHDRAW, { id: declined.id }, w.editor))).toEqual(['BAD_USER_INPUT']);
 
     // Withdrawn before the fan-out job ran: the colleague, who also said they are trying it, is never told.
@@ -149,7 +149,7 @@ describe('inviting someone from the interest list to co-edit', () => {
     await h.runJobs();
     expect(await h.em().count(Notification, { member: w.colleague.id })).toBe(0);
     const late = await h.run(RESPOND, { id: sent.id, accept: true }, w.colleague);
-    expect(late.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id', reason: 'the team has withdrawn this invitation' });
+    expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id', reason: 'the team has withdrawn this invitation' });
     expect(await coEditorRows(w.experiment.id, w.colleague)).toBe(0);
 
     const resent = (await h.run(INVITE, { e: w.experiment.id, m: w.colleague.id }, w.editor)).data.inviteCoEditor;

@@ -33,7 +33,7 @@ describe('discussion webhooks', () => {
     await h.jobWorker({ handlers: NOTIFICATION_JOB_HANDLERS }).drain();
     const deliveries = await h.em().find(WebhookDelivery, { webhook: webhook.id }, { orderBy: { createdAt: 'asc' } });
     expect(deliveries.map((d) => d.event)).toEqual([WebhookEvent.DISCUSSION_STARTED, WebhookEvent.DISCUSSION_ANSWERED]);
-    expect(deliveries[0].payload).toMatchObject({ discussion: { id, title: 'How many referrals a week?', url: `https://synapse.test/discussions/${id}`, experiment: { id: experiment.id } } });
+    expect(deliveries[0]?.payload).toMatchObject({ discussion: { id, title: 'How many referrals a week?', url: `https://synapse.test/discussions/${id}`, experiment: { id: experiment.id } } });
     expect(JSON.stringify(deliveries.map((d) => d.payload))).not.toContain('Secret detail');
 
     const spam = await h.run('mutation { startDiscussion(input: { title: "Cheap watches for every council", body: "Buy now", serviceAreas: ["waste"] }) { id openingPost { id } } }', {}, asker);

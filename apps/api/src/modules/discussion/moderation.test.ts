@@ -42,10 +42,10 @@ describe('moderation', () => {
     expect(errorCodes(own)).toEqual(['FORBIDDEN']);
 
     // The queue: network moderators see every report, the lead organisation's admins theirs, others nothing.
-    expect((await h.run(QUEUE, {}, w.asker)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await h.run(QUEUE, {}, w.asker)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const mine = await h.run(QUEUE, {}, w.leadAdmin);
     expect(mine.data.postReports.nodes).toEqual([{ reason: 'Spam', reporter: { id: w.asker.id }, post: { id: w.rudeId, hidden: false } }]);
-    expect((await h.run(QUEUE, {}, w.volunteer)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await h.run(QUEUE, {}, w.volunteer)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const appointed = await h.run('mutation($id: ID!) { appointModerator(input: { memberId: $id }) { moderator } }', { id: w.volunteer.id }, w.platformAdmin);
     expect(appointed.data.appointModerator.moderator).toBe(true);
     const queue = await h.run(QUEUE, {}, w.volunteer);
@@ -56,7 +56,7 @@ describe('moderation', () => {
     const audit = await h.em().find(AuditEntry, { operation: 'moderatePost', entityId: w.rudeId });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: w.volunteer.id, change: 'UPDATE' });
-    expect(audit[0].after).toMatchObject({ moderationReason: 'Advertising' });
+    expect(audit[0]?.after).toMatchObject({ moderationReason: 'Advertising' });
     expect((await h.run(QUEUE, {}, w.volunteer)).data.postReports.nodes.map((n: { post: { id: string } }) => n.post.id)).not.toContain(w.rudeId);
 
     const asReader = await h.run('query($id: ID!) { discussion(id: $id) { replyCount posts(first: 10) { nodes { id } } } }', { id: w.discussionId }, w.asker);
@@ -89,7 +89,7 @@ describe('moderation', () => {
     const unlocked = await h.run('mutation($id: ID!) { lockDiscussion(input: { discussionId: $id, locked: false, reason: "Calmer now" }) { lockedAt } }', { id: w.discussionId }, w.platformAdmin);
     expect(unlocked.data.lockDiscussion.lockedAt).toBeNull();
     const reason = await h.run('mutation($id: ID!) { lockDiscussion(input: { discussionId: $id, reason: "" }) { id } }', { id: w.discussionId }, w.platformAdmin);
-    expect(reason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
+    expect(reason.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
     expect(await h.em().findOneOrFail(Discussion, w.discussionId)).toMatchObject({ lockedAt: null, lockReason: 'Calmer now' });
   });
 
@@ -97,7 +97,7 @@ describe('moderation', () => {
     const w = await world();
     for (const reason of ['', '  ', 'ok']) {
       const result = await h.run('mutation($id: ID!, $reason: String!) { reportPost(input: { postId: $id, reason: $reason }) { id } }', { id: w.rudeId, reason }, w.asker);
-      expect(result.errors?.[0].extensions, JSON.stringify(reason)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
+      expect(result.errors?.[0]?.extensions, JSON.stringify(reason)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
     }
     expect(await h.em().count(PostReport, { post: w.rudeId })).toBe(0);
   });
@@ -106,7 +106,7 @@ describe('moderation', () => {
     const w = await world();
     for (const reason of ['', '   ']) {
       const result = await h.run('mutation($id: ID!, $reason: String!) { moderatePost(input: { postId: $id, action: HIDE, reason: $reason }) { hidden } }', { id: w.rudeId, reason }, w.platformAdmin);
-      expect(result.errors?.[0].extensions, JSON.stringify(reason)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
+      expect(result.errors?.[0]?.extensions, JSON.stringify(reason)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
     }
     expect(await h.em().findOneOrFail(Post, w.rudeId)).toMatchObject({ hiddenAt: null, moderationReason: null });
     expect(await h.em().count(AuditEntry, { operation: 'moderatePost', entityId: w.rudeId })).toBe(0);
@@ -116,7 +116,7 @@ describe('moderation', () => {
     const w = await world();
     for (const memberId of ['', '   ']) {
       const result = await h.run('mutation($id: ID!) { appointModerator(input: { memberId: $id }) { moderator } }', { id: memberId }, w.platformAdmin);
-      expect(result.errors?.[0].extensions, JSON.stringify(memberId)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.memberId' });
+      expect(result.errors?.[0]?.extensions, JSON.stringify(memberId)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.memberId' });
     }
     expect((await h.em().findOneOrFail(Member, w.volunteer.id)).moderator).toBe(false);
     expect(await h.em().count(AuditEntry, { operation: 'appointModerator', actorId: w.platformAdmin.id })).toBe(0);

@@ -84,7 +84,8 @@ export async function changeHistory(em: EntityManager, experiment: Experiment): 
     }
     for (const entry of entries) {
       if (entry.entityType !== 'Experiment' && !children.has(entry.entityId)) continue;
-      const changes = entry.entityType === 'Experiment' ? experimentChanges(entry) : [CHILD_CHANGES[entry.entityType][entry.change]];
+      const childChange = CHILD_CHANGES[entry.entityType]?.[entry.change];
+      const changes = entry.entityType === 'Experiment' ? experimentChanges(entry) : childChange ? [childChange] : [];
       for (const change of changes) events.push({ on: ukDay(entry.createdAt), at: entry.createdAt.getTime(), change });
     }
   }

@@ -53,8 +53,9 @@ function visibilityCondition(viewer: Member | null, statuses: ExperimentStatus[]
     if (organisationId) team.push({ leadOrganisation: organisationId });
     branches.push({ status: { $in: hidden }, $or: team });
   }
-  if (branches.length === 0) return null;
-  return branches.length === 1 ? branches[0] : { $or: branches };
+  const [only] = branches;
+  if (!only) return null;
+  return branches.length === 1 ? only : { $or: branches };
 }
 
 /** A page of the experiments the viewer may see, newest first. */

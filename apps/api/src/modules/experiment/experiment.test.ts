@@ -155,7 +155,7 @@ describe('reading experiments', () => {
   it('refuses a page size over the maximum with the field at fault', async () => {
     const result = await h.run(LIST, { first: 101 });
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
-    expect(result.errors?.[0].extensions?.field).toBe('first');
+    expect(result.errors?.[0]?.extensions?.field).toBe('first');
   });
 
   it('loads a page of 50 with the same number of SQL statements as a page of 5 (no N+1)', async () => {
@@ -254,7 +254,7 @@ describe('changing experiments', () => {
     // Publishing needs a problem and an approach first.
     const early = await h.run(PUBLISH, { id: draft.id, version: 1 }, editor);
     expect(errorCodes(early)).toEqual(['BAD_USER_INPUT']);
-    expect(early.errors?.[0].extensions?.problems.map((p: { field: string }) => p.field)).toEqual([
+    expect(early.errors?.[0]?.extensions?.problems.map((p: { field: string }) => p.field)).toEqual([
       'experiment.problem',
       'experiment.approach',
     ]);
@@ -295,7 +295,7 @@ describe('changing experiments', () => {
     expect(first.data.updateExperiment.version).toBe(2);
     const second = await h.run(UPDATE, { id: experiment.id, version: 1, input: { title: 'Second editor' } }, editor);
     expect(errorCodes(second)).toEqual(['CONFLICT']);
-    expect(second.errors?.[0].extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
+    expect(second.errors?.[0]?.extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
     expect((await stored(experiment.id))?.title).toBe('First editor');
   });
 
@@ -347,7 +347,7 @@ describe('changing experiments', () => {
       const experiment = await buildExperiment(h.em(), { lead: council, title: 'Before', status: ExperimentStatus.DRAFT });
       const result = await h.run(UPDATE, { id: experiment.id, version: 1, input: { title: 'Changed', ...input } }, editor);
       expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
-      expect(result.errors?.[0].extensions?.problems.map((p: { field: string }) => p.field)).toContain(field);
+      expect(result.errors?.[0]?.extensions?.problems.map((p: { field: string }) => p.field)).toContain(field);
       const after = await stored(experiment.id);
       expect(after?.title).toBe('Before');
       expect(after?.version).toBe(1);
@@ -358,7 +358,7 @@ describe('changing experiments', () => {
       const { council, editor } = await team();
       const result = await h.run(CREATE, { input: { title: 'New one', summary: 'Something', ...input } }, editor);
       expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
-      expect(result.errors?.[0].extensions?.problems.map((p: { field: string }) => p.field)).toContain(field);
+      expect(result.errors?.[0]?.extensions?.problems.map((p: { field: string }) => p.field)).toContain(field);
       expect(await h.em().count(Experiment, { leadOrganisation: council.id })).toBe(0);
     });
 
@@ -367,7 +367,7 @@ describe('changing experiments', () => {
       const experiment = await buildExperiment(h.em(), { lead: council, title: 'Before', status: ExperimentStatus.DRAFT });
       await h.run(UPDATE, { id: experiment.id, version: 1, input: { startDate: '2025-03-27' } }, editor);
       const result = await h.run(UPDATE, { id: experiment.id, version: 2, input: { endDate: '2025-03-26' } }, editor);
-      expect(result.errors?.[0].extensions?.problems).toEqual([{ field: 'input.endDate', reason: 'End date must be the same as or after the start date' }]);
+      expect(result.errors?.[0]?.extensions?.problems).toEqual([{ field: 'input.endDate', reason: 'End date must be the same as or after the start date' }]);
       expect((await stored(experiment.id))?.endDate).toBeNull();
       const sameDay = await h.run(UPDATE, { id: experiment.id, version: 2, input: { endDate: '2025-03-27' } }, editor);
       expect(sameDay.errors).toBeUndefined();

@@ -13,7 +13,7 @@ afterAll(async () => {
 
 const STATISTICS = '{ statistics { publishedExperiments councils outcomesPublished forks } }';
 
-async function statistics(): Promise<Record<string, number>> {
+async function statistics(): Promise<{ publishedExperiments: number; councils: number; outcomesPublished: number; forks: number }> {
   const result = await h.run(STATISTICS, {});
   expect(result.errors).toBeUndefined();
   return result.data.statistics;

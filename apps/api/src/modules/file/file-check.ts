@@ -70,10 +70,11 @@ const OOXML_MAIN: Record<string, string> = {
 
 /** Confirms an Office or OpenDocument file from inside the ZIP: its declared part or `mimetype` entry. */
 function confirmZipFormat(mime: string, bytes: Buffer): boolean {
-  if (mime in OOXML_MAIN) {
+  const mainPart = OOXML_MAIN[mime];
+  if (mainPart) {
     const entries = zipEntries(bytes, (name) => name === '[Content_Types].xml');
     const types = entries?.['[Content_Types].xml'];
-    return !!types && Buffer.from(types).toString('utf8').includes(OOXML_MAIN[mime]);
+    return !!types && Buffer.from(types).toString('utf8').includes(mainPart);
   }
   if (mime.startsWith('application/vnd.oasis.opendocument.')) {
     const entries = zipEntries(bytes, (name) => name === 'mimetype');
@@ -101,8 +102,9 @@ export type TypeCheck = { ok: true; contentType: string; format: string } | { ok
 export async function checkFileType(bytes: Buffer, fileName: string, declaredType: string): Promise<TypeCheck> {
   const detected = await fileTypeFromBuffer(bytes);
   if (detected) {
-    if (!(detected.mime in ALLOWED_TYPES) || !confirmZipFormat(detected.mime, bytes)) return { ok: false, detected: detected.mime };
-    return { ok: true, contentType: detected.mime, format: ALLOWED_TYPES[detected.mime] };
+    const format = ALLOWED_TYPES[detected.mime];
+    if (!format || !confirmZipFormat(detected.mime, bytes)) return { ok: false, detected: detected.mime };
+    return { ok: true, contentType: detected.mime, format };
   }
   if (!looksLikeText(bytes)) return { ok: false, detected: null };
   const csv = declaredType === 'text/csv' || /\.csv$/i.test(fileName);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExperimentStatus, MemberRole } from '@synapse/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
 import { createFileHarness, type FileHarness, type Storage } from '../../../test/file-harness.js';
 import { makeDocx, makeExecutable, makePdf } from '../../../test/files.js';
 import { buildCouncil, buildExperiment, buildMember } from '../../../test/factories.js';
@@ -107,31 +107,31 @@ describe.each<Storage>(['local', 's3'])('artefact files stored in %s storage', (
   it('refuses oversized files, disguised executables, truncated uploads and reused upload ids, storing nothing', async () => {
     const { editor, experiment } = await setup();
     const tooBig = await h.run(CREATE_UPLOAD, { input: { fileName: 'big.pdf', contentType: PDF, byteSize: 2 * 1024 * 1024 } }, editor);
-    expect(tooBig.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.byteSize', reasonCode: 'FILE_TOO_LARGE' });
+    expect(tooBig.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.byteSize', reasonCode: 'FILE_TOO_LARGE' });
     const wrongType = await h.run(CREATE_UPLOAD, { input: { fileName: 'run.exe', contentType: 'application/x-msdownload', byteSize: 10 } }, editor);
-    expect(wrongType.errors?.[0].extensions).toMatchObject({ field: 'input.contentType', reasonCode: 'FILE_TYPE_NOT_ALLOWED' });
+    expect(wrongType.errors?.[0]?.extensions).toMatchObject({ field: 'input.contentType', reasonCode: 'FILE_TYPE_NOT_ALLOWED' });
     expect(await h.em().count(FileUpload, { member: editor.id })).toBe(0);
 
     const disguised = await files.upload(editor, makeExecutable(), 'report.pdf', PDF);
     const refused = await h.run(ADD, { experimentId: experiment.id, input: artefactInput(disguised) }, editor);
-    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.uploadId', reasonCode: 'FILE_TYPE_NOT_ALLOWED' });
-    expect(refused.errors?.[0].message).toContain('application/x-msdownload');
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.uploadId', reasonCode: 'FILE_TYPE_NOT_ALLOWED' });
+    expect(refused.errors?.[0]?.message).toContain('application/x-msdownload');
 
     const pdf = await makePdf('Half a file');
     const truncated = await files.upload(editor, pdf, 'half.pdf', PDF, pdf.subarray(0, 100));
     const incomplete = await h.run(ADD, { experimentId: experiment.id, input: artefactInput(truncated) }, editor);
-    expect(incomplete.errors?.[0].extensions).toMatchObject({ field: 'input.uploadId', reasonCode: 'UPLOAD_INCOMPLETE' });
+    expect(incomplete.errors?.[0]?.extensions).toMatchObject({ field: 'input.uploadId', reasonCode: 'UPLOAD_INCOMPLETE' });
     expect(await h.em().count(Artefact, { experiment: experiment.id })).toBe(0);
     expect(await h.em().count(ArtefactFile, { artefact: { experiment: experiment.id } })).toBe(0);
 
     const once = await files.upload(editor, pdf, 'whole.pdf', PDF);
     expect((await h.run(ADD, { experimentId: experiment.id, input: artefactInput(once) }, editor)).errors).toBeUndefined();
     const reused = await h.run(ADD, { experimentId: experiment.id, input: artefactInput(once) }, editor);
-    expect(reused.errors?.[0].extensions).toMatchObject({ field: 'input.uploadId', reasonCode: 'UPLOAD_ALREADY_USED' });
+    expect(reused.errors?.[0]?.extensions).toMatchObject({ field: 'input.uploadId', reasonCode: 'UPLOAD_ALREADY_USED' });
 
     const stranger = await buildMember(h.em(), await buildCouncil(h.em()), MemberRole.EDITOR);
     const theirs = await files.upload(stranger, pdf, 'theirs.pdf', PDF);
-    expect((await h.run(ADD, { experimentId: experiment.id, input: artefactInput(theirs) }, editor)).errors?.[0].extensions?.reasonCode).toBe('UPLOAD_NOT_FOUND');
+    expect((await h.run(ADD, { experimentId: experiment.id, input: artefactInput(theirs) }, editor)).errors?.[0]?.extensions?.reasonCode).toBe('UPLOAD_NOT_FOUND');
     expect(await h.em().count(Artefact, { experiment: experiment.id })).toBe(1);
   });
 
@@ -140,7 +140,7 @@ describe.each<Storage>(['local', 's3'])('artefact files stored in %s storage', (
     const id = await files.upload(editor, await makePdf('Late'), 'late.pdf', PDF);
     await h.em().nativeUpdate(FileUpload, { id }, { expiresAt: new Date(Date.now() - 1000) });
     const expired = await h.run(ADD, { experimentId: experiment.id, input: artefactInput(id) }, editor);
-    expect(expired.errors?.[0].extensions).toMatchObject({ field: 'input.uploadId', reasonCode: 'UPLOAD_EXPIRED' });
+    expect(expired.errors?.[0]?.extensions).toMatchObject({ field: 'input.uploadId', reasonCode: 'UPLOAD_EXPIRED' });
   });
 
   it("hides a draft's files from people outside its team", async () => {
@@ -172,14 +172,18 @@ describe.each<Storage>(['local', 's3'])('artefact files stored in %s storage', (
 
     const records = [];
     for await (const batch of publishedExperiments(h.em(), council.id)) records.push(...batch.map(toRecord));
-    const [artefact] = records[0].artefacts as { url: string; sha256: string }[];
-    expect(artefact.url).toBe(added.url);
-    expect(artefact.sha256).toBe(createHash('sha256').update(second).digest('hex'));
+    const [record] = records;
+    assert(record, 'the council has a published experiment');
+    const [artefact] = record.artefacts as { url: string; sha256: string }[];
+    expect(artefact?.url).toBe(added.url);
+    expect(artefact?.sha256).toBe(createHash('sha256').update(second).digest('hex'));
 
     const response = await fetch(`${files.base}/export/organisations/${council.slug}/files.zip`);
     expect(response.headers.get('content-type')).toBe('application/zip');
     const entries = unzipSync(new Uint8Array(await response.arrayBuffer()));
     expect(Object.keys(entries).sort()).toEqual([`${experiment.slug}/v1-case.pdf`, `${experiment.slug}/v2-case.docx`]);
-    expect(Buffer.from(entries[`${experiment.slug}/v1-case.pdf`]).equals(first)).toBe(true);
+    const pdf = entries[`${experiment.slug}/v1-case.pdf`];
+    assert(pdf, 'the zip holds the PDF');
+    expect(Buffer.from(pdf).equals(first)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { ExperimentStatus, MemberRole } from '@synapse/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
 import { buildCouncil, buildExperiment, buildMember } from '../../../test/factories.js';
 import { createHarness, type Harness } from '../../../test/harness.js';
 import { Artefact } from '../artefact/artefact.entity.js';
@@ -58,6 +58,8 @@ describe('link checks', () => {
     const editor = await buildMember(h.em(), council, MemberRole.EDITOR);
     const experiment = await buildExperiment(h.em(), { lead: council, status: ExperimentStatus.PUBLISHED, artefacts: 2 });
     const [first, second] = await h.em().find(Artefact, { experiment: experiment.id }, { orderBy: { title: 'asc' } });
+    assert(first, 'the experiment has two artefacts');
+    assert(second, 'the experiment has two artefacts');
     await h.em().nativeUpdate(Artefact, { experiment: { $ne: experiment.id } }, { linkCheckedAt: new Date() }); // other tests' links
     await h.em().nativeUpdate(Artefact, { id: first.id }, { url: `${base}/ok` });
     await h.em().nativeUpdate(Artefact, { id: second.id }, { url: `${base}/ok?edition=2` });

@@ -26,8 +26,8 @@ function zipXmlText(bytes: Buffer, wanted: (name: string) => boolean): string {
       return true;
     },
   });
-  const names = Object.keys(parts).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-  return names.map((name) => xmlText(Buffer.from(parts[name]).toString('utf8'))).join('\n');
+  const inOrder = Object.entries(parts).sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
+  return inOrder.map(([, part]) => xmlText(Buffer.from(part).toString('utf8'))).join('\n');
 }
 
 async function pdfText(bytes: Buffer): Promise<string> {

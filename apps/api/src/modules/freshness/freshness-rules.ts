@@ -27,6 +27,7 @@ export function reviewBaseOn(experiment: Dated): string {
 /** Adds calendar months to a "YYYY-MM-DD" date, keeping to the month's last day (31 Jan + 1 month = 28/29 Feb). */
 export function addMonths(date: string, months: number): string {
   const [year, month, day] = date.split('-').map(Number);
+  if (year === undefined || month === undefined || day === undefined) throw new Error(`addMonths needs a YYYY-MM-DD date, not "${date}"`);
   const total = year * 12 + (month - 1) + months;
   const targetYear = Math.floor(total / 12);
   const targetMonth = total % 12;

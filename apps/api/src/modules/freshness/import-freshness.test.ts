@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, assert, beforeAll, expect, it } from 'vitest';
 import { buildCouncil } from '../../../test/factories.js';
 import { createHarness, type Harness } from '../../../test/harness.js';
 import { Experiment } from '../experiment/experiment.entity.js';
@@ -35,7 +35,8 @@ it('imports the last substantive change and a registration; a re-import keeps th
   });
   const first = await importExperiments(h.em(), [record('2025-01-02', 2)]);
   expect(first).toMatchObject({ created: 1, rejected: 0 });
-  const id = first.records[0].experimentId!;
+  const id = first.records[0]?.experimentId;
+  assert(id, 'the import created the experiment');
   expect((await h.em().findOneOrFail(Experiment, id)).contentChangedAt?.toISOString()).toBe('2025-09-01T09:00:00.000Z');
 
   const again = await importExperiments(h.em(), [record('2025-03-01', 4)]);
@@ -45,5 +46,5 @@ it('imports the last substantive change and a registration; a re-import keeps th
 
   const bad = await importExperiments(h.em(), [{ ...record('2025-02-30', 9), externalId: 'bad' }]);
   expect(bad.rejected).toBe(1);
-  expect(bad.records[0].problems?.map((problem) => problem.field).sort()).toEqual(['registration.registeredOn', 'registration.targetEvidenceLevel']);
+  expect(bad.records[0]?.problems?.map((problem) => problem.field).sort()).toEqual(['registration.registeredOn', 'registration.targetEvidenceLevel']);
 });

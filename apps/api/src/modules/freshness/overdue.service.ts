@@ -43,7 +43,8 @@ export async function* overdueBatches(
     const conditions: FilterQuery<Experiment>[] = [{ status: ExperimentStatus.PUBLISHED, withdrawnAt: null }, where];
     if (after) conditions.push({ id: { $gt: after } });
     const page: Experiment[] = await em.find(Experiment, { $and: conditions }, { orderBy: { id: 'asc' }, limit: batchSize });
-    if (page.length === 0) return;
+    const last = page.at(-1);
+    if (!last) return;
     const counts = await outcomeCounts(em, page.map((experiment) => experiment.id));
     const items: OverdueItem[] = [];
     for (const experiment of page) {
@@ -55,7 +56,7 @@ export async function* overdueBatches(
       }
     }
     yield items;
-    after = page[page.length - 1].id;
+    after = last.id;
   }
 }
 

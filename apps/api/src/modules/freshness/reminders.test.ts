@@ -43,7 +43,7 @@ describe('reminders (time travel: the job passes its clock)', () => {
     await remind('2029-08-15');
     const first = await reminders(editor, experiment, NotificationKind.RESULTS_OVERDUE);
     expect(first).toHaveLength(1);
-    expect(first[0].message).toContain('ended on 30 June 2029');
+    expect(first[0]?.message).toContain('ended on 30 June 2029');
     await remind('2029-08-29'); // 60 days after the end date: the next interval
     expect(await reminders(editor, experiment, NotificationKind.RESULTS_OVERDUE)).toHaveLength(2);
   });
@@ -106,7 +106,7 @@ describe('reminders (time travel: the job passes its clock)', () => {
     await sendDigests(h.em(), { send: async (mail) => void h.mail.push(mail) }, h.config, day('2029-07-03'));
     const mine = h.mail.filter((mail) => mail.to === editor.email);
     expect(mine).toHaveLength(1);
-    expect(mine[0].text).toContain(`“${experiment.title}” ended on 30 June 2029`);
+    expect(mine[0]?.text).toContain(`“${experiment.title}” ended on 30 June 2029`);
   });
 });
 

@@ -96,7 +96,7 @@ describe('review cycle (time travel with the injectable clock)', () => {
     const editor = await buildMember(h.em(), council, MemberRole.EDITOR);
     h.clock.set('2030-05-02T12:00:00Z');
     const refused = await h.run(CONFIRM, { id: draft.id }, editor);
-    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
     expect((await h.em().findOneOrFail(Experiment, { id: draft.id })).lastReviewedOn).toBeNull();
     expect(await h.em().count(AuditEntry, { entityId: draft.id, operation: 'confirmExperimentStillAccurate' })).toBe(0);
   });

@@ -25,7 +25,7 @@ export function authRoutes({ orm, config }: { orm: MikroORM; config: AppConfig }
       response
         .status(400)
         .type('html')
-        .send(page('Sign-in link not accepted', `<p>${escapeHtml(error.problems[0].reason)}.</p><p><a href="/">Go to Synapse</a></p>`));
+        .send(page('Sign-in link not accepted', `<p>${escapeHtml(error.problems[0]?.reason ?? 'This sign-in link is not valid')}.</p><p><a href="/">Go to Synapse</a></p>`));
     }
   });
   return router;

@@ -24,7 +24,7 @@ export function emailDomain(email: string): string {
 /** "jo.bloggs-smith" → "Jo Bloggs Smith": a starting name people can change. */
 function nameFromEmail(email: string): string {
   const local = email.slice(0, email.indexOf('@')).replace(/\+.*$/, '');
-  return local.split(/[._-]+/).filter(Boolean).map((part) => part[0].toUpperCase() + part.slice(1)).join(' ') || 'New member';
+  return local.split(/[._-]+/).filter(Boolean).map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join(' ') || 'New member';
 }
 
 /** Emails a single-use sign-in link. Says nothing about whether the address is known. */

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
 import { Browser, startTestServer, type TestServer } from '../../../test/http.js';
 import { entityManager } from '../../db/orm.js';
 import { DevMail } from './dev-mail.entity.js';
@@ -23,9 +23,9 @@ async function signInLink(browser: Browser, email: string): Promise<string> {
   const mailbox = await (await fetch(`${server.base}/dev/mailbox`)).text();
   const pattern = new RegExp(`href="${server.base.replace(/[.:/]/g, '\\$&')}(/auth/verify\\?token=[^"]+)"`);
   const section = mailbox.slice(mailbox.indexOf(email.toLowerCase()));
-  const match = pattern.exec(section);
-  expect(match, `a sign-in link for ${email} on /dev/mailbox`).not.toBeNull();
-  return match![1].replace(/&#38;/g, '&');
+  const link = pattern.exec(section)?.[1];
+  assert(link, `a sign-in link for ${email} on /dev/mailbox`);
+  return link.replace(/&#38;/g, '&');
 }
 
 async function signIn(email: string): Promise<Browser> {

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import Provider from 'oidc-provider';
 import { freePort } from '@synapse/search';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/http.js';
 
 // Single sign-on against a real OpenID Connect provider (the oidc-provider package) on loopback, driven
@@ -51,7 +51,7 @@ async function signInWithSso(login: string): Promise<{ finalStatus: number; fina
   const jar = new Map<string, string>();
   const remember = (response: Response) => {
     for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
+      const [pair = ''] = line.split(';');
       const index = pair.indexOf('=');
       const name = pair.slice(0, index).trim();
       const value = pair.slice(index + 1);
@@ -76,7 +76,8 @@ async function signInWithSso(login: string): Promise<{ finalStatus: number; fina
     return current;
   };
   const submit = async (html: string, fields: Record<string, string>, from: string) => {
-    const action = /action="([^"]+)"/.exec(html)![1];
+    const action = /action="([^"]+)"/.exec(html)?.[1];
+    assert(action, 'the page has a form');
     const url = new URL(action, from).href;
     return follow(await go(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) }), url);
   };

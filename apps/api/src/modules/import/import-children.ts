@@ -34,7 +34,7 @@ function pair<T extends { externalId: string | null; title: string }>(
   return inputs.map((input) => {
     if (input.externalId) return byKey.get(input.externalId) ?? null;
     const index = keyless.findIndex((child) => child.title === input.title.trim());
-    return index === -1 ? null : keyless.splice(index, 1)[0];
+    return index === -1 ? null : (keyless.splice(index, 1)[0] ?? null);
   });
 }
 

@@ -1,5 +1,5 @@
 import { ExperimentStatus, Licence, MemberRole, Verdict } from '@synapse/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
 import { buildCouncil, buildExperiment, buildMember } from '../../../test/factories.js';
 import { createHarness, type Harness } from '../../../test/harness.js';
 import { Artefact } from '../artefact/artefact.entity.js';
@@ -44,6 +44,7 @@ async function fork(h: Harness, parent: Experiment, lead: Organisation, title: s
 beforeAll(async () => {
   [source, target] = await Promise.all([createHarness(), createHarness()]);
   const [first, second, third, fourth] = await councils(source);
+  assert(first && second && third && fourth, 'four councils');
   await councils(target);
   const em = source.em();
 
@@ -55,7 +56,9 @@ beforeAll(async () => {
     artefacts: 2,
   });
   Object.assign(root, { slug: 'bins-2019-edition', licence: Licence.CC_BY_4, publishedAt: new Date('2023-05-06T14:23:45.678Z'), themes: ['waste'] });
-  root.artefacts.getItems()[1].licence = Licence.ALL_RIGHTS_RESERVED;
+  const [, secondArtefact] = root.artefacts.getItems();
+  assert(secondArtefact, 'the root has two artefacts');
+  secondArtefact.licence = Licence.ALL_RIGHTS_RESERVED;
   await em.flush();
 
   // Forks three deep, the middle one archived; each carries the root's artefacts.
@@ -91,7 +94,7 @@ describe('export and import round trip', () => {
     expect(second.experiments).toHaveLength(first.experiments.length);
     for (const [index, record] of first.experiments.entries()) {
       for (const field of Object.keys(record)) {
-        expect({ record: record.externalId, field, value: second.experiments[index][field] }).toEqual({ record: record.externalId, field, value: record[field] });
+        expect({ record: record.externalId, field, value: second.experiments[index]?.[field] }).toEqual({ record: record.externalId, field, value: record[field] });
       }
     }
     expect(second).toEqual(first);

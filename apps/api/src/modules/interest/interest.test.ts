@@ -49,7 +49,7 @@ describe('interest', () => {
     const own = await h.run(SET, { input: { experimentId: experiment.id, level: 'TRYING' } }, await buildMember(em, lead));
     expect(errorCodes(own)).toEqual(['FORBIDDEN']);
     const long = await h.run(SET, { input: { experimentId: experiment.id, level: 'TRYING', note: 'x'.repeat(501) } }, await buildMember(em, await buildCouncil(em)));
-    expect(long.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.note' });
+    expect(long.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.note' });
     expect(await em.count(Interest, { experiment: experiment.id })).toBe(0);
   });
 });

@@ -47,9 +47,14 @@ const batchSize = (handler: JobHandler) => (handler.runBatch ? (handler.batchSiz
  * Groups due candidates (oldest first) into at most `limit` claims, each type within its free slots: a job of a
  * batching type joins the claim already open for its type.
  */
-function group(candidates: Job[], request: ClaimRequest): Job[][] {
+/** Jobs claimed together are never an empty list. */
+type JobGroup = [Job, ...Job[]];
+
+const isNonEmpty = (jobs: Job[]): jobs is JobGroup => jobs.length > 0;
+
+function group(candidates: Job[], request: ClaimRequest): JobGroup[] {
   const slots = new Map(request.slots);
-  const groups: Job[][] = [];
+  const groups: JobGroup[] = [];
   const open = new Map<string, Job[]>();
   for (const job of candidates) {
     const handler = request.handlers.get(job.type)!;
@@ -61,8 +66,9 @@ function group(candidates: Job[], request: ClaimRequest): Job[][] {
     const free = slots.get(job.type) ?? 0;
     if (groups.length >= request.limit || free <= 0) continue;
     slots.set(job.type, free - 1);
-    groups.push([job]);
-    if (handler.runBatch) open.set(job.type, groups[groups.length - 1]);
+    const opened: JobGroup = [job];
+    groups.push(opened);
+    if (handler.runBatch) open.set(job.type, opened);
   }
   return groups;
 }
@@ -72,15 +78,16 @@ function taken(job: Job, token: string, leaseMs: number, now: Date) {
   return { lockedBy: token, lockedUntil: new Date(now.getTime() + leaseMs), attempts: job.attempts + 1 };
 }
 
-function toClaim(jobs: Job[], request: ClaimRequest): Claim {
-  const handler = request.handlers.get(jobs[0].type)!;
-  return { job: jobs[0], jobs, token: String(jobs[0].lockedBy), handler, leaseMs: leaseOf(handler) };
+function toClaim(jobs: JobGroup, request: ClaimRequest): Claim {
+  const [job] = jobs;
+  const handler = request.handlers.get(job.type)!;
+  return { job, jobs, token: String(job.lockedBy), handler, leaseMs: leaseOf(handler) };
 }
 
 const newToken = (workerId: string) => `${workerId}-${randomBytes(4).toString('hex')}`;
 
 /** PostgreSQL: the due rows are locked with `FOR UPDATE SKIP LOCKED`, so concurrent claims never see the same row. */
-async function claimOnPostgres(em: EntityManager, request: ClaimRequest, types: string[]): Promise<Job[][]> {
+async function claimOnPostgres(em: EntityManager, request: ClaimRequest, types: string[]): Promise<JobGroup[]> {
   return em.transactional(async (tx) => {
     const options = { ...ORDER, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE } as const;
     const groups = group(await tx.find(Job, dueWhere(types, request.now), { ...options, limit: request.limit }), request);
@@ -99,10 +106,10 @@ async function claimOnPostgres(em: EntityManager, request: ClaimRequest, types: 
  * SQLite (one process, writes serialised): each job is taken by a conditional update that only one claim can win;
  * a candidate another claim won is skipped for the next one.
  */
-async function claimOnSqlite(em: EntityManager, request: ClaimRequest, types: string[]): Promise<Job[][]> {
+async function claimOnSqlite(em: EntityManager, request: ClaimRequest, types: string[]): Promise<JobGroup[]> {
   const candidates = await em.find(Job, dueWhere(types, request.now), { ...ORDER, limit: request.limit + 20 });
   const slots = new Map(request.slots);
-  const groups: Job[][] = [];
+  const groups: JobGroup[] = [];
   const seen = new Set<string>();
   for (const candidate of candidates) {
     const handler = request.handlers.get(candidate.type)!;
@@ -117,7 +124,7 @@ async function claimOnSqlite(em: EntityManager, request: ClaimRequest, types: st
       const where = { id: job.id, attempts: job.attempts, $or: dueWhere(types, request.now).$or };
       if ((await em.nativeUpdate(Job, where, changes)) === 1) won.push(Object.assign(job, changes));
     }
-    if (!won.length) continue;
+    if (!isNonEmpty(won)) continue;
     groups.push(won);
     slots.set(candidate.type, (slots.get(candidate.type) ?? 0) - 1);
   }

@@ -128,7 +128,7 @@ export async function loadFamily(em: EntityManager, viewer: Member | null, famil
 export function latestVerdict(experiment: Experiment): Verdict | null {
   const outcomes = experiment.outcomes.getItems();
   if (outcomes.length === 0) return null;
-  return [...outcomes].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id))[0].verdict;
+  return [...outcomes].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id))[0]?.verdict ?? null;
 }
 
 export interface LineageTree {
@@ -237,7 +237,7 @@ export function familyEvidence(members: Experiment[]): FamilyEvidence {
     costMax: costs.length ? Math.max(...costs) : null,
     summary:
       placesTried === 1
-        ? verdicts.length
+        ? verdicts[0]
           ? `Tried in 1 place: ${VERDICT_LABELS[verdicts[0]].toLowerCase()}.`
           : 'Tried in 1 place, no outcome yet.'
         : `Worked in ${workedIn} of ${placesTried} places that tried it${places.size !== placesTried ? ` (${places.size} councils)` : ''}.`,

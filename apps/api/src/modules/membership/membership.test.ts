@@ -22,7 +22,7 @@ describe('joining an organisation', () => {
     const asked = await h.run('mutation($org: ID!) { requestToJoinOrganisation(input: { organisationId: $org, message: "Housing officer" }) { id status } }', { org: council.id }, reader);
     expect(asked.data.requestToJoinOrganisation.status).toBe('PENDING');
     const again = await h.run('mutation($org: ID!) { requestToJoinOrganisation(input: { organisationId: $org }) { id } }', { org: council.id }, reader);
-    expect(again.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(again.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
     const pending = await h.run('query($slug: String) { organisation(slug: $slug) { joinRequests { id message member { name } } viewerCan { manageMembers } } }', { slug: council.slug }, admin);
     expect(pending.data.organisation.joinRequests).toEqual([{ id: asked.data.requestToJoinOrganisation.id, message: 'Housing officer', member: { name: reader.name } }]);
@@ -33,14 +33,14 @@ describe('joining an organisation', () => {
     const approved = await h.run('mutation($id: ID!) { decideJoinRequest(id: $id, approve: true) { status member { role organisation { id } } } }', { id: asked.data.requestToJoinOrganisation.id }, admin);
     expect(approved.data.decideJoinRequest).toEqual({ status: 'APPROVED', member: { role: 'MEMBER', organisation: { id: council.id } } });
     const twice = await h.run('mutation($id: ID!) { decideJoinRequest(id: $id, approve: false) { status } }', { id: asked.data.requestToJoinOrganisation.id }, admin);
-    expect(twice.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(twice.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('never leaves an organisation without an admin', async () => {
     const council = await buildCouncil(h.em());
     const admin = await buildMember(h.em(), council, MemberRole.ADMIN);
     const demote = await h.run('mutation($id: ID!) { setMemberRole(input: { memberId: $id, role: EDITOR }) { role } }', { id: admin.id }, admin);
-    expect(demote.errors?.[0].extensions?.field).toBe('input.memberId');
+    expect(demote.errors?.[0]?.extensions?.field).toBe('input.memberId');
     expect(errorCodes(await h.run('mutation($id: ID!) { removeMember(memberId: $id) { id } }', { id: admin.id }, admin))).toEqual(['BAD_USER_INPUT']);
     const second = await buildMember(h.em(), council, MemberRole.EDITOR);
     await h.run('mutation($id: ID!) { setMemberRole(input: { memberId: $id, role: ADMIN }) { role } }', { id: second.id }, admin);
@@ -53,7 +53,7 @@ describe('joining an organisation', () => {
     const council = await buildCouncil(h.em());
     for (const domain of ['not a domain', '@wigan.gov.uk', 'WIGAN.GOV.UK', 'localhost']) {
       const result = await h.run('mutation($org: ID!, $d: String!) { addOrganisationDomain(input: { organisationId: $org, domain: $d }) { id } }', { org: council.id, d: domain }, platformAdmin);
-      expect(result.errors?.[0].extensions?.field, domain).toBe('input.domain');
+      expect(result.errors?.[0]?.extensions?.field, domain).toBe('input.domain');
     }
   });
 });
@@ -72,7 +72,7 @@ describe('co-editors', () => {
     expect(seen.data.experiment).toEqual({ title: 'Shared draft', viewerCan: { edit: true, publish: false, archive: false, manageTeam: false } });
     expect((await h.run('query($id: ID) { experiment(id: $id) { title } }', { id: otherDraft.id }, friend)).data.experiment).toBeNull();
     const unknown = await h.run('mutation($id: ID!) { addCoEditor(input: { experimentId: $id, email: "ghost@nowhere.example" }) { id } }', { id: draft.id }, editor);
-    expect(unknown.errors?.[0].extensions?.field).toBe('input.email');
+    expect(unknown.errors?.[0]?.extensions?.field).toBe('input.email');
   });
 });
 

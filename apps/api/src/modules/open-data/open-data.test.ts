@@ -48,7 +48,7 @@ describe('open data exports', () => {
     expect(outcomes.length).toBeGreaterThanOrEqual(experiments.filter((experiment) => experiment.latest_verdict).length);
     expect(outcomes[0]).toHaveProperty('verdict');
     const artefacts = parse((await get("/export/artefacts.csv")).text, { columns: true }) as Record<string, string>[];
-    expect(artefacts[0].url).toMatch(/^https?:\/\//);
+    expect(artefacts[0]?.url).toMatch(/^https?:\/\//);
     const { response, text } = await get('/export/organisations.csv');
     expect(response.headers.get('link')).toContain('rel="license"');
     expect(parse(text, { columns: true }).length).toBeGreaterThanOrEqual(397);

@@ -1,5 +1,5 @@
 import { ExperimentStatus, MemberRole, Verdict } from '@synapse/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
 import { buildCouncil, buildExperiment, buildMember } from '../../../test/factories.js';
 import { createHarness, errorCodes, type Harness } from '../../../test/harness.js';
 import { Outcome } from './outcome.entity.js';
@@ -63,6 +63,7 @@ describe('outcomes', () => {
     const reader = await buildMember(h.em(), council, MemberRole.MEMBER);
     const published = await buildExperiment(h.em(), { lead: council, outcomes: [{ verdict: Verdict.WORKED }] });
     const [outcome] = await h.em().find(Outcome, { experiment: published.id });
+    assert(outcome, 'the experiment has an outcome');
 
     expect(errorCodes(await h.run(ADD, { experimentId: experiment.id, input: VALID }, outsider))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await h.run(ADD, { experimentId: experiment.id, input: VALID }, reader))).toEqual(['FORBIDDEN']);
@@ -90,7 +91,7 @@ describe('outcomes', () => {
     const { editor, experiment } = await setup();
     const result = await h.run(ADD, { experimentId: experiment.id, input: { ...VALID, ...change } }, editor);
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
-    expect(result.errors?.[0].extensions?.problems.map((p: { field: string }) => p.field)).toContain(field);
+    expect(result.errors?.[0]?.extensions?.problems.map((p: { field: string }) => p.field)).toContain(field);
     expect(await h.em().count(Outcome, { experiment: experiment.id })).toBe(0);
   });
 
@@ -98,9 +99,10 @@ describe('outcomes', () => {
     const { council, editor } = await setup();
     const experiment = await buildExperiment(h.em(), { lead: council, outcomes: [{ verdict: Verdict.NO_EFFECT }] });
     const [outcome] = await h.em().find(Outcome, { experiment: experiment.id });
+    assert(outcome, 'the experiment has an outcome');
     const result = await h.run(UPDATE, { id: outcome.id, version: 1, input: change }, editor);
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
-    expect(result.errors?.[0].extensions?.problems.map((p: { field: string }) => p.field)).toContain(field);
+    expect(result.errors?.[0]?.extensions?.problems.map((p: { field: string }) => p.field)).toContain(field);
     const after = await h.em().findOneOrFail(Outcome, outcome.id);
     expect(after.version).toBe(1);
     expect(after.verdict).toBe(Verdict.NO_EFFECT);

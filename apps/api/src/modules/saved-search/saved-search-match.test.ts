@@ -1,5 +1,5 @@
 import { ExperimentStatus, MemberRole } from '@synapse/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
 import { buildCouncil, buildExperiment, buildMember } from '../../../test/factories.js';
 import { createHarness, type Harness } from '../../../test/harness.js';
 import { enqueueJob } from '../job/job-queue.js';
@@ -70,7 +70,7 @@ function suite(name: string, searchIndex: () => boolean | SearchIndex) {
       const told = await notificationsOf(h, w.lonely);
       expect(told).toHaveLength(1);
       expect(told[0]).toMatchObject({ kind: 'SAVED_SEARCH_MATCH' });
-      expect(told[0].message).toMatch(/^Wigan Council published “Befriending calls for lonely older people .*”\. It matches your saved search: “.* lonely older people” · Adult social care\.$/);
+      expect(told[0]?.message).toMatch(/^Wigan Council published “Befriending calls for lonely older people .*”\. It matches your saved search: “.* lonely older people” · Adult social care\.$/);
       expect(await notificationsOf(h, w.potholes)).toHaveLength(0);
       expect(await notificationsOf(h, w.publisher)).toHaveLength(0);
       expect((await notificationsOf(h, w.follower)).map((n) => n.kind)).toEqual(['NEW_EXPERIMENT']);
@@ -82,7 +82,9 @@ function suite(name: string, searchIndex: () => boolean | SearchIndex) {
       }
 
       // The job again (a crash after its effect, a replay): nothing new.
-      await enqueueJob(h.em(), MATCH_SAVED_SEARCHES, { eventId: told[0].eventId, experimentId: w.draft.id, actorId: w.publisher.id });
+      const [notification] = told;
+      assert(notification, 'the lonely member was told');
+      await enqueueJob(h.em(), MATCH_SAVED_SEARCHES, { eventId: notification.eventId, experimentId: w.draft.id, actorId: w.publisher.id });
       await runJobs(h);
       expect(await notificationsOf(h, w.lonely)).toHaveLength(1);
 

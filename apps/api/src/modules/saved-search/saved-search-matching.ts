@@ -63,8 +63,8 @@ async function engineMatches(index: SearchIndex, experimentId: string, searches:
   for (let start = 0; start < asked.length; start += ENGINE_BATCH) {
     const batch = asked.slice(start, start + ENGINE_BATCH);
     const { results } = await breakerFor(index).run(() => index.client.multiSearch({ queries: batch.map(([, query]) => query!) }));
-    results.forEach((result, position) => {
-      if (result.hits.length > 0) matched.push(batch[position][0]);
+    batch.forEach(([saved], position) => {
+      if (results[position]?.hits.length) matched.push(saved);
     });
   }
   return matched;

@@ -121,13 +121,13 @@ export function searchParamsOf(query: string, filter: StoredFilter): URLSearchPa
   return params;
 }
 
-function parsed(kind: Kind, values: string[]): unknown {
+function parsed(kind: Kind, first: string, values: string[]): unknown {
   const number = (value: string) => (/^-?\d{1,6}$/.test(value) ? Number(value) : value);
   if (kind === 'strings') return values;
   if (kind === 'numbers') return values.map(number);
-  if (kind === 'number') return number(values[0]);
-  if (kind === 'boolean') return values[0] === 'true' ? true : values[0] === 'false' ? false : values[0];
-  return values[0];
+  if (kind === 'number') return number(first);
+  if (kind === 'boolean') return first === 'true' ? true : first === 'false' ? false : first;
+  return first;
 }
 
 /** A filter from URL parameters (as searchParamsOf writes them), validated as the GraphQL argument is: BadInputError otherwise. */
@@ -135,7 +135,8 @@ export async function filterFromParams(params: URLSearchParams): Promise<SearchF
   const filter = new SearchFilter();
   for (const { field, kind } of FIELDS) {
     const values = params.getAll(PARAM[field] ?? field);
-    if (values.length) Object.assign(filter, { [field]: parsed(kind, values) });
+    const [first] = values;
+    if (first !== undefined) Object.assign(filter, { [field]: parsed(kind, first, values) });
   }
   await validateInput(filter, 'filter');
   return filter;

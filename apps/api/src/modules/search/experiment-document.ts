@@ -132,9 +132,10 @@ export async function* allDocuments(em: EntityManager, batchSize = 500): AsyncGe
       after ? { ...SEARCHABLE, id: { $gt: after } } : SEARCHABLE,
       { populate: POPULATE, orderBy: { id: 'asc' }, limit: batchSize },
     );
-    if (page.length === 0) return;
+    const last = page.at(-1);
+    if (!last) return;
     yield withFamilies(page, await familySizes(em, page));
-    after = page[page.length - 1].id;
+    after = last.id;
     em.clear();
   }
 }

@@ -74,7 +74,7 @@ describe('query understanding', () => {
     const result = await search('potholes');
     expect(result.hits.map((hit) => hit.experiment.title)).toEqual(['Fixing carriageway defects right first time']);
     expect(result.interpretation.expansions).toContainEqual({ term: 'potholes', meaning: 'carriageway defects' });
-    expect(result.hits[0].highlights[0].snippet).toBe('Fixing <mark>carriageway</mark> <mark>defects</mark> right first time');
+    expect(result.hits[0]?.highlights[0]?.snippet).toBe('Fixing <mark>carriageway</mark> <mark>defects</mark> right first time');
   });
 
   it('does not read loneliness as self-isolation', async () => {
@@ -97,13 +97,13 @@ describe('query understanding', () => {
 
   it('ranks results from rural councils first for "rural"', async () => {
     const result = await search('rural befriending');
-    expect(result.hits[0].experiment.title).toBe('Befriending visits for older people at home');
+    expect(result.hits[0]?.experiment.title).toBe('Befriending visits for older people at home');
     expect(result.interpretation.intents.map((i: { intent: string }) => i.intent)).toEqual(['RURAL_FIRST']);
   });
 
   it('ranks results from a nation named in the words first, and says so', async () => {
     const result = await search('befriending in Wales');
-    expect(result.hits[0].experiment.title).toBe('Telephone befriending for isolated older people');
+    expect(result.hits[0]?.experiment.title).toBe('Telephone befriending for isolated older people');
     expect(result.hits).toHaveLength(4);
     expect(result.interpretation.placesPreferred).toEqual([{ field: 'nations', value: 'WALES', label: 'Wales', term: 'in Wales' }]);
   });

@@ -36,7 +36,8 @@ function councilNames() {
 
 /** A council named after "in"/"at"/"from"/"across" ("pilots in Cornwall"): never a bare word, since "Reading" or "Wigan pier" may be topics. */
 const findCouncil: PlaceFinder = (tokens, at) => {
-  if (at === 0 || !['in', 'at', 'from', 'across'].includes(tokens[at - 1])) return null;
+  const before = tokens[at - 1];
+  if (before === undefined || !['in', 'at', 'from', 'across'].includes(before)) return null;
   for (let length = Math.min(5, tokens.length - at); length > 0; length--) {
     const council = councilNames().get(tokens.slice(at, at + length).join(' '));
     if (council) return { length, value: council.gssCode };

@@ -1,5 +1,5 @@
 import { ExperimentStatus, MemberRole, Nation, Stage, Verdict } from '@synapse/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
 import { buildCouncil, buildExperiment, buildMember } from '../../../test/factories.js';
 import { createHarness, errorCodes, type Harness } from '../../../test/harness.js';
 import { Experiment } from '../experiment/experiment.entity.js';
@@ -212,6 +212,7 @@ describe('search', () => {
     const published = await h.em().count(Experiment, SEARCHABLE);
     // Simulate drift: a document lost from the engine.
     const [anyHit] = (await index.search('', { limit: 1 })).hits;
+    assert(anyHit, 'the index has a document');
     await index.remove([anyHit.id]);
     expect(await index.count()).toBe(published - 1);
     const progress: number[] = [];
@@ -239,8 +240,8 @@ describe('search', () => {
   it('refuses bad arguments with the field at fault', async () => {
     expect(errorCodes(await h.run(SEARCH, { query: 'x', first: 51 }))).toEqual(['BAD_USER_INPUT']);
     const badCursor = await h.run(SEARCH, { query: 'x', after: 'bm9wZQ' });
-    expect(badCursor.errors?.[0].extensions?.field).toBe('after');
+    expect(badCursor.errors?.[0]?.extensions?.field).toBe('after');
     const badFilter = await h.run(SEARCH, { query: 'x', filter: { deprivationQuintiles: [9] } });
-    expect(badFilter.errors?.[0].extensions?.field).toBe('filter.deprivationQuintiles');
+    expect(badFilter.errors?.[0]?.extensions?.field).toBe('filter.deprivationQuintiles');
   });
 });

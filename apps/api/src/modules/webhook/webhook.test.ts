@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { ExperimentStatus, MemberRole } from '@synapse/domain';
 import { freePort } from '@synapse/search';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
 import { buildCouncil, buildExperiment, buildMember } from '../../../test/factories.js';
 import { createHarness, errorCodes, type Harness } from '../../../test/harness.js';
 import type { JobWorker } from '../job/job-worker.js';
@@ -79,6 +79,7 @@ describe('webhooks', () => {
     expect(await deliveries.drain()).toEqual({ succeeded: 1, failed: 0 });
     expect(received).toHaveLength(1);
     const [call] = received;
+    assert(call, 'the webhook was called');
     const body = JSON.parse(call.body);
     expect(body).toMatchObject({ event: 'EXPERIMENT_PUBLISHED', experiment: { id: draft.id, title: 'Webhook pilot', leadOrganisation: { name: 'Hookshire' } } });
     expect(call.headers['synapse-event']).toBe('EXPERIMENT_PUBLISHED');
@@ -97,7 +98,7 @@ describe('webhooks', () => {
     expect(replayed.data.replayWebhookDelivery).toEqual({ status: 'PENDING', attempts: 0 });
     await deliveries.drain();
     expect(received).toHaveLength(2);
-    expect(received[1].headers['synapse-delivery']).toBe(delivery.id);
+    expect(received[1]?.headers['synapse-delivery']).toBe(delivery.id);
   });
 
   it('resends a delivery whose sending process died after the receiver answered with the same synapse-delivery id, so receivers can deduplicate', async () => {
@@ -134,7 +135,7 @@ describe('webhooks', () => {
     const editor = await buildMember(h.em(), partnerOrg, MemberRole.EDITOR);
     expect(errorCodes(await h.run(CREATE, { org: partnerOrg.id, url: 'https://93.184.215.14/hook' }, editor))).toEqual(['FORBIDDEN']);
     const bad = await h.run(CREATE, { org: partnerOrg.id, url: 'javascript:alert(1)' }, admin);
-    expect(bad.errors?.[0].extensions?.field).toBe('input.url');
+    expect(bad.errors?.[0]?.extensions?.field).toBe('input.url');
     const { webhook } = (await h.run(CREATE, { org: partnerOrg.id, url: 'https://93.184.215.14/hook' }, admin)).data.createWebhook;
     const council = await buildCouncil(h.em());
     const writer = await buildMember(h.em(), council, MemberRole.EDITOR);

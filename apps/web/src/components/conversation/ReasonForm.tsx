@@ -16,7 +16,7 @@ export function ReasonForm({ id, summary, label = 'Reason (kept in the audit log
 }) {
   const [text, setText] = useState(initial);
   // The API names the field ("input.reason", "input.body"); this form's field is that name plus a suffix.
-  const field = id.split('-')[0];
+  const [field = id] = id.split('-');
   const problems = problemsFrom(error);
   return (
     <details className="govuk-details govuk-!-margin-bottom-2">

@@ -43,7 +43,7 @@ export function RegisteredMeasures({ slug }: { slug: string }) {
       </h2>
       <p className="govuk-body">
         On {formatDate(registration.registeredAt)} the team registered what it would measure, to be evaluated by{' '}
-        {EVALUATION_DESIGNS[registration.evaluationDesign].toLowerCase()}, aiming for {EVIDENCE_LEVELS[registration.targetEvidenceLevel].split(':')[0].toLowerCase()}{' '}
+        {EVALUATION_DESIGNS[registration.evaluationDesign].toLowerCase()}, aiming for {(EVIDENCE_LEVELS[registration.targetEvidenceLevel]?.replace(/:.*/s, '') ?? `level ${registration.targetEvidenceLevel}`).toLowerCase()}{' '}
         evidence. A registration cannot be changed afterwards.
       </p>
       {registration.evaluationPlan && <p className="govuk-body synapse-prose">{registration.evaluationPlan}</p>}

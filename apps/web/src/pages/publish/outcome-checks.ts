@@ -46,11 +46,10 @@ export function checkOutcome(answers: OutcomeAnswers): { input: AddOutcomeInput;
   check.text('whatDidNotWork', answers.whatDidNotWork, OUTCOME_LABELS.whatDidNotWork, { max: LIMITS.longTextMax });
 
   const rows = answers.measures.flatMap((measure, index) =>
-    Object.entries(measure).some(([key, value]) => key !== 'goodDirection' && value.trim()) ? [index] : [],
+    Object.entries(measure).some(([key, value]) => key !== 'goodDirection' && value.trim()) ? [{ measure, index }] : [],
   );
-  if (rows.length > LIMITS.measuresMax) check.add({ field: `measures.${rows[LIMITS.measuresMax]}.name`, message: `Enter no more than ${LIMITS.measuresMax} measures` });
-  const measures = rows.map((index) => {
-    const measure = answers.measures[index];
+  if (rows.length > LIMITS.measuresMax) check.add({ field: `measures.${rows[LIMITS.measuresMax]?.index}.name`, message: `Enter no more than ${LIMITS.measuresMax} measures` });
+  const measures = rows.map(({ measure, index }) => {
     const id = (key: string) => `measures.${index}.${key}`;
     check.text(id('name'), measure.name, OUTCOME_LABELS.name, { required: 'Enter what you measured', max: LIMITS.shortTextMax });
     check.text(id('unit'), measure.unit, 'Unit', { max: LIMITS.unitMax });
@@ -79,5 +78,5 @@ export function checkOutcome(answers: OutcomeAnswers): { input: AddOutcomeInput;
     whatDidNotWork: answers.whatDidNotWork.trim() || null,
     measures,
   };
-  return { input, problems: check.problems, rows };
+  return { input, problems: check.problems, rows: rows.map((row) => row.index) };
 }
