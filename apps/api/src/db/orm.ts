@@ -78,9 +78,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
   return orm;
 }
 
-export function isPostgres(em: EntityManager): boolean {
-  return em.getDriver() instanceof PostgreSqlDriver;
-}
+export { isPostgres } from './is-postgres.js';
 
 export function entityManager(orm: MikroORM): EntityManager {
   return orm.em as EntityManager;

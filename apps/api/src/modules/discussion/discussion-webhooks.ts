@@ -4,7 +4,7 @@ import type { EntityManager } from '../../db/orm.js';
 import { type DomainEvent, EventKind } from '../notification/domain-event.entity.js';
 import { newJob } from '../job/job-queue.js';
 import { Webhook, WebhookDelivery, WebhookEvent } from '../webhook/webhook.entity.js';
-import { DELIVER_WEBHOOK } from '../webhook/webhook.service.js';
+import { DELIVER_WEBHOOK } from '../webhook/webhook-job.js';
 import { discussionUrl, findPublicDiscussion, publicPosts } from './discussion-open-data.js';
 
 const EVENT_FOR: Partial<Record<EventKind, WebhookEvent>> = {

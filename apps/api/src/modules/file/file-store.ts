@@ -46,9 +46,5 @@ export function fileStoreFor(config: AppConfig): FileStore {
   return store;
 }
 
-/** RFC 6266 Content-Disposition: an ASCII fallback and the UTF-8 name as filename*. */
-export function attachmentDisposition(fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
+// In its own module so the S3 store, which this module creates, can use it without importing this module back.
+export { attachmentDisposition } from './attachment-disposition.js';

@@ -9,7 +9,8 @@ import {
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { S3Config } from './file.config.js';
-import { attachmentDisposition, type DownloadOptions, type FileStore, type UploadTarget } from './file-store.js';
+import { attachmentDisposition } from './attachment-disposition.js';
+import type { DownloadOptions, FileStore, UploadTarget } from './file-store.js';
 
 function missing(error: unknown): boolean {
   const { name, $metadata } = (error ?? {}) as { name?: string; $metadata?: { httpStatusCode?: number } };

@@ -1,5 +1,6 @@
 import { ChangeSetType, type EventSubscriber, type FlushEventArgs, Reference, type TransactionEventArgs } from '@mikro-orm/core';
-import { type EntityManager, isPostgres } from '../../db/orm.js';
+import { isPostgres } from '../../db/is-postgres.js';
+import type { EntityManager } from '../../db/orm.js';
 import { Artefact } from '../artefact/artefact.entity.js';
 import { ExperimentPartner } from '../experiment/experiment-partner.entity.js';
 import { Experiment } from '../experiment/experiment.entity.js';

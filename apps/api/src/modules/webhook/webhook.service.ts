@@ -13,11 +13,12 @@ import { type DomainEvent, EventKind } from '../notification/domain-event.entity
 import { Organisation } from '../organisation/organisation.entity.js';
 import { organisationPolicy } from '../organisation/organisation.policy.js';
 import { DeliveryStatus, Webhook, WebhookDelivery, WebhookEvent } from './webhook.entity.js';
+import { DELIVER_WEBHOOK } from './webhook-job.js';
 import { isDiscussionEvent } from '../discussion/discussion-notifications.js';
 import { enqueueDiscussionDeliveries } from '../discussion/discussion-webhooks.js';
 
 export const MAX_ATTEMPTS = 12;
-export const DELIVER_WEBHOOK = 'webhook.deliver';
+export { DELIVER_WEBHOOK };
 
 const EVENT_FOR: Partial<Record<EventKind, WebhookEvent>> = {
   [EventKind.NEW_EXPERIMENT]: WebhookEvent.EXPERIMENT_PUBLISHED,
