@@ -103,7 +103,7 @@ async function main(): Promise<void> {
 
     // Latency, same run: the whole search (understanding, Meilisearch, loading from the database) beside Meilisearch alone.
     const meiliTimes: number[] = [];
-    for (let round = 0; round < 3; round++) {
+    for (let pass = 0; pass < 3; pass++) {
       for (const query of QUERIES) {
         await synapse.search(query);
         // The words the API sends (stems, stop words dropped), not the query as typed: only the stems are indexed.

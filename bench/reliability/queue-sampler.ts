@@ -33,9 +33,9 @@ async function sample(orm: MikroORM): Promise<QueueSample> {
 /** Samples the queue every `everyMs` until `stop()`; `summary()` gives, per type, the deepest queue, the longest wait and when it was last non-empty. */
 export function sampleQueue(orm: MikroORM, everyMs = 500) {
   const samples: QueueSample[] = [];
-  let running = true;
+  const stopped = new AbortController();
   const done = (async () => {
-    while (running) {
+    while (!stopped.signal.aborted) {
       samples.push(await sample(orm));
       await sleep(everyMs);
     }
@@ -43,7 +43,7 @@ export function sampleQueue(orm: MikroORM, everyMs = 500) {
   return {
     samples,
     async stop() {
-      running = false;
+      stopped.abort();
       await done;
     },
     summary(from = 0) {

@@ -101,8 +101,8 @@ export async function createHarness(options: { search?: boolean | SearchIndex } 
   // Jobs written outside a request (factories, services called directly) are due at the real time: the worker
   // follows the test clock when a test moved it forward, and never runs behind the real time.
   const jobTime = (at: TestClock) => new Date(Math.max(at.now().getTime(), Date.now()));
-  const jobWorker = (options: Partial<JobWorkerOptions> = {}) =>
-    new JobWorker({ orm, config, mailer, searchIndex, handlers: JOB_HANDLERS, backoffMs: 1, maxBackoffMs: 1, now: () => jobTime(clock), ...options });
+  const jobWorker = (overrides: Partial<JobWorkerOptions> = {}) =>
+    new JobWorker({ orm, config, mailer, searchIndex, handlers: JOB_HANDLERS, backoffMs: 1, maxBackoffMs: 1, now: () => jobTime(clock), ...overrides });
   return {
     clock,
     databaseUrl: postgres?.url ?? null,

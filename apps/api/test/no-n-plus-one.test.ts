@@ -1,5 +1,5 @@
 import { InterestLevel, MemberRole, Verdict } from '@synapse/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
 import type { Member } from '../src/modules/member/member.entity.js';
 import type { Organisation } from '../src/modules/organisation/organisation.entity.js';
 import { fieldSelections, schemaTypes } from './every-field.js';
@@ -44,7 +44,7 @@ beforeAll(async () => {
         { input: { experimentId: experiment.id, level: InterestLevel.TRYING } },
         outsider,
       );
-      expect(interest.errors).toBeUndefined();
+      assert.isUndefined(interest.errors, 'setInterest in the seed data');
     }
   }
   // Fifty more councils, so a page of 50 organisations is full.

@@ -24,14 +24,13 @@ afterAll(async () => {
 });
 
 async function signIn(email: string, target: Page = page): Promise<void> {
-  const page = target;
-  await page.goto(`${synapse.base}/sign-in`);
-  await page.getByLabel('Work email address').fill(email);
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: 'Check your email' }).waitFor();
-  await page.goto(`${synapse.base}/dev/mailbox`);
-  await page.locator('article', { hasText: email }).first().locator('a[href*="/auth/verify"]').click();
-  await page.getByRole('link', { name: 'Your account' }).waitFor();
+  await target.goto(`${synapse.base}/sign-in`);
+  await target.getByLabel('Work email address').fill(email);
+  await target.keyboard.press('Enter');
+  await target.getByRole('heading', { name: 'Check your email' }).waitFor();
+  await target.goto(`${synapse.base}/dev/mailbox`);
+  await target.locator('article', { hasText: email }).first().locator('a[href*="/auth/verify"]').click();
+  await target.getByRole('link', { name: 'Your account' }).waitFor();
 }
 
 let slug = '';

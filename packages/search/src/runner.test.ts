@@ -89,13 +89,13 @@ describe('a database folder left unfinished', () => {
     // What a Meilisearch killed while creating its database leaves: the folder, without its VERSION file.
     mkdirSync(join(folder, 'meilisearch', 'data.ms', 'tasks'), { recursive: true });
     const logged: string[] = [];
-    const server = await LocalMeilisearch.start({ dataDir: folder, log: (message: string) => logged.push(message) });
+    const unfinished = await LocalMeilisearch.start({ dataDir: folder, log: (message: string) => logged.push(message) });
     try {
-      expect((await fetch(`${server.url}/health`)).ok).toBe(true);
+      expect((await fetch(`${unfinished.url}/health`)).ok).toBe(true);
       expect(logged.some((message) => message.includes('left unfinished'))).toBe(true);
       expect(removeUnfinishedDatabase(join(folder, 'meilisearch', 'data.ms'), () => {})).toBe(false);
     } finally {
-      await server.stop();
+      await unfinished.stop();
       rmSync(folder, { recursive: true, force: true });
     }
   });

@@ -22,12 +22,12 @@ interface Phrase {
 }
 
 function loadPhrases(): Phrase[] {
-  const data = JSON.parse(readFileSync(INTENTS_FILE, 'utf8')) as IntentData;
+  const phraseData = JSON.parse(readFileSync(INTENTS_FILE, 'utf8')) as IntentData;
   const phrases: Phrase[] = [];
-  for (const [intent, list] of Object.entries(data.intents)) for (const p of list) phrases.push({ tokens: words(p), meaning: { kind: 'intent', intent: intent as SearchIntent } });
-  for (const p of data.rural) phrases.push({ tokens: words(p), meaning: { kind: 'rural' } });
-  for (const [value, list] of Object.entries(data.nations)) for (const p of list) phrases.push({ tokens: words(p), meaning: { kind: 'nation', value } });
-  for (const [value, list] of Object.entries(data.regions)) for (const p of list) phrases.push({ tokens: words(p), meaning: { kind: 'region', value } });
+  for (const [intent, list] of Object.entries(phraseData.intents)) for (const p of list) phrases.push({ tokens: words(p), meaning: { kind: 'intent', intent: intent as SearchIntent } });
+  for (const p of phraseData.rural) phrases.push({ tokens: words(p), meaning: { kind: 'rural' } });
+  for (const [value, list] of Object.entries(phraseData.nations)) for (const p of list) phrases.push({ tokens: words(p), meaning: { kind: 'nation', value } });
+  for (const [value, list] of Object.entries(phraseData.regions)) for (const p of list) phrases.push({ tokens: words(p), meaning: { kind: 'region', value } });
   // Longest first, so "did not work" wins over "work" and "north east" over "east".
   return phrases.sort((a, b) => b.tokens.length - a.tokens.length);
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 
 declare module 'express-serve-static-core' {
+  // oxlint-disable-next-line eslint/no-shadow -- declaration merging: this adds a field to Express's own Request
   interface Request {
     requestId?: string;
   }

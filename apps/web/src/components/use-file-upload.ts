@@ -52,8 +52,8 @@ export function useFileUpload() {
       request.current = xhr;
       xhr.open('PUT', url);
       for (const header of headers) xhr.setRequestHeader(header.name, header.value);
-      xhr.upload.onprogress = (event) => event.lengthComputable && setPercent(Math.round((event.loaded / event.total) * 100));
-      xhr.onload = () => {
+      xhr.upload.addEventListener('progress', (event) => event.lengthComputable && setPercent(Math.round((event.loaded / event.total) * 100)));
+      xhr.addEventListener('load', () => {
         if (xhr.status >= 200 && xhr.status < 300) {
           setPercent(100);
           setUploadId(id);
@@ -62,11 +62,11 @@ export function useFileUpload() {
           setError(xhr.status === 413 ? REFUSALS.FILE_TOO_LARGE : 'The selected file could not be uploaded – try again');
           setState('failed');
         }
-      };
-      xhr.onerror = () => {
+      });
+      xhr.addEventListener('error', () => {
         setError('The selected file could not be uploaded – check your connection and try again');
         setState('failed');
-      };
+      });
       xhr.send(file);
     },
     [createUpload],

@@ -177,16 +177,16 @@ export async function applyExperimentFields(
     const bySlug = new Map(organisations.map((organisation) => [organisation.slug, organisation]));
     if (!isNew) await experiment.partners.init();
     experiment.partners.removeAll();
-    partners.forEach((input, index) => {
-      const organisation = input.organisationSlug ? bySlug.get(input.organisationSlug) : undefined;
-      if (input.organisationSlug && !organisation) {
-        problems.push({ field: `input.partners.${index}.organisationSlug`, reason: `no organisation has slug ${input.organisationSlug}` });
+    partners.forEach((given, index) => {
+      const organisation = given.organisationSlug ? bySlug.get(given.organisationSlug) : undefined;
+      if (given.organisationSlug && !organisation) {
+        problems.push({ field: `input.partners.${index}.organisationSlug`, reason: `no organisation has slug ${given.organisationSlug}` });
       }
       const partner = new ExperimentPartner();
-      partner.name = input.name.trim();
-      partner.role = input.role;
+      partner.name = given.name.trim();
+      partner.role = given.role;
       partner.organisation = organisation ? ref(organisation) : null;
-      partner.contribution = input.contribution ?? null;
+      partner.contribution = given.contribution ?? null;
       partner.position = index;
       experiment.partners.add(partner);
     });

@@ -93,9 +93,9 @@ export function fileRoutes({ orm, config }: { orm: MikroORM; config: AppConfig }
   const router = Router();
   const store = fileStoreFor(config);
   if (store instanceof LocalFileStore) {
-    router.put('/files/uploads/:id', (request, response, next) => void receiveUpload(orm, store, request, response).catch(next));
+    router.put('/files/uploads/:id', (request, response) => receiveUpload(orm, store, request, response)); // Express 5 passes a rejection to the error handler
   }
-  const download = (request: Request, response: Response, next: (error: unknown) => void) => void serveDownload(orm, config, request, response).catch(next);
+  const download = (request: Request, response: Response) => serveDownload(orm, config, request, response);
   router.get('/files/artefacts/:id', authenticate(orm), download);
   router.get('/files/artefacts/:id/versions/:number', authenticate(orm), download);
   // Everything an organisation has published as files, in one archive (its JSON export names them by URL and hash).

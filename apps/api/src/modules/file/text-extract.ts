@@ -31,9 +31,9 @@ function zipXmlText(bytes: Buffer, wanted: (name: string) => boolean): string {
 }
 
 async function pdfText(bytes: Buffer): Promise<string> {
-  const { extractText, getDocumentProxy } = await import('unpdf');
-  const pdf = await getDocumentProxy(new Uint8Array(bytes));
-  const { text } = await extractText(pdf, { mergePages: true });
+  const unpdf = await import('unpdf');
+  const pdf = await unpdf.getDocumentProxy(new Uint8Array(bytes));
+  const { text } = await unpdf.extractText(pdf, { mergePages: true });
   return text;
 }
 
@@ -65,7 +65,7 @@ export async function extractText(contentType: string, bytes: Buffer, timeoutMs 
   const extractor = EXTRACTORS[contentType];
   if (!extractor) return '';
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
+  const timeout = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => reject(new Error(`text extraction took longer than ${timeoutMs} ms`)), timeoutMs);
   });
   try {

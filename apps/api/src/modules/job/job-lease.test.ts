@@ -13,7 +13,7 @@ let h: Harness;
 let ran: { type: string; n: unknown; worker: string }[] = [];
 
 /** A handler that records its runs, taking `delayMs`, and counts how many of its type run at once. */
-function recording(type: string, worker: string, extra: Partial<JobHandler> & { delayMs?: number } = {}) {
+function recording(type: string, workerName: string, extra: Partial<JobHandler> & { delayMs?: number } = {}) {
   const sink = ran;
   const stats = { running: 0, most: 0 };
   const handler: JobHandler = {
@@ -23,7 +23,7 @@ function recording(type: string, worker: string, extra: Partial<JobHandler> & { 
       stats.most = Math.max(stats.most, ++stats.running);
       await sleep(extra.delayMs ?? 0);
       stats.running--;
-      sink.push({ type, n: payload.n, worker });
+      sink.push({ type, n: payload.n, worker: workerName });
     },
   };
   return { handler, stats };

@@ -13,7 +13,7 @@ let clock: Date;
 let ran: { payload: Record<string, unknown>; worker: string }[] = [];
 let failing = new Set<string>();
 
-function recorder(worker: string, delayMs = 0): JobHandler[] {
+function recorder(workerName: string, delayMs = 0): JobHandler[] {
   const sink = ran; // this test's record: a handler outliving its test (released at shutdown) writes there
   return [
     {
@@ -21,7 +21,7 @@ function recorder(worker: string, delayMs = 0): JobHandler[] {
       leaseMs: 10_000,
       async run(payload) {
         if (delayMs) await sleep(delayMs);
-        sink.push({ payload, worker });
+        sink.push({ payload, worker: workerName });
       },
     },
     {
@@ -29,7 +29,7 @@ function recorder(worker: string, delayMs = 0): JobHandler[] {
       maxAttempts: 3,
       async run(payload) {
         if (failing.has(String(payload.name))) throw new Error(`${String(payload.name)} refused`);
-        sink.push({ payload, worker });
+        sink.push({ payload, worker: workerName });
       },
     },
   ];

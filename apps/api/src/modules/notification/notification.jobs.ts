@@ -26,18 +26,18 @@ async function fanOutsFor(em: EntityManager, event: DomainEvent): Promise<FanOut
 export async function fanOut(em: EntityManager, event: DomainEvent): Promise<number> {
   let created = 0;
   const notified = new Set<string>((await em.find(Notification, { eventId: event.id }, { fields: ['member'] })).map((n) => n.member.id));
-  for (const fanOut of await fanOutsFor(em, event)) {
-    for (const memberId of new Set(fanOut.recipients)) {
+  for (const rule of await fanOutsFor(em, event)) {
+    for (const memberId of new Set(rule.recipients)) {
       if (memberId === event.actorId || notified.has(memberId)) continue;
       notified.add(memberId);
       em.persist(
         Object.assign(new Notification(), {
           member: em.getReference(Member, memberId, { wrapped: true }),
           eventId: event.id,
-          kind: fanOut.kind,
+          kind: rule.kind,
           experiment: event.experimentId ? em.getReference(Experiment, event.experimentId, { wrapped: true }) : null,
           discussionId: event.discussionId,
-          message: fanOut.message,
+          message: rule.message,
         }),
       );
       created++;

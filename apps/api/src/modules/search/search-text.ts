@@ -1,5 +1,4 @@
-import type { Transaction } from '@mikro-orm/core';
-import type { Connection } from '@mikro-orm/core';
+import type { Connection, Transaction } from '@mikro-orm/core';
 import type { Dialect } from '../../db/orm.js';
 
 /**

@@ -77,7 +77,7 @@ describe('search', () => {
 
   it('marks what matched, as escaped HTML', async () => {
     const result = await h.run(SEARCH, { query: 'homelessness' });
-    const hit = result.data.search.hits.find((h: any) => h.experiment.title.startsWith('Ending'));
+    const hit = result.data.search.hits.find((found: any) => found.experiment.title.startsWith('Ending'));
     expect(hit.matchedFields).toContain('title');
     expect(hit.highlights).toContainEqual({ field: 'title', snippet: 'Ending <mark>homelessness</mark> with Housing First' });
   });

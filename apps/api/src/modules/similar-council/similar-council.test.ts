@@ -60,7 +60,7 @@ describe('Organisation.similarCouncils', () => {
   });
 
   it('costs one organisation query for a whole page of councils (no N+1)', async () => {
-    const page = (first: number) => h.run(`{ organisations(first: ${first}, filter: { types: [METROPOLITAN_DISTRICT] }) { nodes { similarCouncils(first: 5) { organisation { name } } } } }`);
+    const page = (size: number) => h.run(`{ organisations(first: ${size}, filter: { types: [METROPOLITAN_DISTRICT] }) { nodes { similarCouncils(first: 5) { organisation { name } } } } }`);
     const two = await h.countQueries(() => page(2));
     const twenty = await h.countQueries(() => page(20));
     expect(twenty).toBe(two);

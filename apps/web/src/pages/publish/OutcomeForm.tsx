@@ -111,7 +111,7 @@ export function OutcomeForm({ outcome }: { outcome?: EditableOutcomeFragment }) 
         id="evidenceLevel"
         legend="How strong is the evidence?"
         hint="Nesta’s Standards of Evidence. Level 1 is fine: say what you know."
-        options={Object.entries(EVIDENCE_LEVELS).map(([value, text]) => ({ value, label: `Level ${value}`, hint: text.replace(/^Level \d: /, '') }))}
+        options={Object.entries(EVIDENCE_LEVELS).map(([value, description]) => ({ value, label: `Level ${value}`, hint: description.replace(/^Level \d: /, '') }))}
         value={evidenceLevel}
         error={messageFor(problems, 'evidenceLevel')}
         onChange={setEvidenceLevel}
