@@ -89,7 +89,7 @@ export function webClientRoutes(distDir: string | null = DEFAULT_WEB_DIST, rende
   const renderer = rendering ? loadRenderer(distDir) : null;
   // Hashed bundles never change; everything else is revalidated.
   router.use('/static', express.static(join(distDir, 'static'), { immutable: true, maxAge: '1y', fallthrough: false }));
-  router.use('/server', (_req, res, next) => next('router')); // the server's own renderer is not a file to serve
+  router.use('/server', (_req, _res, next) => next('router')); // the server's own renderer is not a file to serve
   router.use(express.static(distDir, { index: false }));
   const pages: RequestHandler = async (req, res, next) => {
     // Unknown API addresses (a mistyped export or feed) are 404s, not the client's page.
