@@ -57,7 +57,7 @@ describe('conflicts at the grain of a section', () => {
       ben,
     );
     expect(errorCodes(clash)).toEqual(['CONFLICT']);
-    expect(clash.errors![0]?.extensions!.fields).toEqual([{ field: 'summary', theirs: 'Amina’s summary.', yours: 'Ben’s summary.' }]);
+    expect(clash.errors?.[0]?.extensions?.fields).toEqual([{ field: 'summary', theirs: 'Amina’s summary.', yours: 'Ben’s summary.' }]);
     // Nothing of Ben's save was half-written.
     const page = (await h.run('query($id: ID) { experiment(id: $id) { summary approach } }', { id: experiment.id })).data.experiment;
     expect(page).toEqual({ summary: 'Amina’s summary.', approach: experiment.approach });

@@ -63,7 +63,7 @@ describe('registered measures', () => {
 
     const again = await h.run(REGISTER, { id: experiment.id, input: { ...PLAN, targetEvidenceLevel: 2 } }, editor);
     expect(errorCodes(again)).toEqual(['BAD_USER_INPUT']);
-    expect(again.errors![0]?.extensions).toMatchObject({ field: 'experimentId', reason: expect.stringContaining('frozen') });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ field: 'experimentId', reason: expect.stringContaining('frozen') });
     const stored = await h.run(COMPARISON, { id: experiment.id }, editor);
     expect(stored.data.experiment.registration.registeredAt).toBe('2029-02-01T09:30:00.000Z');
   });
@@ -74,12 +74,12 @@ describe('registered measures', () => {
     expect(errorCodes(await h.run(REGISTER, { id: experiment.id, input: PLAN }, outsider))).toEqual(['NOT_FOUND']);
     const twice = { ...PLAN, measures: [PLAN.measures[0], { ...PLAN.measures[1], name: ' delayed  discharge days per MONTH ' }] };
     const duplicate = await h.run(REGISTER, { id: experiment.id, input: twice }, editor);
-    expect(duplicate.errors![0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.measures.1.name' });
+    expect(duplicate.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.measures.1.name' });
     expect(errorCodes(await h.run(REGISTER, { id: experiment.id, input: { ...PLAN, measures: [] } }, editor))).toEqual(['BAD_USER_INPUT']);
 
     expect((await h.run(ADD_OUTCOME, { id: experiment.id, input: outcome([]) }, editor)).errors).toBeUndefined();
     const late = await h.run(REGISTER, { id: experiment.id, input: PLAN }, editor);
-    expect(late.errors![0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'experimentId', reason: expect.stringContaining('before the first outcome') });
+    expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'experimentId', reason: expect.stringContaining('before the first outcome') });
   });
 
   it('compare with what the outcomes report: awaiting, reported (by name, any case), dropped, and added after registration', async () => {

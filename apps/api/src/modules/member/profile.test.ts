@@ -27,8 +27,8 @@ describe('your own name and job title', () => {
     const member = await buildMember(h.em(), null, MemberRole.MEMBER);
     const blank = await h.run(UPDATE, { input: { name: '   ' } }, member);
     expect(errorCodes(blank)).toEqual(['BAD_USER_INPUT']);
-    expect(blank.errors![0]?.extensions!.reason).toBe('Enter a name');
-    expect(blank.errors![0]?.extensions!.field).toBe('input.name');
+    expect(blank.errors?.[0]?.extensions?.reason).toBe('Enter a name');
+    expect(blank.errors?.[0]?.extensions?.field).toBe('input.name');
     expect((await h.em().findOneOrFail(Member, member.id)).name).toBe(member.name);
     expect(errorCodes(await h.run(UPDATE, { input: { name: 'Someone' } }))).toEqual(['FORBIDDEN']);
   });

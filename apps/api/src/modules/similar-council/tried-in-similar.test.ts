@@ -70,6 +70,6 @@ describe('Experiment.triedInSimilarCouncils', () => {
     expect(anonymous.data.experiment.triedInSimilarCouncils).toBeNull();
     const unknown = await h.run(TRIED, { id: original.id, to: 'E99999999' });
     expect(errorCodes(unknown)).toEqual(['BAD_USER_INPUT']);
-    expect(unknown.errors![0]?.extensions!.field).toBe('to');
+    expect(unknown.errors?.[0]?.extensions?.field).toBe('to');
   });
 });
