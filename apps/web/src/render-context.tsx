@@ -3,7 +3,7 @@ import { createContext, useContext } from 'react';
 /**
  * What the server that renders a page knows of the request, and what the page tells it back: the status
  * code (404 for something unknown, 410 for something withdrawn) and where a moved page now lives (301).
- * In the browser there is no server render, and the hooks read the window instead.
+ * In the browser the same context carries the origin the server rendered with, and status changes go nowhere.
  */
 export interface ServerRender {
   /** The site's origin, without a trailing slash: https://synapse.example */
