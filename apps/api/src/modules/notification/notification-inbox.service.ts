@@ -6,13 +6,13 @@ import { Follow } from './follow.entity.js';
 import { Notification } from './notification.entity.js';
 
 /** What the viewer follows, newest first. Signed-in people only. */
-export function myFollows(em: EntityManager, viewer: Member | null): Promise<Follow[]> {
+export async function myFollows(em: EntityManager, viewer: Member | null): Promise<Follow[]> {
   if (!viewer) throw new ForbiddenError('see what you follow: sign in first');
   return em.find(Follow, { member: viewer.id }, { orderBy: { createdAt: 'desc' } });
 }
 
 /** One page of the viewer's notifications, newest first (only the unread ones when asked). Signed-in people only. */
-export function notificationPage(em: EntityManager, viewer: Member | null, page: PageArgs, unreadOnly: boolean) {
+export async function notificationPage(em: EntityManager, viewer: Member | null, page: PageArgs, unreadOnly: boolean) {
   if (!viewer) throw new ForbiddenError('see notifications: sign in first');
   return findPage(em, Notification, {
     where: unreadOnly ? { member: viewer.id, readAt: null } : { member: viewer.id },
