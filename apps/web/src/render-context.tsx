@@ -23,10 +23,10 @@ export function useOrigin(): string {
   return server ? server.origin : window.location.origin;
 }
 
-/** Tells the server which status code this page answers with. Does nothing in the browser. */
-export function useHttpStatus(status: number): void {
+/** Tells the server which status code this page answers with (null: no change). Does nothing in the browser. */
+export function useHttpStatus(status: number | null): void {
   const server = useContext(ServerRenderContext);
-  if (server) server.status = status;
+  if (server && status !== null) server.status = status;
 }
 
 /** Tells the server the page has moved for good to `to` (a path): it answers 301. */
