@@ -1,6 +1,7 @@
 import { type FilterQuery, ref } from '@mikro-orm/core';
-import { ExperimentStatus, Stage, slugify } from '@synapse/domain';
+import { ExperimentStatus, Stage } from '@synapse/domain';
 import type { EntityManager } from '../../db/orm.js';
+import { uniqueSlug } from '../../db/unique-slug.js';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError, type FieldProblem } from '../../errors.js';
 import { type ConnectionShape, findPage, toConnection } from '../../graphql/connection.js';
 import type { Member } from '../member/member.entity.js';
@@ -109,12 +110,8 @@ export async function loadForChange(
 }
 
 /** A slug from the title, made unique with a number when taken. */
-export async function uniqueSlug(em: EntityManager, title: string): Promise<string> {
-  const base = slugify(title).slice(0, 100) || 'experiment';
-  const taken = await em.find(Experiment, { slug: { $like: `${base}%` } }, { fields: ['slug'] });
-  const used = new Set(taken.map((experiment) => experiment.slug));
-  if (!used.has(base)) return base;
-  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
+export function experimentSlug(em: EntityManager, title: string): Promise<string> {
+  return uniqueSlug(em, Experiment, title, 'experiment');
 }
 
 export function recordStage(experiment: Experiment, stage: Stage, changedOn: string, note: string | null): void {
@@ -219,7 +216,7 @@ export async function createExperiment(
     const experiment = new Experiment();
     experiment.leadOrganisation = tem.getReference(Organisation, organisationIdOf(viewer)!, { wrapped: true });
     experiment.createdBy = tem.getReference(viewer.constructor as typeof Member, viewer.id, { wrapped: true });
-    experiment.slug = await uniqueSlug(tem, input.title);
+    experiment.slug = await experimentSlug(tem, input.title);
     experiment.familyId = experiment.id;
     await applyExperimentFields(tem, experiment, input, true);
     tem.persist(experiment);

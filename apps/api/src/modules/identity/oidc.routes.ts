@@ -5,7 +5,8 @@ import type { AppConfig, OidcConfig } from '../../config.js';
 import { entityManager } from '../../db/orm.js';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../http/authenticate.js';
 import { createSession, memberForVerifiedEmail } from './identity.service.js';
-import { escapeHtml, page } from './pages.js';
+import { escapeHtml } from '@synapse/domain';
+import { page } from './pages.js';
 
 const FLOW_COOKIE = 'synapse_oidc';
 const FLOW_MINUTES = 10;

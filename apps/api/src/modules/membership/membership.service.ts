@@ -1,6 +1,7 @@
 import { ref } from '@mikro-orm/core';
-import { MemberRole, type OrganisationKind, slugify } from '@synapse/domain';
+import { MemberRole, type OrganisationKind } from '@synapse/domain';
 import type { EntityManager } from '../../db/orm.js';
+import { uniqueSlug } from '../../db/unique-slug.js';
 import { BadInputError, ForbiddenError, NotFoundError } from '../../errors.js';
 import { ExperimentTeamMember } from '../experiment/experiment-team-member.entity.js';
 import { loadForChange } from '../experiment/experiment.service.js';
@@ -20,10 +21,7 @@ export async function createPartnerOrganisation(
 ): Promise<Organisation> {
   if (!organisationPolicy.manageDomains(viewer)) throw new ForbiddenError('create organisations');
   const name = input.name.trim();
-  const base = slugify(name) || 'organisation';
-  const taken = new Set((await em.find(Organisation, { slug: { $like: `${base}%` } }, { fields: ['slug'] })).map((o) => o.slug));
-  let slug = base;
-  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  const slug = await uniqueSlug(em, Organisation, name, 'organisation');
   const organisation = Object.assign(new Organisation(), { name, officialName: input.officialName?.trim() || name, kind: input.kind, slug });
   await em.persist(organisation).flush();
   return organisation;
