@@ -40,7 +40,8 @@ function serverDataFirst(serverData: SSRData): Exchange {
   const rendered = new Set(Object.keys(serverData).map(Number));
   return mapExchange({
     onOperation: (operation) =>
-      operation.kind === 'query' && rendered.has(operation.key) && window.location.href === renderedHref
+      // A page's own refresh after a change (reexecute with network-only) still asks the API.
+      operation.kind === 'query' && rendered.has(operation.key) && window.location.href === renderedHref && operation.context.requestPolicy !== 'network-only'
         ? makeOperation(operation.kind, operation, { ...operation.context, requestPolicy: 'cache-first' })
         : operation,
   });
