@@ -5,7 +5,7 @@ import { organisationPolicy } from '../organisation/organisation.policy.js';
 import { Webhook, WebhookDelivery } from './webhook.entity.js';
 import { CreateWebhookInput } from './webhook.inputs.js';
 import { CreatedWebhook } from './webhook.types.js';
-import { createWebhook, deleteWebhook, replayDelivery, webhookPolicy } from './webhook.service.js';
+import { createWebhook, deleteWebhook, organisationWebhooks, replayDelivery, webhookDeliveries, webhookPolicy } from './webhook.service.js';
 
 @Resolver(() => Webhook)
 export class WebhookResolver {
@@ -26,7 +26,7 @@ export class WebhookResolver {
 
   @FieldResolver(() => [WebhookDelivery], { description: 'The delivery log, newest first.' })
   deliveries(@Ctx() { em }: Context, @Root() webhook: Webhook, @Arg('first', () => Int, { defaultValue: 20 }) first: number): Promise<WebhookDelivery[]> {
-    return em.find(WebhookDelivery, { webhook: webhook.id }, { orderBy: { createdAt: 'desc' }, limit: Math.min(Math.max(first, 0), 100) });
+    return webhookDeliveries(em, webhook.id, first);
   }
 }
 
@@ -35,6 +35,6 @@ export class OrganisationWebhookResolver {
   @FieldResolver(() => [Webhook], { nullable: true, description: 'Its webhooks; for its admins (null otherwise).' })
   async webhooks(@Ctx() { em, viewer }: Context, @Root() organisation: Organisation): Promise<Webhook[] | null> {
     if (!organisationPolicy.manageApiKeys(viewer, organisation)) return null;
-    return em.find(Webhook, { organisation: organisation.id }, { orderBy: { createdAt: 'desc' } });
+    return organisationWebhooks(em, organisation.id);
   }
 }
