@@ -134,7 +134,7 @@ export async function createHarness(options: { search?: boolean | SearchIndex } 
     em,
     mail,
     config,
-    async run(query, variables = {}, as = null, options = {}) {
+    async run(query, variables = {}, as = null, runOptions = {}) {
       const principal: Principal =
         as instanceof Member
           ? { kind: 'session', sessionId: 'test-session', memberId: as.id, csrfToken: TEST_CSRF_TOKEN }
@@ -146,7 +146,7 @@ export async function createHarness(options: { search?: boolean | SearchIndex } 
       const contextValue = await buildRequestContext({
         em: em(),
         principal,
-        presentedCsrfToken: options.csrfToken === undefined ? TEST_CSRF_TOKEN : (options.csrfToken ?? undefined),
+        presentedCsrfToken: runOptions.csrfToken === undefined ? TEST_CSRF_TOKEN : (runOptions.csrfToken ?? undefined),
         searchIndex,
         services: { config, mailer },
         http: null,

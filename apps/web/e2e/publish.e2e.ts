@@ -223,20 +223,20 @@ it('warns when someone else saved first, and keeps what was typed', async () => 
 it('adapts it from another council’s account, and the family shows both', async () => {
   const publisher = await signInAs(synapse, PUBLISHER);
   const { page } = publisher;
-  const TITLE = 'Text message nudges before the first missed instalment';
-  const { slug } = await publishExperiment(publisher, { title: TITLE });
+  const ADAPTED_TITLE = 'Text message nudges before the first missed instalment';
+  const { slug } = await publishExperiment(publisher, { title: ADAPTED_TITLE });
   const { context: adapter, page: other } = await freshPage();
   await signIn(other, ADAPTER);
   await other.goto(`${synapse.base}/experiments/${slug}`);
-  await other.getByRole('button', { name: `Follow ${TITLE}` }).click();
-  await other.getByRole('button', { name: `Stop following ${TITLE}` }).waitFor();
+  await other.getByRole('button', { name: `Follow ${ADAPTED_TITLE}` }).click();
+  await other.getByRole('button', { name: `Stop following ${ADAPTED_TITLE}` }).waitFor();
   const experimentPage = other.url();
   await other.getByRole('link', { name: 'Your account' }).click();
-  await other.getByRole('link', { name: TITLE }).waitFor();
+  await other.getByRole('link', { name: ADAPTED_TITLE }).waitFor();
   await other.getByRole('button', { name: 'Stop following this' }).click();
   await other.getByText(/^Nothing yet\. Follow experiments/).waitFor();
   await other.goto(experimentPage);
-  await other.getByRole('button', { name: `Follow ${TITLE}` }).waitFor();
+  await other.getByRole('button', { name: `Follow ${ADAPTED_TITLE}` }).waitFor();
   await other.getByRole('link', { name: /^Adapt this for/ }).click();
   await other.getByRole('heading', { name: /^Adapt this for Demo Council/ }).waitFor();
   await other.getByRole('button', { name: 'Start my version' }).click();
@@ -246,7 +246,7 @@ it('adapts it from another council’s account, and the family shows both', asyn
   await other.screenshot({ path: `${SCREENSHOTS}fork.png`, fullPage: true });
   await other.getByRole('button', { name: 'Start my version' }).click();
   await other.getByText('Your own version has been started').waitFor();
-  expect(await other.getByText(`Adapted from ${TITLE} by Wigan.`).count()).toBe(1);
+  expect(await other.getByText(`Adapted from ${ADAPTED_TITLE} by Wigan.`).count()).toBe(1);
   // The write-up is theirs to give: the about and problem sections start empty.
   await other.getByRole('link', { name: 'About the experiment' }).click();
   await other.getByLabel('Summary').fill('A rural district’s version: texts a week ahead, then a phone call.');
@@ -261,7 +261,7 @@ it('adapts it from another council’s account, and the family shows both', asyn
   await other.getByRole('heading', { name: 'What Demo Council (demonstration) changed' }).waitFor();
   await other.getByRole('heading', { name: 'Every place that tried it' }).waitFor();
   const family = await other.locator('.synapse-lineage').first().textContent();
-  expect(family).toContain(`${TITLE} (Wigan)`);
+  expect(family).toContain(`${ADAPTED_TITLE} (Wigan)`);
   expect(family).toContain('– this experiment');
   await other.screenshot({ path: `${SCREENSHOTS}fork-published.png`, fullPage: true });
   await expectAccessible(other);

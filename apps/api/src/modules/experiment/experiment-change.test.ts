@@ -72,7 +72,7 @@ describe('changing experiments', () => {
     // Publishing needs a problem and an approach first.
     const early = await h.run(PUBLISH, { id: draft.id, version: 1 }, editor);
     expect(errorCodes(early)).toEqual(['BAD_USER_INPUT']);
-    expect(early.errors?.[0].extensions?.problems.map((p: { field: string }) => p.field)).toEqual([
+    expect(early.errors?.[0]?.extensions?.problems.map((p: { field: string }) => p.field)).toEqual([
       'experiment.problem',
       'experiment.approach',
     ]);
@@ -113,7 +113,7 @@ describe('changing experiments', () => {
     expect(first.data.updateExperiment.version).toBe(2);
     const second = await h.run(UPDATE, { id: experiment.id, version: 1, input: { title: 'Second editor' } }, editor);
     expect(errorCodes(second)).toEqual(['CONFLICT']);
-    expect(second.errors?.[0].extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
+    expect(second.errors?.[0]?.extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
     expect((await stored(experiment.id))?.title).toBe('First editor');
   });
 
@@ -165,7 +165,7 @@ describe('changing experiments', () => {
       const experiment = await buildExperiment(h.em(), { lead: council, title: 'Before', status: ExperimentStatus.DRAFT });
       const result = await h.run(UPDATE, { id: experiment.id, version: 1, input: { title: 'Changed', ...input } }, editor);
       expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
-      expect(result.errors?.[0].extensions?.problems.map((p: { field: string }) => p.field)).toContain(field);
+      expect(result.errors?.[0]?.extensions?.problems.map((p: { field: string }) => p.field)).toContain(field);
       const after = await stored(experiment.id);
       expect(after?.title).toBe('Before');
       expect(after?.version).toBe(1);
@@ -176,7 +176,7 @@ describe('changing experiments', () => {
       const { council, editor } = await team();
       const result = await h.run(CREATE, { input: { title: 'New one', summary: 'Something', ...input } }, editor);
       expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
-      expect(result.errors?.[0].extensions?.problems.map((p: { field: string }) => p.field)).toContain(field);
+      expect(result.errors?.[0]?.extensions?.problems.map((p: { field: string }) => p.field)).toContain(field);
       expect(await h.em().count(Experiment, { leadOrganisation: council.id })).toBe(0);
     });
 
@@ -185,7 +185,7 @@ describe('changing experiments', () => {
       const experiment = await buildExperiment(h.em(), { lead: council, title: 'Before', status: ExperimentStatus.DRAFT });
       await h.run(UPDATE, { id: experiment.id, version: 1, input: { startDate: '2025-03-27' } }, editor);
       const result = await h.run(UPDATE, { id: experiment.id, version: 2, input: { endDate: '2025-03-26' } }, editor);
-      expect(result.errors?.[0].extensions?.problems).toEqual([{ field: 'input.endDate', reason: 'End date must be the same as or after the start date' }]);
+      expect(result.errors?.[0]?.extensions?.problems).toEqual([{ field: 'input.endDate', reason: 'End date must be the same as or after the start date' }]);
       expect((await stored(experiment.id))?.endDate).toBeNull();
       const sameDay = await h.run(UPDATE, { id: experiment.id, version: 2, input: { endDate: '2025-03-27' } }, editor);
       expect(sameDay.errors).toBeUndefined();

@@ -156,7 +156,7 @@ describe('reading experiments', () => {
   it('refuses a page size over the maximum with the field at fault', async () => {
     const result = await h.run(LIST, { first: 101 });
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
-    expect(result.errors?.[0].extensions?.field).toBe('first');
+    expect(result.errors?.[0]?.extensions?.field).toBe('first');
   });
 
   it('loads a page of 50 with the same number of SQL statements as a page of 5 (no N+1)', async () => {

@@ -1,6 +1,6 @@
 import { ref } from '@mikro-orm/core';
 import { ArtefactType, ExperimentStatus, Licence, MemberRole, Verdict } from '@synapse/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
 import { buildCouncil, buildExperiment, buildMember } from '../../../test/factories.js';
 import { createHarness, errorCodes, type Harness } from '../../../test/harness.js';
 import { notificationsOf as notificationsOfMember } from '../../../test/notifications.js';
@@ -93,9 +93,9 @@ describe('forking', () => {
     expect(errorCodes(await h.run(FORK, { id: hidden.id, notes }, editor))).toEqual(['NOT_FOUND']);
     const own = await buildExperiment(h.em(), { lead: other, status: ExperimentStatus.DRAFT });
     const ownDraft = await h.run(FORK, { id: own.id, notes }, editor);
-    expect(ownDraft.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.experimentId' });
+    expect(ownDraft.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.experimentId' });
     const noNotes = await h.run(FORK, { id: original.id, notes: '   ' }, editor);
-    expect(noNotes.errors?.[0].extensions?.field).toBe('input.adaptationNotes');
+    expect(noNotes.errors?.[0]?.extensions?.field).toBe('input.adaptationNotes');
   });
 });
 
@@ -110,6 +110,7 @@ describe('a three-generation family', () => {
 
   beforeAll(async () => {
     const [one, two, three, four, five] = await Promise.all([1, 2, 3, 4, 5].map(() => buildCouncil(h.em())));
+    assert(one && two && three && four && five, 'five councils');
     a = await buildExperiment(h.em(), { lead: one, title: 'Gen A', outcomes: [{ verdict: Verdict.WORKED, evidenceLevel: 3 }], actualCost: 100_000 });
     b = await buildExperiment(h.em(), { lead: two, title: 'Gen B', forkOf: a, outcomes: [{ verdict: Verdict.MIXED, evidenceLevel: 2 }], actualCost: 20_000 });
     c = await buildExperiment(h.em(), {

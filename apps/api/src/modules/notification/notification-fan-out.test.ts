@@ -1,5 +1,5 @@
 import { ExperimentStatus, MemberRole } from '@synapse/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
 import { buildCouncil, buildExperiment, buildMember } from '../../../test/factories.js';
 import { createHarness, errorCodes, type Harness } from '../../../test/harness.js';
 import { notificationsOf as notificationsOfMember } from '../../../test/notifications.js';
@@ -90,6 +90,7 @@ describe('following and fan-out', () => {
       originalEditor,
     );
     const [artefact] = await h.em().find(Artefact, { experiment: original.id });
+    assert(artefact, 'the original has an artefact');
     await h.run('mutation($id: ID!) { updateArtefact(id: $id, version: 1, input: { documentVersion: "2.0" }) { id } }', { id: artefact.id }, originalEditor);
     await worker.drain();
     const upstream = await notificationsOf(forkColleague);
