@@ -1,14 +1,16 @@
 import { LICENCES } from '../../labels.js';
+import { useOrigin } from '../../render-context.js';
 import type { Experiment } from './types.js';
 
 /** schema.org Project markup, so search engines and partners can read the page. */
 export function ExperimentJsonLd({ experiment }: { experiment: Experiment }) {
+  const origin = useOrigin();
   const jsonLd = {
     '@context': 'https://schema.org',
     '@type': 'Project',
     name: experiment.title,
     description: experiment.summary,
-    url: `${window.location.origin}/experiments/${experiment.slug}`,
+    url: `${origin}/experiments/${experiment.slug}`,
     sponsor: { '@type': 'GovernmentOrganization', name: experiment.leadOrganisation.name },
     areaServed: experiment.places.map((place) => ({ '@type': 'AdministrativeArea', name: place.name })),
     ...(experiment.startDate && { startDate: experiment.startDate }),
