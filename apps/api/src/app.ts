@@ -55,6 +55,9 @@ export async function createApollo(httpServer?: Server): Promise<ApolloServer<Co
     introspection: true,
     // Stack traces are for logs, never for callers (Apollo includes them unless NODE_ENV is production).
     includeStacktraceInErrorResponses: false,
+    // main.ts stops everything in order on SIGTERM/SIGINT. Apollo's own handler also called stop(), and a second
+    // stop() during the first waits on a barrier Apollo 5 never resolves: shutdown hung for its full 12 s bound.
+    stopOnTerminationSignals: false,
     // The default landing page loads Apollo Sandbox from a CDN; Synapse loads nothing from third parties.
     validationRules: protectionRules,
     parseOptions,
@@ -92,7 +95,7 @@ export async function createApp({ orm, config, mailer, searchIndex = null, rateL
   app.get('/healthz', async (_req, res) => {
     try {
       await entityManager(orm).fork().getConnection().execute('select 1');
-      res.json({ status: 'ok' });
+      res.json({ status: 'ok', worker: process.pid }); // which API process answered (one per core in cluster mode)
     } catch {
       res.status(503).json({ status: 'unavailable', reason: 'database' });
     }
