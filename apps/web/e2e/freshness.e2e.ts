@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { expectAccessible } from './accessibility.js';
 import { activate, chooseRadio, tick, typeInto } from './keyboard.js';
+import { landedSignedIn } from './session.js';
 import { type RunningSynapse, SCREENSHOTS, startSynapse } from './synapse.js';
 
 // Registered measures, end to end: a team registers what it will measure before results, publishes, later
@@ -31,6 +32,7 @@ async function signIn(email: string, target: Page = page): Promise<void> {
   await page.getByRole('heading', { name: 'Check your email' }).waitFor();
   await page.goto(`${synapse.base}/dev/mailbox`);
   await page.locator('article', { hasText: email }).first().locator('a[href*="/auth/verify"]').click();
+  await landedSignedIn(page);
   await page.getByRole('link', { name: 'Your account' }).waitFor();
 }
 
