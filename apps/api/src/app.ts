@@ -25,6 +25,7 @@ import { oidcRoutes } from './modules/identity/oidc.routes.js';
 import { openDataRoutes } from './modules/open-data/open-data.routes.js';
 import { discussionOpenDataRoutes } from './modules/discussion/discussion-open-data.routes.js';
 import { fileRoutes } from './modules/file/file.routes.js';
+import { sitemapRoutes } from './modules/sitemap/sitemap.routes.js';
 import { sameSecret } from './modules/identity/tokens.js';
 import type { Mailer } from './modules/identity/mailer.js';
 import { Member } from './modules/member/member.entity.js';
@@ -105,6 +106,7 @@ export async function createApp({ orm, config, mailer, searchIndex = null, rateL
   app.use(openDataRoutes({ orm, config, searchIndex }));
   app.use(discussionOpenDataRoutes({ orm, config }));
   app.use(fileRoutes({ orm, config }));
+  app.use(sitemapRoutes({ orm, config }));
   if (hasDevelopmentMailbox(config)) {
     const { devMailboxRoute } = await import('./modules/identity/dev-mailbox.route.js');
     app.get('/dev/mailbox', devMailboxRoute(orm, config));
