@@ -26,6 +26,7 @@ import { openDataRoutes } from './modules/open-data/open-data.routes.js';
 import { discussionOpenDataRoutes } from './modules/discussion/discussion-open-data.routes.js';
 import { fileRoutes } from './modules/file/file.routes.js';
 import { sitemapRoutes } from './modules/sitemap/sitemap.routes.js';
+import { experimentSummaryRoutes } from './modules/experiment-summary/experiment-summary.routes.js';
 import { sameSecret } from './modules/identity/tokens.js';
 import type { Mailer } from './modules/identity/mailer.js';
 import { Member } from './modules/member/member.entity.js';
@@ -107,6 +108,7 @@ export async function createApp({ orm, config, mailer, searchIndex = null, rateL
   app.use(discussionOpenDataRoutes({ orm, config }));
   app.use(fileRoutes({ orm, config }));
   app.use(sitemapRoutes({ orm, config }));
+  app.use(experimentSummaryRoutes({ orm, config }));
   if (hasDevelopmentMailbox(config)) {
     const { devMailboxRoute } = await import('./modules/identity/dev-mailbox.route.js');
     app.get('/dev/mailbox', devMailboxRoute(orm, config));
