@@ -7,7 +7,7 @@ import { clip, pdfParagraphs, pdfText } from './pdf-text.js';
 // footer (licence, link, date) is always there. Standard fonts only: nothing is loaded at run time.
 
 const MARGIN = 50;
-const FOOTER_HEIGHT = 62;
+const FOOTER_HEIGHT = 78;
 const BLACK = '#0b0c0c';
 const GREY = '#505a5f';
 const LINK = '#1d70b8';
@@ -47,7 +47,12 @@ class OnePage {
     return this.limit - this.doc.y;
   }
 
+  /** A section heading, only with room for a few lines under it: never alone at the foot of the page. */
   heading(text: string): boolean {
+    if (this.remaining() < 60) {
+      this.full = true;
+      return false;
+    }
     this.doc.y += 6;
     return this.text(text, { font: 'Helvetica-Bold', size: 12, gap: 3 });
   }
@@ -77,21 +82,23 @@ class OnePage {
       doc.text(text, MARGIN, y, { width: this.width, height: 11 * lines + 2, ellipsis: true, ...(link ? { link, underline: true } : {}) });
     doc.font('Helvetica').fontSize(8.5).fillColor(GREY);
     const licence = summary.licence.url ? `${summary.licence.label} (${summary.licence.url})` : summary.licence.label;
-    line(`Licence of this write-up: ${pdfText(licence)}. Each document above carries its own licence.`, top);
+    line(`Licence of this write-up: ${pdfText(licence)}. Each document above carries its own licence.`, top, undefined, 2);
     doc.fillColor(LINK);
-    line(`Full write-up: ${summary.url}`, top + 13, isWebLink(summary.url) ? summary.url : undefined);
+    const more = this.full ? ' (with what did not fit on this page)' : '';
+    line(`Full write-up${more}: ${summary.url}`, top + 24, isWebLink(summary.url) ? summary.url : undefined);
     doc.fillColor(GREY);
-    line(`Generated from Synapse on ${longDate(generatedOn)}. Figures as reported by the team; evidence levels describe strength of evidence, not endorsement.`, top + 26, undefined, 2);
+    line(`Generated from Synapse on ${longDate(generatedOn)}. Figures as reported by the team; evidence levels describe strength of evidence, not endorsement.`, top + 37, undefined, 2);
   }
 }
 
 function outcomes(page: OnePage, summary: ExperimentSummary): void {
   if (!summary.outcomes.length) return;
-  page.heading('What happened');
+  if (!page.heading('What happened')) return;
   let shown = 0;
-  // Up to three findings, leaving room below for costs and documents; the rest are counted, not dropped silently.
+  // Up to three findings, leaving room below for costs and a couple of documents; the rest are counted.
+  const reserve = (summary.costs.length ? 36 + 15 * summary.costs.length : 0) + (summary.artefacts.length ? 90 : 0);
   for (const outcome of summary.outcomes.slice(0, 3)) {
-    if (shown > 0 && page.remaining() < 170) break;
+    if (shown > 0 && page.remaining() < 150 + reserve) break;
     if (!page.text(`${pdfText(outcome.verdict)}: ${clip(pdfText(outcome.title), 200)}`, { font: 'Helvetica-Bold', gap: 1, maxHeight: 26 })) break;
     shown++;
     page.text(pdfText(outcome.evidence), { size: 9, color: GREY, gap: 2 });
@@ -104,7 +111,7 @@ function outcomes(page: OnePage, summary: ExperimentSummary): void {
 
 function artefacts(page: OnePage, summary: ExperimentSummary): void {
   if (!summary.artefacts.length) return;
-  page.heading('Documents to reuse');
+  if (!page.heading('Documents to reuse')) return;
   let shown = 0;
   for (const artefact of summary.artefacts.slice(0, 5)) {
     // Each needs two lines, and the count of the rest one more.
@@ -138,13 +145,9 @@ export function renderSummaryPdf(summary: ExperimentSummary, generatedOn = new D
   const gss = summary.gssCode ? ` (GSS code ${pdfText(summary.gssCode)})` : '';
   page.text(`Led by ${pdfText(summary.council)}${gss}`, { size: 11, gap: 8 });
   page.rows(summary.facts);
-  page.heading('Summary');
-  page.text(clip(pdfParagraphs(summary.summary), 900), { size: 10, maxHeight: 120 });
+  if (page.heading('Summary')) page.text(clip(pdfParagraphs(summary.summary), 900), { size: 10, maxHeight: 120 });
   outcomes(page, summary);
-  if (summary.costs.length) {
-    page.heading('Costs');
-    page.rows(summary.costs);
-  }
+  if (summary.costs.length && page.heading('Costs')) page.rows(summary.costs);
   artefacts(page, summary);
   page.footer(summary, generatedOn);
   doc.end();
