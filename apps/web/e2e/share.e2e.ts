@@ -49,7 +49,7 @@ it('copies the canonical link and says so', async () => {
   await expectAccessible(page);
 });
 
-it('prints as a clean document: no navigation, footer or buttons, and external links followed by their address', async () => {
+it('prints as a clean document: no navigation, footer, buttons or folded sections, and external links (only) followed by their address', async () => {
   await page.emulateMedia({ media: 'print' });
   try {
     for (const selector of ['.govuk-header', '.govuk-footer', '.govuk-phase-banner', '.synapse-share', '.govuk-skip-link']) {
@@ -59,6 +59,9 @@ it('prints as a clean document: no navigation, footer or buttons, and external l
     const external = page.locator('main a[href^="https://"]').first();
     const after = await external.evaluate((link) => getComputedStyle(link, '::after').content);
     expect(after).toContain(await external.getAttribute('href'));
+    const internal = page.locator('main a[href^="/organisations/"]').first();
+    expect(await internal.evaluate((link) => getComputedStyle(link, '::after').content)).toBe('none');
+    expect(await page.locator('main details:not([open])').first().isVisible()).toBe(false);
     expect(await page.locator('main h1').evaluate((h1) => getComputedStyle(h1).color)).toBe('rgb(0, 0, 0)');
   } finally {
     await page.emulateMedia({ media: 'screen' });
