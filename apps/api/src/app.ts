@@ -107,8 +107,8 @@ export async function createApp({ orm, config, mailer, searchIndex = null, rateL
   app.use(openDataRoutes({ orm, config, searchIndex }));
   app.use(discussionOpenDataRoutes({ orm, config }));
   app.use(fileRoutes({ orm, config }));
-  app.use(sitemapRoutes({ orm, config }));
-  app.use(experimentSummaryRoutes({ orm, config }));
+  app.use(sitemapRoutes({ orm, config, rateLimit: rateLimits?.middleware }));
+  app.use(experimentSummaryRoutes({ orm, config, rateLimit: rateLimits?.middleware }));
   if (hasDevelopmentMailbox(config)) {
     const { devMailboxRoute } = await import('./modules/identity/dev-mailbox.route.js');
     app.get('/dev/mailbox', devMailboxRoute(orm, config));

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { type Response, Router } from 'express';
+import { type RequestHandler, type Response, Router } from 'express';
 import type { AppConfig } from '../../config.js';
 import { PUBLIC_MAX_AGE_SECONDS } from '../../graphql/http-caching.js';
 import { authenticate } from '../../http/authenticate.js';
@@ -21,9 +21,11 @@ export function summaryFileName(slug: string): string {
  * GET /experiments/:slug/summary.pdf — a one-page summary of an experiment for a business case or a board paper.
  * Who may download it is who may see the experiment through GraphQL (a signed-in team member sees their draft).
  */
-export function experimentSummaryRoutes({ orm, config }: { orm: MikroORM; config: AppConfig }): Router {
+export function experimentSummaryRoutes({ orm, config, rateLimit }: { orm: MikroORM; config: AppConfig; rateLimit?: RequestHandler | null }): Router {
   const router = Router();
-  router.get('/experiments/:slug/summary.pdf', authenticate(orm), async (req, res, next) => {
+  // Drawing a PDF costs far more than answering a page: the API's rate limits apply, as they do to /export.
+  const limit = rateLimit ? [rateLimit] : [];
+  router.get('/experiments/:slug/summary.pdf', authenticate(orm), ...limit, async (req, res, next) => {
     try {
       const principal = req.principal;
       const memberId = principal?.kind === 'session' ? principal.memberId : null;

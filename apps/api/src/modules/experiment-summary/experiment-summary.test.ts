@@ -10,6 +10,7 @@ import { buildCouncil, buildExperiment, buildMember } from '../../../test/factor
 import { createHarness, type Harness } from '../../../test/harness.js';
 import { Artefact } from '../artefact/artefact.entity.js';
 import type { Experiment } from '../experiment/experiment.entity.js';
+import { createRateLimits } from '../../http/rate-limit.js';
 import { createSession } from '../identity/identity.service.js';
 import type { Organisation } from '../organisation/organisation.entity.js';
 import { Outcome } from '../outcome/outcome.entity.js';
@@ -153,6 +154,24 @@ describe('GET /experiments/:slug/summary.pdf', () => {
     expect(text).toContain(`and ${30 - documents} more on Synapse`);
     expect(text).toContain('Generated from Synapse on'); // the footer survives whatever came before it
     expect([...text].filter((char) => char.codePointAt(0)! < 0x20)).toEqual([]);
+  });
+});
+
+describe('the PDF route under the rate limits', () => {
+  it('answers 429 past the anonymous limit, as /export does', async () => {
+    const config = { ...h.config, rateLimit: { windowSeconds: 60, anonymous: 2, apiKey: 2 } };
+    const limits = await createRateLimits(config, ':memory:');
+    const limited = express().use(experimentSummaryRoutes({ orm: h.orm, config, rateLimit: limits.middleware })).listen(0, '127.0.0.1');
+    try {
+      await new Promise((resolve) => limited.once('listening', resolve));
+      const url = `http://127.0.0.1:${(limited.address() as AddressInfo).port}/experiments/${published.slug}/summary.pdf`;
+      const statuses = [];
+      for (let n = 0; n < 3; n++) statuses.push((await fetch(url)).status);
+      expect(statuses).toEqual([200, 200, 429]);
+    } finally {
+      limited.close();
+      await limits.close();
+    }
   });
 });
 

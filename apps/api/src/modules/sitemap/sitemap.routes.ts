@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { type Response, Router } from 'express';
+import { type RequestHandler, type Response, Router } from 'express';
 import type { AppConfig } from '../../config.js';
 import { PUBLIC_MAX_AGE_SECONDS } from '../../graphql/http-caching.js';
 import { SITEMAP_PAGE_SIZE, type SitemapEntry, SitemapService, totalOf } from './sitemap.service.js';
@@ -50,8 +50,20 @@ function writeIndex(response: Response, publicUrl: string, pages: number): void 
  * organisations that lead one, public discussions, and the home, search and questions pages. Past `pageSize`
  * addresses (50,000, the protocol's limit) `/sitemap.xml` is an index of `/sitemaps/<n>.xml` pages.
  */
-export function sitemapRoutes({ orm, config, pageSize = SITEMAP_PAGE_SIZE }: { orm: MikroORM; config: AppConfig; pageSize?: number }): Router {
+export function sitemapRoutes({
+  orm,
+  config,
+  pageSize = SITEMAP_PAGE_SIZE,
+  rateLimit,
+}: {
+  orm: MikroORM;
+  config: AppConfig;
+  pageSize?: number;
+  rateLimit?: RequestHandler | null;
+}): Router {
   const router = Router();
+  // A sitemap page reads up to 50,000 rows: limited like /export, so nobody can make the database read them in a loop.
+  const limit = rateLimit ? [rateLimit] : [];
   const sitemap = new SitemapService(orm);
   const origin = config.publicUrl;
 
@@ -60,7 +72,7 @@ export function sitemapRoutes({ orm, config, pageSize = SITEMAP_PAGE_SIZE }: { o
     res.send(robotsTxt(origin));
   });
 
-  router.get('/sitemap.xml', async (_req, res, next) => {
+  router.get('/sitemap.xml', ...limit, async (_req, res, next) => {
     try {
       const counts = await sitemap.counts();
       const total = totalOf(counts);
@@ -71,10 +83,11 @@ export function sitemapRoutes({ orm, config, pageSize = SITEMAP_PAGE_SIZE }: { o
     }
   });
 
-  router.get('/sitemaps/:page.xml', async (req, res, next) => {
-    if (!/^[1-9]\d{0,6}$/.test(req.params.page)) return next();
+  router.get('/sitemaps/:page.xml', ...limit, async (req, res, next) => {
+    const requested = String(req.params.page);
+    if (!/^[1-9]\d{0,6}$/.test(requested)) return next();
     try {
-      const page = Number(req.params.page);
+      const page = Number(requested);
       const counts = await sitemap.counts();
       const total = totalOf(counts);
       // Unsplit, the one page is /sitemap.xml itself: a second address for it would be a duplicate.

@@ -10,7 +10,7 @@ import { Discussion } from '../discussion/discussion.entity.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import type { Member } from '../member/member.entity.js';
 import type { Organisation } from '../organisation/organisation.entity.js';
-import { sitemapRoutes } from './sitemap.routes.js';
+import { escapeXml, sitemapRoutes } from './sitemap.routes.js';
 
 let h: Harness;
 const servers: Server[] = [];
@@ -161,5 +161,13 @@ describe('robots.txt', () => {
       expect(disallowed.some((rule) => open.startsWith(rule.replace(/\*.*$/, '')) && !rule.includes('*'))).toBe(false);
     }
     expect(lines).toContain(`Sitemap: ${ORIGIN}/sitemap.xml`);
+  });
+});
+
+describe('escapeXml', () => {
+  it('escapes the five XML characters and drops those XML 1.0 cannot hold', () => {
+    expect(escapeXml(`a&b<c>"d'e`)).toBe('a&amp;b&lt;c&gt;&quot;d&apos;e');
+    expect(escapeXml('x\u0001y\u000bz\ufffe')).toBe('xyz');
+    expect(escapeXml('tab\tline\nfeed')).toBe('tab\tline\nfeed');
   });
 });
