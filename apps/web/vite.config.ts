@@ -7,12 +7,17 @@ const require = createRequire(import.meta.url);
 // govuk-frontend's images and icons are copied to the root of the build; its fonts are not used (see main.css).
 const govukAssets = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist/govuk/assets');
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   plugins: [react()],
   // The API's bundled GraphiQL keeps React 18 at the repository root; urql and react-router must use this app's React 19.
   resolve: { dedupe: ['react', 'react-dom'] },
   publicDir: govukAssets,
-  build: { assetsDir: 'static', outDir: 'dist' },
+  // The server renderer carries its own copy of React and the libraries that use it (one React, as in the
+  // browser; the repository root also holds GraphiQL's React 18), built for production.
+  ssr: { noExternal: true },
+  ...(isSsrBuild && { define: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
+  // The server renderer (`--ssr`, into dist/server) needs no copy of the public assets.
+  build: { assetsDir: 'static', outDir: 'dist', copyPublicDir: !isSsrBuild },
   // govuk-frontend keeps an old-IE `@media ... \\0` hack that the minifier rejects; drop those rules.
   css: { lightningcss: { errorRecovery: true } },
   server: {
@@ -28,4 +33,4 @@ export default defineConfig({
       '/robots.txt': 'http://localhost:4000',
     },
   },
-});
+}));

@@ -1,4 +1,4 @@
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type GraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -101,6 +101,16 @@ export async function createApp({ orm, config, mailer, searchIndex = null, rateL
     }
   });
 
+  // One way to build a request's context: for /graphql, and for the queries a server-rendered page makes.
+  const contextFor = async (req: Request, res: Response): Promise<Context> => {
+    const em = entityManager(orm).fork();
+    const principal = req.principal ?? ANONYMOUS;
+    const viewer = principal.kind === 'session' ? await em.findOne(Member, { id: principal.memberId, deletedAt: null }) : null;
+    const presented = req.header('x-csrf-token');
+    const csrfVerified = principal.kind === 'session' && !!presented && sameSecret(presented, principal.csrfToken);
+    return { em, viewer, principal, csrfVerified, searchIndex, services: { config, mailer }, http: httpControls(config, req, res), clock: systemClock };
+  };
+
   const limit = rateLimits ? [rateLimits.middleware] : [];
   app.use('/auth', ...limit, authRoutes({ orm, config }), oidcRoutes({ orm, config }));
   if (rateLimits) app.use(['/export', '/feeds'], rateLimits.middleware);
@@ -123,18 +133,19 @@ export async function createApp({ orm, config, mailer, searchIndex = null, rateL
     authenticate(orm),
     ...limit,
     documentLimits,
-    expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<Context> => {
-        const em = entityManager(orm).fork();
-        const principal = req.principal ?? ANONYMOUS;
-        const viewer = principal.kind === 'session' ? await em.findOne(Member, { id: principal.memberId, deletedAt: null }) : null;
-        const presented = req.header('x-csrf-token');
-        const csrfVerified = principal.kind === 'session' && !!presented && sameSecret(presented, principal.csrfToken);
-        return { em, viewer, principal, csrfVerified, searchIndex, services: { config, mailer }, http: httpControls(config, req, res), clock: systemClock };
+    expressMiddleware(apollo, { context: ({ req, res }) => contextFor(req, res) }),
+  );
+  app.use(
+    webClientRoutes(webDistDir, {
+      origin: config.publicUrl,
+      before: [authenticate(orm)],
+      executeFor: (req, res) => async (body) => {
+        const response = await apollo.executeOperation(JSON.parse(body) as GraphQLRequest, { contextValue: await contextFor(req, res) });
+        const result = response.body.kind === 'single' ? response.body.singleResult : { errors: [{ message: 'incremental delivery is not supported here' }] };
+        return { status: response.http.status ?? 200, body: JSON.stringify(result) };
       },
     }),
   );
-  app.use(webClientRoutes(webDistDir));
   app.use(notFoundHandler, jsonErrorHandler);
   return { server, apollo };
 }

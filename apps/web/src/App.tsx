@@ -15,6 +15,7 @@ import { SignInPage } from './pages/SignInPage.js';
 import { AttentionPage } from './pages/AttentionPage.js';
 import { RegisterMeasuresPage } from './pages/RegisterMeasuresPage.js';
 import { StatisticsPage } from './pages/StatisticsPage.js';
+import { NeedsJavaScript } from './components/NeedsJavaScript.js';
 import { PhaseBanner } from './components/PhaseBanner.js';
 import { ServiceNavigation } from './components/ServiceNavigation.js';
 import { SiteFooter } from './components/SiteFooter.js';
@@ -61,6 +62,7 @@ export function App() {
       <div className="govuk-width-container">
         <PhaseBanner />
         <main className="govuk-main-wrapper" id="main-content" tabIndex={-1} ref={main}>
+          <NeedsJavaScript />
           <Routes>
             <Route path="/" element={<HomePage />} />
             <Route path="/search" element={<SearchPage />} />

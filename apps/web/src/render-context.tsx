@@ -3,7 +3,7 @@ import { createContext, useContext } from 'react';
 /**
  * What the server that renders a page knows of the request, and what the page tells it back: the status
  * code (404 for something unknown, 410 for something withdrawn) and where a moved page now lives (301).
- * In the browser there is no server render, and the hooks read the window instead.
+ * In the browser the same context carries the origin the server rendered with, and status changes go nowhere.
  */
 export interface ServerRender {
   /** The site's origin, without a trailing slash: https://synapse.example */
@@ -23,10 +23,10 @@ export function useOrigin(): string {
   return server ? server.origin : window.location.origin;
 }
 
-/** Tells the server which status code this page answers with. Does nothing in the browser. */
-export function useHttpStatus(status: number): void {
+/** Tells the server which status code this page answers with (null: no change). Does nothing in the browser. */
+export function useHttpStatus(status: number | null): void {
   const server = useContext(ServerRenderContext);
-  if (server) server.status = status;
+  if (server && status !== null) server.status = status;
 }
 
 /** Tells the server the page has moved for good to `to` (a path): it answers 301. */

@@ -36,7 +36,8 @@ const SessionContext = createContext<Session>({
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [{ data, fetching }, reexecute] = useQuery({ query: SessionDocument });
-  csrfToken = data?.currentSession?.csrfToken ?? '';
+  // Kept for the browser's requests only: a server rendering many visitors' pages must not hold one's token.
+  if (typeof window !== 'undefined') csrfToken = data?.currentSession?.csrfToken ?? '';
   const member = data?.currentSession?.member ?? null;
   const session: Session = {
     member,

@@ -1,4 +1,4 @@
-import { Client, fetchExchange, gql } from 'urql';
+import { Client, type Exchange, fetchExchange, gql, makeOperation, mapExchange, type SSRData, ssrExchange } from 'urql';
 import { type Cache, cacheExchange } from '@urql/exchange-graphcache';
 import type { FollowInput } from './generated/graphql.js';
 import { csrfHeaders } from './session.js';
@@ -61,27 +61,51 @@ function followChanged(cache: Cache, input: FollowInput, following: boolean): vo
   cache.invalidate('Query', 'myFollows');
 }
 
-export function createUrqlClient(): Client {
+/** The normalised cache, configured the same in the browser and on the server that renders pages. */
+export function synapseCacheExchange(): Exchange {
+  return cacheExchange({
+    keys: {
+      ...Object.fromEntries(EMBEDDED.map((type) => [type, () => null])),
+      ServiceArea: (area) => (area.slug as string | undefined) ?? null,
+      SearchSuggestion: (suggestion) => (suggestion.slug as string | undefined) ?? null,
+    },
+    updates: {
+      Mutation: {
+        follow: (_result, args, cache) => followChanged(cache, args.input as FollowInput, true),
+        unfollow: (_result, args, cache) => followChanged(cache, args.input as FollowInput, false),
+        saveSearch: (_result, _args, cache) => cache.invalidate('Query', 'mySavedSearches'),
+        deleteSavedSearch: (_result, _args, cache) => cache.invalidate('Query', 'mySavedSearches'),
+      },
+    },
+  });
+}
+
+/**
+ * While the browser is still on the page the server rendered, that page's queries are answered from what the
+ * server sent (and then the cache) without asking the API again: "cache-and-network" would otherwise fetch
+ * every one a second time as soon as the page is taken over. After the first navigation, pages refresh as usual.
+ */
+function serverDataFirst(serverData: SSRData): Exchange {
+  const renderedHref = window.location.href;
+  const rendered = new Set(Object.keys(serverData).map(Number));
+  return mapExchange({
+    onOperation: (operation) =>
+      operation.kind === 'query' && rendered.has(operation.key) && window.location.href === renderedHref
+        ? makeOperation(operation.kind, operation, { ...operation.context, requestPolicy: 'cache-first' })
+        : operation,
+  });
+}
+
+/**
+ * The browser's client. `serverData` is what the server fetched to render the page: the first render reads
+ * it instead of asking the API again, so hydration shows the same content with no second request.
+ */
+export function createUrqlClient(serverData: SSRData | null = null): Client {
   return new Client({
     url: '/graphql',
-    exchanges: [
-      cacheExchange({
-        keys: {
-          ...Object.fromEntries(EMBEDDED.map((type) => [type, () => null])),
-          ServiceArea: (area) => (area.slug as string | undefined) ?? null,
-          SearchSuggestion: (suggestion) => (suggestion.slug as string | undefined) ?? null,
-        },
-        updates: {
-          Mutation: {
-            follow: (_result, args, cache) => followChanged(cache, args.input as FollowInput, true),
-            unfollow: (_result, args, cache) => followChanged(cache, args.input as FollowInput, false),
-            saveSearch: (_result, _args, cache) => cache.invalidate('Query', 'mySavedSearches'),
-            deleteSavedSearch: (_result, _args, cache) => cache.invalidate('Query', 'mySavedSearches'),
-          },
-        },
-      }),
-      fetchExchange,
-    ],
+    exchanges: serverData
+      ? [serverDataFirst(serverData), synapseCacheExchange(), ssrExchange({ isClient: true, initialState: serverData }), fetchExchange]
+      : [synapseCacheExchange(), fetchExchange],
     // Same origin: the session cookie travels with every request, and its CSRF token with it.
     fetchOptions: () => ({ credentials: 'same-origin', headers: csrfHeaders() }),
     // Show what the cache has at once, then bring it up to date: pages stay fast and never stale after a change.

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useSession } from '../session.js';
 
@@ -17,15 +17,18 @@ function NavItem({ to, children }: { to: string; children: React.ReactNode }) {
   );
 }
 
+function subscribeToWidth(update: () => void): () => void {
+  const query = window.matchMedia(WIDE);
+  query.addEventListener('change', update);
+  return () => query.removeEventListener('change', update);
+}
+
+/**
+ * Whether the screen is wide enough for the whole menu. The server (and a browser without JavaScript, where no
+ * button could open it) shows the whole menu; on a phone it folds once the page's JavaScript has started.
+ */
 function useWide(): boolean {
-  const [wide, setWide] = useState(() => window.matchMedia(WIDE).matches);
-  useEffect(() => {
-    const query = window.matchMedia(WIDE);
-    const update = () => setWide(query.matches);
-    query.addEventListener('change', update);
-    return () => query.removeEventListener('change', update);
-  }, []);
-  return wide;
+  return useSyncExternalStore(subscribeToWidth, () => window.matchMedia(WIDE).matches, () => true);
 }
 
 /**

@@ -20,6 +20,9 @@ import { TriedInCouncilsLikeYours } from '../components/TriedInCouncilsLikeYours
 import { ExperimentPageDocument } from '../generated/graphql.js';
 import { ConversationActions } from '../components/conversation/ConversationActions.js';
 import { ExperimentDiscussions } from '../components/conversation/ExperimentDiscussions.js';
+import { ExperimentMeta } from '../components/experiment/ExperimentMeta.js';
+import { useHttpStatus } from '../render-context.js';
+import { EXPERIMENT_ID, ExperimentById } from './MovedAddresses.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { QueryProblem } from './QueryProblem.js';
 
@@ -30,8 +33,14 @@ import { QueryProblem } from './QueryProblem.js';
  */
 export function ExperimentPage() {
   const { slug = '' } = useParams();
+  return EXPERIMENT_ID.test(slug) ? <ExperimentById id={slug} /> : <ExperimentBySlug slug={slug} />;
+}
+
+function ExperimentBySlug({ slug }: { slug: string }) {
   const location = useLocation();
   const [{ data, error, fetching }] = useQuery({ query: ExperimentPageDocument, variables: { slug } });
+  // A withdrawn experiment stays readable, marked as withdrawn; the status tells crawlers it is gone.
+  useHttpStatus(data?.experiment?.withdrawnAt ? 410 : null);
   if (error) return <QueryProblem error={error} />;
   if (fetching && !data) return <p className="govuk-body">Loading…</p>;
   const experiment = data?.experiment;
@@ -40,7 +49,7 @@ export function ExperimentPage() {
 
   return (
     <>
-      <title>{`${experiment.title} – Synapse`}</title>
+      <ExperimentMeta experiment={experiment} />
       <ExperimentJsonLd experiment={experiment} />
       <ExperimentStatus experiment={experiment} justPublished={justPublished} />
       <span className="govuk-caption-l">

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { HomeDocument } from '../generated/graphql.js';
+import { PageMeta } from '../components/PageMeta.js';
 import { QueryProblem } from './QueryProblem.js';
 import { SearchForm } from './SearchForm.js';
 
@@ -8,7 +9,10 @@ export function HomePage() {
   const [{ data, error }] = useQuery({ query: HomeDocument });
   return (
     <>
-      <title>Synapse: what councils tried, and what happened</title>
+      <PageMeta
+        title="What councils tried, and what happened"
+        description="An open network where UK councils publish the experiments they run, what happened (failures too), and what others can reuse."
+      />
       <h1 className="govuk-heading-xl">Find what other councils tried, and what happened</h1>
       <p className="govuk-body-l">
         Councils publish their experiments here: what they tried, what they measured, what worked and what did not,

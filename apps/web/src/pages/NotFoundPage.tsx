@@ -1,7 +1,9 @@
 import { Link } from 'react-router';
+import { useHttpStatus } from '../render-context.js';
 
-/** GOV.UK's "page not found" pattern. The server sends HTTP 404 for addresses the app does not know (WEB_ROUTES). */
+/** GOV.UK's "page not found" pattern, answered with HTTP 404 (for unknown addresses and unknown or hidden records). */
 export function NotFoundPage() {
+  useHttpStatus(404);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

@@ -7,6 +7,8 @@ import { Facts } from '../components/Facts.js';
 import { FollowTopics } from '../components/FollowTopics.js';
 import { HexMap } from '../components/HexMap.js';
 import { sentenceCase } from '../labels.js';
+import { PageMeta } from '../components/PageMeta.js';
+import { GSS_CODE, OrganisationByGssCode } from './MovedAddresses.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { QueryProblem } from './QueryProblem.js';
 
@@ -37,6 +39,10 @@ function OrganisationExperiments({ gssCode }: { gssCode: string }) {
 
 export function OrganisationPage() {
   const { slug = '' } = useParams();
+  return GSS_CODE.test(slug) ? <OrganisationByGssCode gssCode={slug} /> : <OrganisationBySlug slug={slug} />;
+}
+
+function OrganisationBySlug({ slug }: { slug: string }) {
   const [{ data, error, fetching }] = useQuery({ query: OrganisationPageDocument, variables: { slug } });
   if (error) return <QueryProblem error={error} />;
   if (fetching && !data) return <p className="govuk-body">Loading…</p>;
@@ -54,7 +60,7 @@ export function OrganisationPage() {
   ];
   return (
     <>
-      <title>{`${organisation.name} – Synapse`}</title>
+      <PageMeta title={organisation.name} description={`What ${organisation.name} has tried, and what happened: experiments published on Synapse.`} />
       <h1 className="govuk-heading-l">{organisation.officialName}</h1>
       <FollowTopics topics={[{ target: 'ORGANISATION', key: organisation.id, what: `New experiments from ${organisation.name}` }]} />
       {(organisation.viewerCan.manageMembers || organisation.viewerCan.manageApiKeys) && (

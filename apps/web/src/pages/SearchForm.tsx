@@ -3,13 +3,14 @@ import { useNavigate } from 'react-router';
 import { useQuery } from 'urql';
 import { SuggestionsDocument } from '../generated/graphql.js';
 
-/** Experiment titles matching what has been typed so far, asked for once typing pauses. */
-function useSuggestions(text: string): string[] {
+/** Experiment titles matching what has been typed so far, asked for once typing pauses (not for the words the page opened with). */
+function useSuggestions(text: string, initial: string): string[] {
   const [prefix, setPrefix] = useState('');
   useEffect(() => {
+    if (text === initial) return;
     const timer = setTimeout(() => setPrefix(text.trim()), 150);
     return () => clearTimeout(timer);
-  }, [text]);
+  }, [text, initial]);
   const [{ data }] = useQuery({ query: SuggestionsDocument, variables: { prefix }, pause: prefix.length < 2 });
   return prefix.length < 2 ? [] : (data?.searchSuggestions.map((suggestion) => suggestion.title) ?? []);
 }
@@ -18,13 +19,13 @@ function useSuggestions(text: string): string[] {
 export function SearchForm({ initial = '', large = false }: { initial?: string; large?: boolean }) {
   const [query, setQuery] = useState(initial);
   const navigate = useNavigate();
-  const suggestions = useSuggestions(query);
+  const suggestions = useSuggestions(query, initial);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     navigate(`/search?${new URLSearchParams({ q: query.trim() })}`);
   };
   return (
-    <form role="search" onSubmit={submit} className="govuk-!-margin-bottom-6">
+    <form role="search" method="get" action="/search" onSubmit={submit} className="govuk-!-margin-bottom-6">
       <div className="govuk-form-group govuk-!-margin-bottom-2">
         <label className={large ? 'govuk-label govuk-label--m' : 'govuk-label'} htmlFor="search-query">
           Has anyone tried it? Search experiments, outcomes and lessons

@@ -9,8 +9,9 @@ import { SearchReading } from '../components/search/SearchReading.js';
 import { SaveSearch } from '../components/search/SaveSearch.js';
 import { SearchPageDocument, type SearchFilter, type SearchSort } from '../generated/graphql.js';
 import { FACETS } from '../labels.js';
-import { CouncilsLikeMineFilter, likeFilter } from '../components/CouncilsLikeMineFilter.js';
+import { CouncilsLikeMineFilter, LIKE_PARAM, likeFilter } from '../components/CouncilsLikeMineFilter.js';
 import { FreshnessFilters, freshnessFilter } from '../components/search/FreshnessFilters.js';
+import { PageMeta } from '../components/PageMeta.js';
 import { QueryProblem } from './QueryProblem.js';
 import { SearchForm } from './SearchForm.js';
 
@@ -73,7 +74,10 @@ export function SearchPage() {
   const result = data?.search ?? (fetching ? lastResult.current : undefined);
   return (
     <>
-      <title>{query ? `${query} – search – Synapse` : 'Search experiments – Synapse'}</title>
+      <PageMeta
+        title={query ? `${query} – search` : 'Search experiments'}
+        description="Search what UK councils tried and what happened, by topic, place, verdict and strength of evidence."
+      />
       <h1 className="govuk-heading-l">Search experiments</h1>
       <SearchForm key={query} initial={query} />
       <QueryProblem error={error} />
@@ -101,9 +105,10 @@ export function SearchPage() {
               toggle={toggle}
               setMinEvidence={(level) => setParams(new URLSearchParams(href({ minEvidenceLevel: level }).slice('/search?'.length)))}
               clearHref={clearHref}
+              more={<FreshnessFilters />}
+              keep={['q', 'sort', 'exact', LIKE_PARAM].flatMap((name) => (params.get(name) ? [[name, params.get(name)!] as [string, string]] : []))}
             >
               <CouncilsLikeMineFilter />
-              <FreshnessFilters />
             </SearchFilters>
           </div>
           <div className="govuk-grid-column-two-thirds">

@@ -6,6 +6,7 @@ import { ReplyForm } from '../../components/conversation/ReplyForm.js';
 import { Button } from '../../components/forms.js';
 import { DiscussionDocument, FollowDiscussionDocument, LockDiscussionDocument } from '../../generated/graphql.js';
 import { useSession } from '../../session.js';
+import { PageMeta } from '../../components/PageMeta.js';
 import { NotFoundPage } from '../NotFoundPage.js';
 import { QueryProblem } from '../QueryProblem.js';
 
@@ -23,7 +24,7 @@ export function DiscussionPage() {
   const reload = () => refetch({ requestPolicy: 'network-only' });
   return (
     <>
-      <title>{`${discussion.title} – Synapse`}</title>
+      <PageMeta title={discussion.title} type="article" description={discussion.posts.nodes.find((post) => post.opening && !post.hidden && !post.deletedAt)?.body ?? null} />
       <link rel="alternate" type="application/atom+xml" title="Replies to this discussion" href={`/feeds/discussions/${discussion.id}.atom`} />
       <span className="govuk-caption-l">
         {discussion.experiment ? (

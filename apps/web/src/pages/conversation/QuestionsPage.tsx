@@ -5,6 +5,7 @@ import { useQuery } from 'urql';
 import { DiscussionList } from '../../components/conversation/DiscussionList.js';
 import { Button, Select, TextInput } from '../../components/forms.js';
 import { DiscussionsDocument, SearchDiscussionsDocument } from '../../generated/graphql.js';
+import { PageMeta } from '../../components/PageMeta.js';
 import { useSession } from '../../session.js';
 import { QueryProblem } from '../QueryProblem.js';
 
@@ -47,7 +48,7 @@ export function QuestionsPage() {
   const [chosen, setChosen] = useState(area);
   return (
     <>
-      <title>Questions – Synapse</title>
+      <PageMeta title="Questions" description="“Has anyone tried…?” questions from councils and partners, answered with evidence." />
       <h1 className="govuk-heading-l">Questions to the network</h1>
       <p className="govuk-body">
         “Has anyone tried…?” questions from councils and partners, answered with evidence.{' '}
