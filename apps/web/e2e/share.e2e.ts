@@ -9,10 +9,14 @@ import { type RunningSynapse, startSynapse } from './synapse.js';
 const SLUG = 'open-source-first-for-small-council-digital-services';
 let synapse: RunningSynapse;
 let page: Page;
+const consoleProblems: string[] = [];
 
 beforeAll(async () => {
   synapse = await startSynapse();
   page = await synapse.newPage(1200);
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') consoleProblems.push(message.text());
+  });
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: synapse.base });
   await page.goto(`${synapse.base}/experiments/${SLUG}`);
   await page.getByRole('heading', { level: 1 }).waitFor();
@@ -30,6 +34,24 @@ it("describes the experiment in schema.org JSON-LD with the council's GSS code, 
   expect(ld.sponsor).toMatchObject({ '@type': 'GovernmentOrganization', identifier: { '@type': 'PropertyValue', propertyID: 'GSS', value: 'E06000023' } });
   expect(ld.license).toBe('https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/');
   expect(ld.hasPart).toContainEqual(expect.objectContaining({ '@type': 'SoftwareSourceCode', license: 'https://opensource.org/license/mit' }));
+});
+
+it('hydrates the server-rendered page with the share actions without console errors or warnings', async () => {
+  await page.getByRole('button', { name: 'Copy link' }).waitFor();
+  expect(consoleProblems).toEqual([]);
+});
+
+it('server-renders the markup and the PDF link, but no Copy link button until JavaScript can make it work', async () => {
+  const html = await (await fetch(`${synapse.base}/experiments/${SLUG}`)).text();
+  const json = html.match(/<script type="application\/ld\+json">(.*?)<\/script>/s)?.[1];
+  expect(JSON.parse(json!).sponsor.identifier.value).toBe('E06000023');
+  expect(html).toContain(`href="/experiments/${SLUG}/summary.pdf"`);
+  expect(html).not.toContain('Copy link');
+  const noScript = await (await synapse.browser.newContext({ javaScriptEnabled: false })).newPage();
+  await noScript.goto(`${synapse.base}/experiments/${SLUG}`);
+  expect(await noScript.getByRole('link', { name: 'Download a one-page summary (PDF)' }).isVisible()).toBe(true);
+  expect(await noScript.getByRole('button', { name: 'Copy link' }).count()).toBe(0);
+  await noScript.context().close();
 });
 
 it('links to a one-page PDF summary that the server answers as a PDF', async () => {
