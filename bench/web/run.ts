@@ -1,6 +1,8 @@
-// The web client's weight and speed (issue 6): initial JavaScript and CSS gzipped, and the time from page
+// The web client's weight and speed (issues 6 and 17): initial JavaScript and CSS gzipped; the time from page
 // load to first search results in headless Chromium, measured side by side with the same search sent
-// straight to the API from the page. Run with `npm run bench:web` (Node strips the types; no build step).
+// straight to the API from the page; and server-rendered pages against client-only ones (the same build served
+// with SERVER_RENDERING=false), side by side in one run: first and largest contentful paint with a cold cache,
+// and what the server render adds to the HTML response. Run with `npm run bench:web` (Node strips the types).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -59,6 +61,79 @@ try {
   await synapse.stop();
 }
 
+// 3. Server-rendered against client-only: two instances of the same build and demo data, visited in turn.
+const PAINT_RUNS = 15;
+const HTML_RUNS = 60;
+type Paint = { fcp: number; lcp: number };
+const rendered = await startSynapse();
+const clientOnly = await startSynapse({ SERVER_RENDERING: 'false' });
+const paints: Record<string, { server: Paint[]; client: Paint[] }> = {};
+const htmlMs = { server: [] as number[], client: [] as number[] };
+let experimentPath = '';
+try {
+  const first = await fetch(`${rendered.base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ experiments(first: 1) { nodes { slug } } }' }),
+  });
+  experimentPath = `/experiments/${((await first.json()) as { data: { experiments: { nodes: Array<{ slug: string }> } } }).data.experiments.nodes[0]!.slug}`;
+  const pages: Array<[string, string, string]> = [
+    ['home', '/', 'main h1'],
+    ['search', '/search?q=hospital%20discharge', 'main h2 a'],
+    ['experiment', experimentPath, 'main h1'],
+  ];
+  for (const [name, path, content] of pages) {
+    paints[name] = { server: [], client: [] };
+    for (let run = 0; run < PAINT_RUNS; run++) {
+      for (const [mode, synapseUnderTest] of [['server', rendered], ['client', clientOnly]] as const) {
+        const context = await synapseUnderTest.browser.newContext();
+        const tab = await context.newPage();
+        await tab.goto(`${synapseUnderTest.base}${path}`);
+        await tab.waitForSelector(content);
+        const paint = await tab.evaluate(
+          () =>
+            new Promise<Paint>((resolve) => {
+              let lcp = 0;
+              new PerformanceObserver((list) => {
+                for (const entry of list.getEntries()) lcp = entry.startTime;
+              }).observe({ type: 'largest-contentful-paint', buffered: true });
+              setTimeout(() => resolve({ fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN, lcp }), 300);
+            }),
+        );
+        paints[name]![mode].push(paint);
+        await context.close();
+      }
+    }
+  }
+  // The experiment page's HTML as the server sends it: rendered with its data, or the empty shell.
+  for (let run = 0; run < HTML_RUNS; run++) {
+    for (const [mode, synapseUnderTest] of [['server', rendered], ['client', clientOnly]] as const) {
+      const started = performance.now();
+      await (await fetch(`${synapseUnderTest.base}${experimentPath}`, { headers: { accept: 'text/html' } })).text();
+      htmlMs[mode].push(performance.now() - started);
+    }
+  }
+} finally {
+  await rendered.stop();
+  await clientOnly.stop();
+}
+
+const summary = (values: number[]) => ({ p50: Math.round(percentile(values, 50)), p95: Math.round(percentile(values, 95)) });
+const serverRendering = Object.fromEntries(
+  Object.entries(paints).map(([name, { server, client }]) => {
+    const medians = (list: Paint[], key: keyof Paint) => percentile(list.map((paint) => paint[key]), 50);
+    return [
+      name,
+      {
+        serverRendered: { fcp: summary(server.map((p) => p.fcp)), lcp: summary(server.map((p) => p.lcp)) },
+        clientOnly: { fcp: summary(client.map((p) => p.fcp)), lcp: summary(client.map((p) => p.lcp)) },
+        lcpSpeedUpP50: Number((medians(client, 'lcp') / medians(server, 'lcp')).toFixed(2)),
+        fcpSpeedUpP50: Number((medians(client, 'fcp') / medians(server, 'fcp')).toFixed(2)),
+      },
+    ];
+  }),
+);
+
 const results = {
   date: new Date().toISOString().slice(0, 10),
   initialJsGzipBytes: jsBytes,
@@ -67,6 +142,15 @@ const results = {
   timeToFirstResultsMs: { p50: percentile(page, 50), p95: percentile(page, 95) },
   apiSearchFromPageMs: { p50: percentile(api, 50), p95: percentile(api, 95) },
   ratioP50: percentile(page, 50) / percentile(api, 50),
+  paintRuns: PAINT_RUNS,
+  serverRendering,
+  experimentHtmlMs: {
+    runs: HTML_RUNS,
+    serverRendered: summary(htmlMs.server),
+    clientOnlyShell: summary(htmlMs.client),
+    addedByServerRenderP50: Math.round(percentile(htmlMs.server, 50) - percentile(htmlMs.client, 50)),
+    addedByServerRenderP95: Math.round(percentile(htmlMs.server, 95) - percentile(htmlMs.client, 95)),
+  },
 };
 writeFileSync(new URL('results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 console.log(JSON.stringify(results, null, 2));

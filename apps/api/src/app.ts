@@ -136,7 +136,7 @@ export async function createApp({ orm, config, mailer, searchIndex = null, rateL
     expressMiddleware(apollo, { context: ({ req, res }) => contextFor(req, res) }),
   );
   app.use(
-    webClientRoutes(webDistDir, {
+    webClientRoutes(webDistDir, !config.serverRendering ? null : {
       origin: config.publicUrl,
       before: [authenticate(orm)],
       executeFor: (req, res) => async (body) => {

@@ -20,6 +20,8 @@ export interface AppConfig {
   databaseUrl: string | null;
   /** Load the demo experiments into an empty database on start. */
   seedDemo: boolean;
+  /** Render pages on the server (SERVER_RENDERING=false sends them for the browser to render, as before). */
+  serverRendering: boolean;
   /** An external Meilisearch (self-hosted or Cloud); when null, Synapse runs its own. */
   meiliUrl: string | null;
   meiliKey: string | null;
@@ -96,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: resolve(env.INIT_CWD || process.cwd(), env.DATA_DIR || './data'),
     databaseUrl: env.DATABASE_URL || null,
     seedDemo: flag(env.SYNAPSE_SEED_DEMO, true),
+    serverRendering: flag(env.SERVER_RENDERING, true),
     meiliUrl: env.MEILI_URL || null,
     meiliKey: env.MEILI_MASTER_KEY || env.MEILI_API_KEY || null,
     meiliIndex: env.MEILI_INDEX || 'experiments',

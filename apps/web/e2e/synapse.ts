@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '@synapse/search';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 
 const API_MAIN = fileURLToPath(new URL('../../api/dist/main.js', import.meta.url));
 export const SCREENSHOTS = fileURLToPath(new URL('../e2e-screenshots/', import.meta.url));
@@ -24,13 +24,13 @@ export interface RunningSynapse {
 
 /**
  * Starts Synapse as `npm start` does (the built API serving the built client, demo data, its own
- * Meilisearch) in a fresh data directory, waits until search answers from Meilisearch, and opens Chromium.
+ * Meilisearch) in a fresh data directory (with `extraEnv` added to its environment), waits until search answers from Meilisearch, and opens Chromium.
  */
-export async function startSynapse(): Promise<RunningSynapse> {
+export async function startSynapse(extraEnv: Record<string, string> = {}): Promise<RunningSynapse> {
   const dataDir = mkdtempSync(join(tmpdir(), 'synapse-e2e-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: base };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: base, ...extraEnv };
   for (const key of ['DATABASE_URL', 'MEILI_URL', 'MEILI_MASTER_KEY', 'MEILI_API_KEY', 'NODE_ENV', 'SMTP_URL']) delete env[key];
   const api: ChildProcess = spawn(process.execPath, [API_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -59,6 +59,7 @@ export async function startSynapse(): Promise<RunningSynapse> {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  waitForTakeOver(browser);
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     base,
@@ -75,5 +76,35 @@ export async function startSynapse(): Promise<RunningSynapse> {
       await exited;
       rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Pages arrive rendered by the server and are then taken over by React. A person who clicks before that gets the
+ * plain HTML behaviour (a link loads a page, a form is sent); the tests drive the app, so after every page load in
+ * a browser with JavaScript they wait until the page is taken over (App marks the body with `synapse-hydrated`).
+ */
+function waitForTakeOver(browser: Browser): void {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options?: BrowserContextOptions) => {
+    const context = await newContext(options);
+    if (options?.javaScriptEnabled !== false) context.on('page', untilTakenOver);
+    return context;
+  };
+}
+
+function untilTakenOver(page: Page): void {
+  const takenOver = () => document.body?.classList.contains('synapse-hydrated') || !document.getElementById('synapse-data');
+  const goto = page.goto.bind(page);
+  const reload = page.reload.bind(page);
+  page.goto = async (...args: Parameters<Page['goto']>) => {
+    const response = await goto(...args);
+    await page.waitForFunction(takenOver);
+    return response;
+  };
+  page.reload = async (...args: Parameters<Page['reload']>) => {
+    const response = await reload(...args);
+    await page.waitForFunction(takenOver);
+    return response;
   };
 }

@@ -44,6 +44,11 @@ export function App() {
     (field ?? main.current)?.focus();
   }, [location.pathname, location.hash]);
 
+  // Marks the page as taken over by React (hydrated, when the server rendered it): from here on it is the app.
+  useEffect(() => {
+    document.body.classList.add('synapse-hydrated');
+  }, []);
+
   return (
     <>
       <a href="#main-content" className="govuk-skip-link">

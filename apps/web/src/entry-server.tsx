@@ -73,6 +73,8 @@ export async function render({ url, origin, execute, signal }: RenderRequest): P
     { signal },
   );
   const html = await text(prelude);
+  // Stopped part-way, the page would be incomplete: the server sends it for the browser to render instead.
+  if (signal?.aborted) throw signal.reason;
   const head = HOISTED.exec(html)?.[0] ?? '';
   return { body: html.slice(head.length), head, data: ssr.extractData(), status: server.status, location: server.location };
 }

@@ -83,16 +83,19 @@ export function synapseCacheExchange(): Exchange {
 /**
  * While the browser is still on the page the server rendered, that page's queries are answered from what the
  * server sent (and then the cache) without asking the API again: "cache-and-network" would otherwise fetch
- * every one a second time as soon as the page is taken over. After the first navigation, pages refresh as usual.
+ * every one a second time as soon as the page is taken over. A refetch the page asks for (network-only, after
+ * a change) still goes to the API, and once the browser has left that address, pages refresh as usual.
  */
 function serverDataFirst(serverData: SSRData): Exchange {
   const renderedHref = window.location.href;
   const rendered = new Set(Object.keys(serverData).map(Number));
+  let left = false;
   return mapExchange({
-    onOperation: (operation) =>
-      operation.kind === 'query' && rendered.has(operation.key) && window.location.href === renderedHref
-        ? makeOperation(operation.kind, operation, { ...operation.context, requestPolicy: 'cache-first' })
-        : operation,
+    onOperation: (operation) => {
+      left ||= window.location.href !== renderedHref;
+      const fromServer = !left && operation.kind === 'query' && rendered.has(operation.key) && operation.context.requestPolicy === 'cache-and-network';
+      return fromServer ? makeOperation(operation.kind, operation, { ...operation.context, requestPolicy: 'cache-first' }) : operation;
+    },
   });
 }
 

@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { NextFunction, Request, Response } from 'express';
 import type { AppConfig } from '../config.js';
 import { ErrorCode, errorBody } from '../errors.js';
-import { entityManager } from '../db/orm.js';
+import { unitOfWork } from '../db/unit-of-work.js';
 import { apiKeyFor } from '../modules/api-key/api-key.service.js';
 import { sessionForToken } from '../modules/identity/identity.service.js';
 import { ANONYMOUS } from './principal.js';
@@ -25,7 +25,7 @@ export function sessionCookieOptions(config: AppConfig, request: Request, expire
 export function authenticate(orm: MikroORM) {
   return async (request: Request, response: Response, next: NextFunction) => {
     try {
-      const em = entityManager(orm).fork();
+      const em = unitOfWork(orm);
       const authorization = request.header('authorization');
       if (authorization) {
         const [scheme, value] = authorization.split(/\s+/, 2);

@@ -96,7 +96,7 @@ function builtClientWithRenderer(): string {
       const answer = await execute(JSON.stringify({ query: '{ who }' }));
       const status = url.startsWith('/experiments/withdrawn') ? 410 : url.startsWith('/experiments/unknown') ? 404 : 200;
       const location = url.startsWith('/experiments/by-id') ? '/experiments/readable-slug' : null;
-      return { head: '<title>' + url + '</title>', body: '<p>' + answer.body + ' at ' + origin + '</p>', data: { 1: { data: '</script><script>alert(1)</script>' } }, status, location };
+      return { head: '<title>' + url + '</title><meta name="description" content="About it"/>', body: '<p>' + answer.body + ' at ' + origin + '</p>', data: { 1: { data: '</script><script>alert(1)</script>' } }, status, location };
     }`,
   );
   return dir;
@@ -118,8 +118,9 @@ describe('rendering pages on the server', () => {
     const page = await fetch(`${base}/experiments/text-reminders`, { headers: { ...html, 'x-visitor': 'jo' } });
     expect(page.status).toBe(200);
     const text = await page.text();
-    expect(text).toContain('<title>/experiments/text-reminders</title></head>');
-    expect(text).not.toContain('<title>Default</title>');
+    // The page's title comes first, so it is the document's; the default stays after it as a fallback.
+    expect(text).toContain('<head><title>/experiments/text-reminders</title><meta name="description" content="About it"/><title>Default</title>');
+    expect(text).not.toContain('content="Default"');
     expect(text).not.toContain('Needs JavaScript');
     expect(text).toContain('"who":"jo"');
     expect(text).toContain('at https://synapse.example</p>');

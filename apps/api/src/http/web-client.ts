@@ -51,11 +51,14 @@ export function scriptJson(value: unknown): string {
 /** The built index.html with a rendered page put in: its head elements, its markup and the data it read. */
 export function pageDocument(template: string, page: { head: string; body: string; data: unknown }, origin: string): string {
   let html = template;
-  // The page's own title and description replace the defaults; the "needs JavaScript" notice is not needed.
-  if (page.head.includes('<title>')) html = html.replace(/<title>[^<]*<\/title>/, '');
+  // The page's own description replaces the default; the "needs JavaScript" notice is not needed.
   if (page.head.includes('name="description"')) html = html.replace(/<meta name="description"[^>]*>/, '');
   html = html.replace(/<noscript>[\s\S]*?<\/noscript>/, '');
-  html = html.replace('</head>', `${page.head}</head>`);
+  // The page's head elements go first, right after the character set, so its title is the document's; the
+  // template's title stays after it for pages the browser later shows without one of their own.
+  const charset = /<meta charset[^>]*>/i.exec(html);
+  const at = charset ? charset.index + charset[0].length : html.indexOf('<head>') + '<head>'.length;
+  html = `${html.slice(0, at)}${page.head}${html.slice(at)}`;
   const data = scriptJson({ origin, urql: page.data });
   return html.replace('<div id="root"></div>', `<div id="root">${page.body}</div><script type="application/json" id="synapse-data">${data}</script>`);
 }

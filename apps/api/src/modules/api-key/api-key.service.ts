@@ -38,7 +38,17 @@ async function organisationFor(em: EntityManager, viewer: Member | null, organis
   return organisation;
 }
 
-export async function createApiKey(
+export function createApiKey(
+  em: EntityManager,
+  viewer: Member | null,
+  organisationId: string,
+  name: string,
+  scopes: ApiKeyScope[],
+): Promise<CreatedApiKey> {
+  return em.transactional((tem) => createApiKeyInTransaction(tem, viewer, organisationId, name, scopes));
+}
+
+async function createApiKeyInTransaction(
   em: EntityManager,
   viewer: Member | null,
   organisationId: string,
@@ -62,7 +72,11 @@ export async function createApiKey(
   return { apiKey, secret: `${prefix}_${secret}` };
 }
 
-export async function revokeApiKey(em: EntityManager, viewer: Member | null, id: string): Promise<ApiKey> {
+export function revokeApiKey(em: EntityManager, viewer: Member | null, id: string): Promise<ApiKey> {
+  return em.transactional((tem) => revokeApiKeyInTransaction(tem, viewer, id));
+}
+
+async function revokeApiKeyInTransaction(em: EntityManager, viewer: Member | null, id: string): Promise<ApiKey> {
   const apiKey = await em.findOne(ApiKey, { id });
   if (!apiKey) throw new NotFoundError('API key', id);
   await organisationFor(em, viewer, apiKey.organisation.id);

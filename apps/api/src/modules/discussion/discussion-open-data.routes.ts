@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import { type Response, Router } from 'express';
 import { Feed } from 'feed';
 import type { AppConfig } from '../../config.js';
-import { entityManager } from '../../db/orm.js';
+import { unitOfWork } from '../../db/unit-of-work.js';
 import { OPEN_DATA_LICENCE } from '../open-data/open-data.service.js';
 import { streamJson } from '../open-data/open-data.routes.js';
 import { discussionUrl, findPublicDiscussion, latestNetworkQuestions, publicDiscussionRecords, publicPosts } from './discussion-open-data.js';
@@ -21,7 +21,7 @@ export function discussionOpenDataRoutes({ orm, config }: { orm: MikroORM; confi
 
   router.get('/export/discussions.json', async (_req, res, next) => {
     try {
-      await streamJson(res, config, 'discussions', publicDiscussionRecords(entityManager(orm).fork(), config.publicUrl));
+      await streamJson(res, config, 'discussions', publicDiscussionRecords(unitOfWork(orm), config.publicUrl));
     } catch (error) {
       next(error);
     }
@@ -29,7 +29,7 @@ export function discussionOpenDataRoutes({ orm, config }: { orm: MikroORM; confi
 
   router.get('/feeds/questions.atom', async (_req, res, next) => {
     try {
-      const questions = await latestNetworkQuestions(entityManager(orm).fork());
+      const questions = await latestNetworkQuestions(unitOfWork(orm));
       const built = feed('New questions to the network on Synapse', '/feeds/questions.atom', questions[0]?.createdAt ?? new Date(), `${config.publicUrl}/questions`);
       for (const question of questions) {
         const url = discussionUrl(config.publicUrl, question);
@@ -43,7 +43,7 @@ export function discussionOpenDataRoutes({ orm, config }: { orm: MikroORM; confi
 
   router.get('/feeds/discussions/:id.atom', async (req, res, next) => {
     try {
-      const em = entityManager(orm).fork();
+      const em = unitOfWork(orm);
       const discussion = await findPublicDiscussion(em, req.params.id);
       if (!discussion) return void res.status(404).type('text/plain').send('No public discussion has this id.');
       const posts = (await publicPosts(em, [discussion.id])).filter((post) => !post.deletedAt);

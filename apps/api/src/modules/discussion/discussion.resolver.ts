@@ -8,7 +8,7 @@ import { ServiceArea } from '../service-area/service-area.entity.js';
 import { Discussion, TopicKind } from './discussion.entity.js';
 import { DiscussionFilter, FollowDiscussionInput, StartDiscussionInput } from './discussion.inputs.js';
 import { discussionPolicy } from './discussion.policy.js';
-import { discussionAccess, findVisibleDiscussion, listDiscussions, listPosts } from './discussion.service.js';
+import { discussionAccess, discussionServiceAreas, findVisibleDiscussion, listDiscussions, listPosts, openingPost, visibleAnswer } from './discussion.service.js';
 import { Post } from './post.entity.js';
 import { followDiscussion, startDiscussion } from './post.service.js';
 import { viewerFollows } from '../notification/follow-query.service.js';
@@ -68,10 +68,8 @@ export class DiscussionResolver {
   }
 
   @FieldResolver(() => [ServiceArea])
-  async serviceAreas(@Root() discussion: Discussion, @Ctx() { em }: Context): Promise<ServiceArea[]> {
-    const slugs = (await discussion.topics.loadItems()).filter((topic) => topic.kind === TopicKind.SERVICE_AREA).map((topic) => topic.key);
-    if (slugs.length === 0) return [];
-    return em.find(ServiceArea, { slug: { $in: slugs } }, { orderBy: { position: 'asc' } });
+  serviceAreas(@Root() discussion: Discussion, @Ctx() { em }: Context): Promise<ServiceArea[]> {
+    return discussionServiceAreas(em, discussion);
   }
 
   @FieldResolver(() => [String])
@@ -90,16 +88,13 @@ export class DiscussionResolver {
   }
 
   @FieldResolver(() => Post, { description: 'The question itself.' })
-  async openingPost(@Root() discussion: Discussion, @Ctx() { em }: Context): Promise<Post> {
-    return em.findOneOrFail(Post, { discussion: discussion.id, opening: true });
+  openingPost(@Root() discussion: Discussion, @Ctx() { em }: Context): Promise<Post> {
+    return openingPost(em, discussion.id);
   }
 
   @FieldResolver(() => Post, { nullable: true, description: 'The reply marked as the answer, if you may see it.' })
-  async answer(@Root() discussion: Discussion, @Ctx() { em, viewer }: Context): Promise<Post | null> {
-    if (!discussion.answerPostId) return null;
-    const post = await em.findOne(Post, { id: discussion.answerPostId });
-    if (!post) return null;
-    return post.hiddenAt === null || discussionPolicy.moderate(await discussionAccess(viewer, discussion)) ? post : null;
+  answer(@Root() discussion: Discussion, @Ctx() { em, viewer }: Context): Promise<Post | null> {
+    return visibleAnswer(em, viewer, discussion);
   }
 
   @FieldResolver(() => PostConnection, { description: 'The opening post and the replies, oldest first. Hidden posts are left out except for moderators.' })

@@ -11,6 +11,7 @@ import { Discussion, TopicKind } from './discussion.entity.js';
 import type { DiscussionFilter } from './discussion.inputs.js';
 import { type DiscussionAccess, discussionPolicy, isPlatformModerator } from './discussion.policy.js';
 import { Post } from './post.entity.js';
+import { ServiceArea } from '../service-area/service-area.entity.js';
 
 /** The facts the discussion policy needs (the experiment is loaded once per request through the identity map). */
 export async function discussionAccess(viewer: Member | null, discussion: Discussion): Promise<DiscussionAccess> {
@@ -141,4 +142,24 @@ async function discussionsCitingMany(em: EntityManager, keys: readonly { viewer:
     cites.set(post.discussion.id, cited);
   }
   return keys.map((key) => discussions.filter((discussion) => cites.get(discussion.id)?.has(key.experimentId)).slice(0, 20));
+}
+
+/** The service areas a discussion is tagged with, in the list's order. */
+export async function discussionServiceAreas(em: EntityManager, discussion: Discussion): Promise<ServiceArea[]> {
+  const slugs = (await discussion.topics.loadItems()).filter((topic) => topic.kind === TopicKind.SERVICE_AREA).map((topic) => topic.key);
+  if (slugs.length === 0) return [];
+  return em.find(ServiceArea, { slug: { $in: slugs } }, { orderBy: { position: 'asc' } });
+}
+
+/** The question itself: the discussion's opening post. */
+export function openingPost(em: EntityManager, discussionId: string): Promise<Post> {
+  return em.findOneOrFail(Post, { discussion: discussionId, opening: true });
+}
+
+/** The reply marked as the answer, unless it is hidden and the viewer may not moderate. */
+export async function visibleAnswer(em: EntityManager, viewer: Member | null, discussion: Discussion): Promise<Post | null> {
+  if (!discussion.answerPostId) return null;
+  const post = await em.findOne(Post, { id: discussion.answerPostId });
+  if (!post) return null;
+  return post.hiddenAt === null || discussionPolicy.moderate(await discussionAccess(viewer, discussion)) ? post : null;
 }

@@ -9,7 +9,7 @@ import { CreateUploadInput } from './file.inputs.js';
 import { LinkCheck, Upload } from './file.types.js';
 import { createUpload } from './upload.service.js';
 
-async function isTeam({ viewer }: Context, artefact: Artefact): Promise<boolean> {
+async function isTeam(viewer: Context['viewer'], artefact: Artefact): Promise<boolean> {
   if (!viewer) return false;
   return experimentPolicy.team(await accessFor(viewer, await artefact.experiment.loadOrFail()));
 }
@@ -43,9 +43,9 @@ export class ArtefactFileResolver {
   }
 
   @FieldResolver(() => Int, { nullable: true, description: "Downloads of all versions; the experiment's team only (null for others)." })
-  async downloadCount(@Ctx() context: Context, @Root() artefact: Artefact): Promise<number | null> {
-    if (!(await isTeam(context, artefact))) return null;
-    return (await filesOf(context.em, artefact.id)).reduce((sum, file) => sum + file.downloads, 0);
+  async downloadCount(@Ctx() { em, viewer }: Context, @Root() artefact: Artefact): Promise<number | null> {
+    if (!(await isTeam(viewer, artefact))) return null;
+    return (await filesOf(em, artefact.id)).reduce((sum, file) => sum + file.downloads, 0);
   }
 }
 
@@ -62,7 +62,7 @@ export class ArtefactFileFieldsResolver {
   }
 
   @FieldResolver(() => Int, { nullable: true, description: "Downloads of this version; the experiment's team only." })
-  async downloads(@Ctx() context: Context, @Root() file: ArtefactFile): Promise<number | null> {
-    return (await isTeam(context, await file.artefact.loadOrFail())) ? file.downloads : null;
+  async downloads(@Ctx() { viewer }: Context, @Root() file: ArtefactFile): Promise<number | null> {
+    return (await isTeam(viewer, await file.artefact.loadOrFail())) ? file.downloads : null;
   }
 }

@@ -6,15 +6,14 @@ import type { MikroORM } from '@mikro-orm/core';
 import { type Request, type Response, Router } from 'express';
 import send from 'send';
 import type { AppConfig } from '../../config.js';
-import { entityManager } from '../../db/orm.js';
+import { unitOfWork } from '../../db/unit-of-work.js';
 import { authenticate } from '../../http/authenticate.js';
-import { Organisation } from '../organisation/organisation.entity.js';
+import { findOrganisation } from '../organisation/organisation.service.js';
 import { streamOrganisationArchive } from './file-archive.js';
 import { decideDownload } from './file-download.service.js';
 import { attachmentDisposition, fileStoreFor } from './file-store.js';
-import { FileUpload } from './file-upload.entity.js';
 import { LocalFileStore } from './local-file-store.js';
-import { hashToken } from './upload.service.js';
+import { findUpload, hashToken } from './upload.service.js';
 
 const DOWNLOAD_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
@@ -39,10 +38,8 @@ function capped(limit: number): Transform {
 
 /** PUT /files/uploads/:id?token= — the local folder's signed upload address (S3 addresses go to the bucket). */
 async function receiveUpload(orm: MikroORM, store: LocalFileStore, request: Request, response: Response): Promise<void> {
-  const em = entityManager(orm).fork();
   const token = typeof request.query.token === 'string' ? request.query.token : '';
-  const id = String(request.params.id);
-  const upload = /^[A-Za-z0-9-]{1,64}$/.test(id) ? await em.findOne(FileUpload, { id }) : null;
+  const upload = await findUpload(unitOfWork(orm), String(request.params.id));
   if (!upload || !token || hashToken(token) !== upload.tokenHash) return plain(response, 403, 'This upload address is not valid.');
   if (upload.usedAt || upload.expiresAt.getTime() < Date.now()) return plain(response, 410, 'This upload address has expired or was used.');
   const announced = Number(request.header('content-length'));
@@ -62,7 +59,7 @@ async function receiveUpload(orm: MikroORM, store: LocalFileStore, request: Requ
 
 /** GET /files/artefacts/:id[/versions/:n] — counts, then streams (local) or redirects to a signed URL (S3). */
 async function serveDownload(orm: MikroORM, config: AppConfig, request: Request, response: Response): Promise<void> {
-  const em = entityManager(orm).fork();
+  const em = unitOfWork(orm);
   const principal = request.principal;
   const memberId = principal?.kind === 'session' ? principal.memberId : null;
   const number = request.params.number ? Number(request.params.number) : null;
@@ -101,8 +98,8 @@ export function fileRoutes({ orm, config }: { orm: MikroORM; config: AppConfig }
   // Everything an organisation has published as files, in one archive (its JSON export names them by URL and hash).
   router.get('/export/organisations/:slug/files.zip', async (request, response, next) => {
     try {
-      const em = entityManager(orm).fork();
-      const organisation = await em.findOne(Organisation, { slug: String(request.params.slug) });
+      const em = unitOfWork(orm);
+      const organisation = await findOrganisation(em, { slug: String(request.params.slug) });
       if (!organisation) return next();
       await streamOrganisationArchive(em, config, organisation, response);
     } catch (error) {

@@ -29,6 +29,11 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** An upload by the id in its address (null for an id no upload could have). */
+export async function findUpload(em: EntityManager, id: string): Promise<FileUpload | null> {
+  return /^[A-Za-z0-9-]{1,64}$/.test(id) ? em.findOne(FileUpload, { id }) : null;
+}
+
 export interface CreatedUpload {
   id: string;
   url: string;
@@ -37,7 +42,11 @@ export interface CreatedUpload {
 }
 
 /** Hands out a signed upload address, to people who may add an artefact somewhere. */
-export async function createUpload(em: EntityManager, config: AppConfig, viewer: Member | null, input: CreateUploadInput): Promise<CreatedUpload> {
+export function createUpload(em: EntityManager, config: AppConfig, viewer: Member | null, input: CreateUploadInput): Promise<CreatedUpload> {
+  return em.transactional((tem) => createUploadInTransaction(tem, config, viewer, input));
+}
+
+async function createUploadInTransaction(em: EntityManager, config: AppConfig, viewer: Member | null, input: CreateUploadInput): Promise<CreatedUpload> {
   if (!viewer) throw new UnauthenticatedError('Sign in to upload files');
   // Who may add an artefact somewhere: editors and admins of an organisation, and named co-editors.
   const coEditor = (await em.count(ExperimentTeamMember, { member: viewer.id })) > 0;

@@ -1,8 +1,8 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { RequestHandler } from 'express';
 import type { AppConfig } from '../../config.js';
-import { entityManager } from '../../db/orm.js';
-import { DevMail } from './dev-mail.entity.js';
+import { unitOfWork } from '../../db/unit-of-work.js';
+import { latestDevMails } from './mailer.js';
 import { escapeHtml, page } from './pages.js';
 
 /**
@@ -11,7 +11,7 @@ import { escapeHtml, page } from './pages.js';
  */
 export function devMailboxRoute(orm: MikroORM, config: AppConfig): RequestHandler {
   return async (_request, response) => {
-    const mails = await entityManager(orm).fork().find(DevMail, {}, { orderBy: { createdAt: 'desc' }, limit: 50 });
+    const mails = await latestDevMails(unitOfWork(orm));
     const links = (text: string) =>
       escapeHtml(text).replace(/https?:\/\/[^\s<]+/g, (url) => (url.startsWith(escapeHtml(config.publicUrl)) ? `<a href="${url}">${url}</a>` : url));
     const items = mails

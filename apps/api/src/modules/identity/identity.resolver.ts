@@ -5,9 +5,8 @@ import { ForbiddenError } from '../../errors.js';
 import type { Context } from '../../graphql/context.js';
 import { Member } from '../member/member.entity.js';
 import { RequestSignInInput } from './identity.inputs.js';
-import { completeSignIn, requestSignIn, signOut, signOutEverywhere } from './identity.service.js';
+import { completeSignIn, findSession, requestSignIn, signOut, signOutEverywhere } from './identity.service.js';
 import { deleteAccount, personalData } from './personal-data.service.js';
-import { Session } from './session.entity.js';
 
 @ObjectType({ description: 'Your signed-in session.' })
 export class CurrentSession {
@@ -60,7 +59,7 @@ export class IdentityResolver {
   @Query(() => CurrentSession, { nullable: true, description: 'The session this browser is signed in with, if any.' })
   async currentSession(@Ctx() { em, principal, viewer }: Context): Promise<CurrentSession | null> {
     if (principal.kind !== 'session' || !viewer) return null;
-    const session = await em.findOne(Session, { id: principal.sessionId });
+    const session = await findSession(em, principal.sessionId);
     return session ? { csrfToken: session.csrfToken, expiresAt: session.expiresAt, member: viewer } : null;
   }
 

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { Router } from 'express';
 import type { AppConfig } from '../../config.js';
-import { entityManager } from '../../db/orm.js';
+import { unitOfWork } from '../../db/unit-of-work.js';
 import { BadInputError } from '../../errors.js';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../http/authenticate.js';
 import { completeSignIn } from './identity.service.js';
@@ -14,7 +14,7 @@ export function authRoutes({ orm, config }: { orm: MikroORM; config: AppConfig }
   router.get('/verify', async (request, response, next) => {
     const token = typeof request.query.token === 'string' ? request.query.token : '';
     try {
-      const { token: cookie, session } = await completeSignIn(entityManager(orm).fork(), config, token, request.header('user-agent') ?? null);
+      const { token: cookie, session } = await completeSignIn(unitOfWork(orm), config, token, request.header('user-agent') ?? null);
       response.cookie(SESSION_COOKIE, cookie, sessionCookieOptions(config, request, session.expiresAt));
       response.redirect(303, safeReturnTo(request.query.returnTo));
     } catch (error) {

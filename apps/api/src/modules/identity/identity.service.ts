@@ -32,8 +32,8 @@ export async function requestSignIn(em: EntityManager, mailer: Mailer, config: A
   const email = normaliseEmail(rawEmail);
   const token = randomToken();
   const expiresAt = new Date(Date.now() + config.signInLinkMinutes * 60_000);
-  em.persist(Object.assign(new SignInToken(), { tokenHash: sha256(token), email, expiresAt }));
-  await em.flush();
+  // Committed before the email goes: a link is never sent for a token that was not stored.
+  await em.transactional((tem) => tem.persist(Object.assign(new SignInToken(), { tokenHash: sha256(token), email, expiresAt })).flush());
   // The page to come back to travels in the link itself (checked again on the way back, see return-to.ts).
   const back = safeReturnTo(returnTo);
   const link = `${config.publicUrl}/auth/verify?token=${encodeURIComponent(token)}${back === '/' ? '' : `&returnTo=${encodeURIComponent(back)}`}`;
@@ -103,6 +103,11 @@ export async function completeSignIn(em: EntityManager, config: AppConfig, token
   });
 }
 
+/** Signs in someone a single sign-on provider vouches for: their member (found or made) and a new session, in one transaction. */
+export function signInWithVerifiedEmail(em: EntityManager, config: AppConfig, email: string, name: string | null, userAgent: string | null): Promise<NewSession> {
+  return em.transactional(async (tem) => createSession(tem, config, await memberForVerifiedEmail(tem, config, email, name), userAgent));
+}
+
 /** The live session for a cookie token, if any. */
 export async function sessionForToken(em: EntityManager, token: string): Promise<Session | null> {
   const session = await em.findOne(Session, { tokenHash: sha256(token), expiresAt: { $gt: new Date() } }, { populate: ['member'] });
@@ -113,10 +118,15 @@ export async function sessionForToken(em: EntityManager, token: string): Promise
   return session;
 }
 
-export async function signOut(em: EntityManager, sessionId: string): Promise<void> {
-  await em.nativeDelete(Session, { id: sessionId });
+/** A session by its id (null once signed out or deleted). */
+export function findSession(em: EntityManager, id: string): Promise<Session | null> {
+  return em.findOne(Session, { id });
 }
 
-export async function signOutEverywhere(em: EntityManager, memberId: string): Promise<number> {
-  return em.nativeDelete(Session, { member: memberId });
+export async function signOut(em: EntityManager, sessionId: string): Promise<void> {
+  await em.transactional((tem) => tem.nativeDelete(Session, { id: sessionId }));
+}
+
+export function signOutEverywhere(em: EntityManager, memberId: string): Promise<number> {
+  return em.transactional((tem) => tem.nativeDelete(Session, { member: memberId }));
 }

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { createTransport } from 'nodemailer';
 import type { AppConfig } from '../../config.js';
-import { entityManager } from '../../db/orm.js';
+import { entityManager, type EntityManager } from '../../db/orm.js';
 import { DevMail } from './dev-mail.entity.js';
 
 export interface Mail {
@@ -32,4 +32,9 @@ export function createMailer(config: AppConfig, orm: MikroORM, log: (message: st
       log(`[dev mail] to ${mail.to}: ${mail.subject}\n${mail.text}`);
     },
   };
+}
+
+/** The latest emails the development mailbox holds, newest first. */
+export function latestDevMails(em: EntityManager, limit = 50): Promise<DevMail[]> {
+  return em.find(DevMail, {}, { orderBy: { createdAt: 'desc' }, limit });
 }

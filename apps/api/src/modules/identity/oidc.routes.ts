@@ -2,9 +2,9 @@ import type { MikroORM } from '@mikro-orm/core';
 import { type Request, type Response, Router } from 'express';
 import * as client from 'openid-client';
 import type { AppConfig, OidcConfig } from '../../config.js';
-import { entityManager } from '../../db/orm.js';
+import { unitOfWork } from '../../db/unit-of-work.js';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../http/authenticate.js';
-import { createSession, memberForVerifiedEmail } from './identity.service.js';
+import { signInWithVerifiedEmail } from './identity.service.js';
 import { escapeHtml, page } from './pages.js';
 
 const FLOW_COOKIE = 'synapse_oidc';
@@ -105,9 +105,8 @@ export function oidcRoutes({ orm, config }: { orm: MikroORM; config: AppConfig }
         refuse(response, 'Your account did not share a verified email address, which Synapse needs to find your council.');
         return;
       }
-      const em = entityManager(orm).fork();
-      const member = await memberForVerifiedEmail(em, config, email, typeof claims?.name === 'string' ? claims.name : null);
-      const { token, session } = await createSession(em, config, member, request.header('user-agent') ?? null);
+      const name = typeof claims?.name === 'string' ? claims.name : null;
+      const { token, session } = await signInWithVerifiedEmail(unitOfWork(orm), config, email, name, request.header('user-agent') ?? null);
       response.cookie(SESSION_COOKIE, token, sessionCookieOptions(config, request, session.expiresAt));
       response.redirect(303, '/');
     } catch (error) {

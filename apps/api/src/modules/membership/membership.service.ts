@@ -13,20 +13,22 @@ import { JoinRequest, JoinRequestStatus } from './join-request.entity.js';
 import { OrganisationDomain } from './organisation-domain.entity.js';
 
 /** Platform admins add partner organisations (councils are reference data). */
-export async function createPartnerOrganisation(
+export function createPartnerOrganisation(
   em: EntityManager,
   viewer: Member | null,
   input: { name: string; officialName?: string | null; kind: OrganisationKind },
 ): Promise<Organisation> {
-  if (!organisationPolicy.manageDomains(viewer)) throw new ForbiddenError('create organisations');
-  const name = input.name.trim();
-  const base = slugify(name) || 'organisation';
-  const taken = new Set((await em.find(Organisation, { slug: { $like: `${base}%` } }, { fields: ['slug'] })).map((o) => o.slug));
-  let slug = base;
-  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-  const organisation = Object.assign(new Organisation(), { name, officialName: input.officialName?.trim() || name, kind: input.kind, slug });
-  await em.persist(organisation).flush();
-  return organisation;
+  return em.transactional(async (tem) => {
+    if (!organisationPolicy.manageDomains(viewer)) throw new ForbiddenError('create organisations');
+    const name = input.name.trim();
+    const base = slugify(name) || 'organisation';
+    const taken = new Set((await tem.find(Organisation, { slug: { $like: `${base}%` } }, { fields: ['slug'] })).map((o) => o.slug));
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    const organisation = Object.assign(new Organisation(), { name, officialName: input.officialName?.trim() || name, kind: input.kind, slug });
+    await tem.persist(organisation).flush();
+    return organisation;
+  });
 }
 
 async function organisationOrFail(em: EntityManager, id: string): Promise<Organisation> {
@@ -35,36 +37,42 @@ async function organisationOrFail(em: EntityManager, id: string): Promise<Organi
   return organisation;
 }
 
-export async function addOrganisationDomain(em: EntityManager, viewer: Member | null, organisationId: string, domain: string): Promise<OrganisationDomain> {
-  if (!organisationPolicy.manageDomains(viewer)) throw new ForbiddenError('manage verified domains');
-  const organisation = await organisationOrFail(em, organisationId);
-  if (await em.findOne(OrganisationDomain, { domain })) throw BadInputError.field('input.domain', 'this domain is already verified for an organisation');
-  const entry = Object.assign(new OrganisationDomain(), { domain, organisation: ref(organisation) });
-  await em.persist(entry).flush();
-  return entry;
-}
-
-export async function removeOrganisationDomain(em: EntityManager, viewer: Member | null, id: string): Promise<string> {
-  if (!organisationPolicy.manageDomains(viewer)) throw new ForbiddenError('manage verified domains');
-  const entry = await em.findOne(OrganisationDomain, { id });
-  if (!entry) throw new NotFoundError('Domain', id);
-  await em.remove(entry).flush();
-  return id;
-}
-
-export async function requestToJoin(em: EntityManager, viewer: Member | null, organisationId: string, message: string | null): Promise<JoinRequest> {
-  if (!viewer || !organisationPolicy.requestToJoin(viewer)) throw new ForbiddenError('ask to join: sign in first, and leave your current organisation');
-  const organisation = await organisationOrFail(em, organisationId);
-  if (await em.findOne(JoinRequest, { member: viewer.id, status: JoinRequestStatus.PENDING })) {
-    throw BadInputError.field('input.organisationId', 'you already have a request waiting for a decision');
-  }
-  const request = Object.assign(new JoinRequest(), {
-    member: em.getReference(Member, viewer.id, { wrapped: true }),
-    organisation: ref(organisation),
-    message: message?.trim() || null,
+export function addOrganisationDomain(em: EntityManager, viewer: Member | null, organisationId: string, domain: string): Promise<OrganisationDomain> {
+  return em.transactional(async (tem) => {
+    if (!organisationPolicy.manageDomains(viewer)) throw new ForbiddenError('manage verified domains');
+    const organisation = await organisationOrFail(tem, organisationId);
+    if (await tem.findOne(OrganisationDomain, { domain })) throw BadInputError.field('input.domain', 'this domain is already verified for an organisation');
+    const entry = Object.assign(new OrganisationDomain(), { domain, organisation: ref(organisation) });
+    await tem.persist(entry).flush();
+    return entry;
   });
-  await em.persist(request).flush();
-  return request;
+}
+
+export function removeOrganisationDomain(em: EntityManager, viewer: Member | null, id: string): Promise<string> {
+  return em.transactional(async (tem) => {
+    if (!organisationPolicy.manageDomains(viewer)) throw new ForbiddenError('manage verified domains');
+    const entry = await tem.findOne(OrganisationDomain, { id });
+    if (!entry) throw new NotFoundError('Domain', id);
+    await tem.remove(entry).flush();
+    return id;
+  });
+}
+
+export function requestToJoin(em: EntityManager, viewer: Member | null, organisationId: string, message: string | null): Promise<JoinRequest> {
+  return em.transactional(async (tem) => {
+    if (!viewer || !organisationPolicy.requestToJoin(viewer)) throw new ForbiddenError('ask to join: sign in first, and leave your current organisation');
+    const organisation = await organisationOrFail(tem, organisationId);
+    if (await tem.findOne(JoinRequest, { member: viewer.id, status: JoinRequestStatus.PENDING })) {
+      throw BadInputError.field('input.organisationId', 'you already have a request waiting for a decision');
+    }
+    const request = Object.assign(new JoinRequest(), {
+      member: tem.getReference(Member, viewer.id, { wrapped: true }),
+      organisation: ref(organisation),
+      message: message?.trim() || null,
+    });
+    await tem.persist(request).flush();
+    return request;
+  });
 }
 
 export async function decideJoinRequest(em: EntityManager, viewer: Member | null, id: string, approve: boolean): Promise<JoinRequest> {
@@ -146,4 +154,9 @@ export async function removeCoEditor(em: EntityManager, viewer: Member | null, e
     tem.remove(entry);
     return experiment;
   });
+}
+
+/** An organisation's requests waiting for a decision, oldest first (the caller has checked the viewer may decide them). */
+export function pendingJoinRequests(em: EntityManager, organisationId: string): Promise<JoinRequest[]> {
+  return em.find(JoinRequest, { organisation: organisationId, status: JoinRequestStatus.PENDING }, { orderBy: { createdAt: 'asc' } });
 }

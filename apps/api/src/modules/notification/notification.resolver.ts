@@ -1,14 +1,14 @@
 import { ExperimentStatus } from '@synapse/domain';
 import { IsEnum, IsString, MaxLength } from 'class-validator';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ForbiddenError } from '../../errors.js';
-import { connectionType, PageArgs, findPage, toConnection } from '../../graphql/connection.js';
+import { connectionType, PageArgs, toConnection } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { DigestFrequency, Member } from '../member/member.entity.js';
 import { Follow, FollowTarget } from './follow.entity.js';
 import { viewerFollows } from './follow-query.service.js';
 import { Notification } from './notification.entity.js';
+import { myFollows, notificationPage, unreadNotificationCount } from './notification-inbox.service.js';
 import { follow, markRead, setDigest, unfollow } from './notification.service.js';
 
 export const NotificationConnection = connectionType(Notification, 'Notification');
@@ -45,9 +45,8 @@ export class NotificationResolver {
   }
 
   @Query(() => [Follow], { description: 'What you follow.' })
-  async myFollows(@Ctx() { em, viewer }: Context): Promise<Follow[]> {
-    if (!viewer) throw new ForbiddenError('see what you follow: sign in first');
-    return em.find(Follow, { member: viewer.id }, { orderBy: { createdAt: 'desc' } });
+  myFollows(@Ctx() { em, viewer }: Context): Promise<Follow[]> {
+    return myFollows(em, viewer);
   }
 
   @Query(() => NotificationConnection, { description: 'Your notifications, newest first.' })
@@ -56,19 +55,12 @@ export class NotificationResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Arg('unreadOnly', () => Boolean, { defaultValue: false }) unreadOnly: boolean,
   ) {
-    if (!viewer) throw new ForbiddenError('see notifications: sign in first');
-    const cursor = await findPage(em, Notification, {
-      where: unreadOnly ? { member: viewer.id, readAt: null } : { member: viewer.id },
-      first: page.first,
-      after: page.after ?? undefined,
-      orderBy: { createdAt: 'desc', id: 'desc' },
-    });
-    return toConnection(cursor);
+    return toConnection(await notificationPage(em, viewer, page, unreadOnly));
   }
 
   @Query(() => Int, { description: 'How many of your notifications are unread (0 when signed out).' })
   unreadNotificationCount(@Ctx() { em, viewer }: Context): Promise<number> {
-    return viewer ? em.count(Notification, { member: viewer.id, readAt: null }) : Promise.resolve(0);
+    return unreadNotificationCount(em, viewer);
   }
 
   @Mutation(() => Int, { description: 'Marks notifications read (all of them when ids is omitted); returns how many changed.' })

@@ -36,7 +36,11 @@ async function followKey(em: EntityManager, viewer: Member, target: FollowTarget
   }
 }
 
-export async function follow(em: EntityManager, viewer: Member | null, target: FollowTarget, key: string): Promise<Follow> {
+export function follow(em: EntityManager, viewer: Member | null, target: FollowTarget, key: string): Promise<Follow> {
+  return em.transactional((tem) => followInTransaction(tem, viewer, target, key));
+}
+
+async function followInTransaction(em: EntityManager, viewer: Member | null, target: FollowTarget, key: string): Promise<Follow> {
   if (!viewer) throw new ForbiddenError('follow: sign in first');
   const targetKey = await followKey(em, viewer, target, key);
   const existing = await em.findOne(Follow, { member: viewer.id, target, targetKey });
@@ -46,19 +50,31 @@ export async function follow(em: EntityManager, viewer: Member | null, target: F
   return created;
 }
 
-export async function unfollow(em: EntityManager, viewer: Member | null, target: FollowTarget, key: string): Promise<boolean> {
+export function unfollow(em: EntityManager, viewer: Member | null, target: FollowTarget, key: string): Promise<boolean> {
+  return em.transactional((tem) => unfollowInTransaction(tem, viewer, target, key));
+}
+
+async function unfollowInTransaction(em: EntityManager, viewer: Member | null, target: FollowTarget, key: string): Promise<boolean> {
   if (!viewer) throw new ForbiddenError('unfollow: sign in first');
   const targetKey = target === FollowTarget.THEME ? key.trim().toLowerCase() : key.trim();
   return (await em.nativeDelete(Follow, { member: viewer.id, target, targetKey })) > 0;
 }
 
-export async function markRead(em: EntityManager, viewer: Member | null, ids: string[] | null): Promise<number> {
+export function markRead(em: EntityManager, viewer: Member | null, ids: string[] | null): Promise<number> {
+  return em.transactional((tem) => markReadInTransaction(tem, viewer, ids));
+}
+
+async function markReadInTransaction(em: EntityManager, viewer: Member | null, ids: string[] | null): Promise<number> {
   if (!viewer) throw new ForbiddenError('read notifications: sign in first');
   const where = ids ? { member: viewer.id, readAt: null, id: { $in: ids } } : { member: viewer.id, readAt: null };
   return em.nativeUpdate(Notification, where, { readAt: new Date() });
 }
 
-export async function setDigest(em: EntityManager, viewer: Member | null, digest: DigestFrequency): Promise<Member> {
+export function setDigest(em: EntityManager, viewer: Member | null, digest: DigestFrequency): Promise<Member> {
+  return em.transactional((tem) => setDigestInTransaction(tem, viewer, digest));
+}
+
+async function setDigestInTransaction(em: EntityManager, viewer: Member | null, digest: DigestFrequency): Promise<Member> {
   if (!viewer) throw new ForbiddenError('choose an email digest: sign in first');
   const member = await em.findOneOrFail(Member, { id: viewer.id });
   member.digest = digest;

@@ -2,19 +2,18 @@ import type { MikroORM } from '@mikro-orm/core';
 import { stringify } from 'csv-stringify';
 import { type Response, Router } from 'express';
 import { Feed } from 'feed';
-import { ExperimentStatus, SERVICE_AREAS } from '@synapse/domain';
+import { SERVICE_AREAS } from '@synapse/domain';
 import type { AppConfig } from '../../config.js';
-import { entityManager } from '../../db/orm.js';
-import { Experiment } from '../experiment/experiment.entity.js';
-import { Organisation } from '../organisation/organisation.entity.js';
+import { unitOfWork } from '../../db/unit-of-work.js';
+import type { Experiment } from '../experiment/experiment.entity.js';
+import { findOrganisation } from '../organisation/organisation.service.js';
 import type { SearchIndex } from '../search/search-index.js';
 import { neutraliseCell, withLabels } from './csv-cells.js';
 import { escapeHtml } from '../identity/pages.js';
 import { DomainError, ErrorCode, errorBody } from '../../errors.js';
 import { describeSearch, filterFromParams, normaliseFilter, searchParamsOf } from '../saved-search/search-criteria.js';
 import { isUnsafeText } from '../../graphql/text-safety.js';
-import { SearchSort } from '../search/search.inputs.js';
-import { search } from '../search/search.service.js';
+import { exportedOrganisations, latestPublished, newestMatching } from './open-data-feed.service.js';
 import { EXPORT_FORMAT, experimentRow, exportMetadata, OPEN_DATA_LICENCE, publishedExperiments, toRecord } from './open-data.service.js';
 
 type Rows = AsyncGenerator<Record<string, unknown>[]>;
@@ -56,7 +55,7 @@ async function* mapBatches<T>(source: AsyncGenerator<T[]>, map: (item: T) => Rec
 }
 
 function experimentsOf(orm: MikroORM, organisationId?: string) {
-  return publishedExperiments(entityManager(orm).fork(), organisationId);
+  return publishedExperiments(unitOfWork(orm), organisationId);
 }
 
 /**
@@ -95,7 +94,7 @@ export function openDataRoutes({ orm, config, searchIndex }: { orm: MikroORM; co
     if (!['json', 'csv'].includes(format)) return next();
     try {
       if (dataset === 'organisations') {
-        const organisations = await entityManager(orm).fork().find(Organisation, { isDemo: false }, { orderBy: { name: 'asc' } });
+        const organisations = await exportedOrganisations(unitOfWork(orm));
         const rows = organisations.map((o) => ({
           slug: o.slug,
           name: o.name,
@@ -125,7 +124,7 @@ export function openDataRoutes({ orm, config, searchIndex }: { orm: MikroORM; co
     const { slug, dataset, format } = req.params;
     if (!['json', 'csv'].includes(format) || !['experiments', 'outcomes', 'artefacts'].includes(dataset)) return next();
     try {
-      const organisation = await entityManager(orm).fork().findOne(Organisation, { slug });
+      const organisation = await findOrganisation(unitOfWork(orm), { slug });
       if (!organisation) return next();
       await send(res, organisation.id, dataset, format);
     } catch (error) {
@@ -157,10 +156,7 @@ export function openDataRoutes({ orm, config, searchIndex }: { orm: MikroORM; co
     res.type('application/atom+xml').send(feed.atom1());
   };
 
-  const latest = (where: Record<string, unknown>) =>
-    entityManager(orm)
-      .fork()
-      .find(Experiment, { status: ExperimentStatus.PUBLISHED, ...where }, { populate: ['leadOrganisation'], orderBy: { publishedAt: 'desc', id: 'desc' }, limit: 50 });
+  const latest = (where: Record<string, unknown>) => latestPublished(unitOfWork(orm), where);
 
   router.get('/feeds/experiments.atom', async (_req, res, next) => {
     try {
@@ -180,7 +176,7 @@ export function openDataRoutes({ orm, config, searchIndex }: { orm: MikroORM; co
   });
   router.get('/feeds/organisations/:slug.atom', async (req, res, next) => {
     try {
-      const organisation = await entityManager(orm).fork().findOne(Organisation, { slug: req.params.slug });
+      const organisation = await findOrganisation(unitOfWork(orm), { slug: req.params.slug });
       if (!organisation) return next();
       atom(res, `New experiments from ${organisation.name}`, `/feeds/organisations/${organisation.slug}.atom`, await latest({ leadOrganisation: organisation.id }));
     } catch (error) {
@@ -198,12 +194,10 @@ export function openDataRoutes({ orm, config, searchIndex }: { orm: MikroORM; co
       // The search page's own filter parameters (saved searches link here with them, search-criteria.ts).
       const params = new URLSearchParams(req.originalUrl.split('?')[1] ?? '');
       const filter = await filterFromParams(params);
-      const em = entityManager(orm).fork();
-      const result = await search(em, searchIndex, { query, filter, sort: SearchSort.NEWEST, first: 50 });
-      await em.populate(result.hits.map((hit) => hit.experiment), ['leadOrganisation']);
+      const experiments = await newestMatching(unitOfWork(orm), searchIndex, query, filter);
       const filtered = normaliseFilter(filter);
       const title = Object.keys(filtered).length ? `Experiments: ${describeSearch(query, filtered)}` : `Experiments matching “${query}”`;
-      atom(res, title, `/feeds/search.atom?${searchParamsOf(query, filtered)}`, result.hits.map((hit) => hit.experiment));
+      atom(res, title, `/feeds/search.atom?${searchParamsOf(query, filtered)}`, experiments);
     } catch (error) {
       if (error instanceof DomainError) {
         const { status, body } = errorBody(error.code, error.message, error.details);

@@ -4,7 +4,8 @@ import type { Context } from '../../graphql/context.js';
 import { ApiKey } from '../api-key/api-key.entity.js';
 import { listApiKeys } from '../api-key/api-key.service.js';
 import { Member } from '../member/member.entity.js';
-import { JoinRequest, JoinRequestStatus } from '../membership/join-request.entity.js';
+import { JoinRequest } from '../membership/join-request.entity.js';
+import { pendingJoinRequests } from '../membership/membership.service.js';
 import { OrganisationDomain } from '../membership/organisation-domain.entity.js';
 import { Organisation } from './organisation.entity.js';
 import { organisationPolicy } from './organisation.policy.js';
@@ -77,7 +78,7 @@ export class OrganisationResolver {
   @FieldResolver(() => [JoinRequest], { nullable: true, description: 'Requests waiting for a decision; for its admins (null otherwise).' })
   async joinRequests(@Ctx() { em, viewer }: Context, @Root() organisation: Organisation): Promise<JoinRequest[] | null> {
     if (!organisationPolicy.manageMembers(viewer, organisation)) return null;
-    return em.find(JoinRequest, { organisation: organisation.id, status: JoinRequestStatus.PENDING }, { orderBy: { createdAt: 'asc' } });
+    return pendingJoinRequests(em, organisation.id);
   }
 
   @FieldResolver(() => [ApiKey], { nullable: true, description: 'Its partner API keys (never the secrets); for its admins (null otherwise).' })

@@ -5,7 +5,7 @@ import { IsWebUrl } from '../../graphql/validators.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { organisationPolicy } from '../organisation/organisation.policy.js';
 import { Webhook, WebhookDelivery, WebhookEvent } from './webhook.entity.js';
-import { createWebhook, deleteWebhook, replayDelivery, webhookPolicy } from './webhook.service.js';
+import { createWebhook, deleteWebhook, organisationWebhooks, replayDelivery, webhookDeliveries, webhookPolicy } from './webhook.service.js';
 
 @InputType()
 export class CreateWebhookInput {
@@ -53,7 +53,7 @@ export class WebhookResolver {
 
   @FieldResolver(() => [WebhookDelivery], { description: 'The delivery log, newest first.' })
   deliveries(@Ctx() { em }: Context, @Root() webhook: Webhook, @Arg('first', () => Int, { defaultValue: 20 }) first: number): Promise<WebhookDelivery[]> {
-    return em.find(WebhookDelivery, { webhook: webhook.id }, { orderBy: { createdAt: 'desc' }, limit: Math.min(Math.max(first, 0), 100) });
+    return webhookDeliveries(em, webhook.id, first);
   }
 }
 
@@ -62,6 +62,6 @@ export class OrganisationWebhookResolver {
   @FieldResolver(() => [Webhook], { nullable: true, description: 'Its webhooks; for its admins (null otherwise).' })
   async webhooks(@Ctx() { em, viewer }: Context, @Root() organisation: Organisation): Promise<Webhook[] | null> {
     if (!organisationPolicy.manageApiKeys(viewer, organisation)) return null;
-    return em.find(Webhook, { organisation: organisation.id }, { orderBy: { createdAt: 'desc' } });
+    return organisationWebhooks(em, organisation.id);
   }
 }

@@ -55,13 +55,20 @@ export async function createWebhook(
 ) {
   const organisation = await manageable(em, viewer, input.organisationId);
   if (input.events.length === 0) throw BadInputError.field('input.events', 'choose at least one event');
+  // The address is resolved before the transaction opens: a slow DNS answer never holds SQLite's write lock.
   await checkWebhookUrl(input.url, policy);
-  const webhook = Object.assign(new Webhook(), { organisation: ref(organisation), url: input.url, events: [...new Set(input.events)], secret: `whsec_${randomToken(24)}` });
-  await em.persist(webhook).flush();
-  return { webhook, secret: webhook.secret };
+  return em.transactional(async (tem) => {
+    const webhook = Object.assign(new Webhook(), { organisation: ref(organisation), url: input.url, events: [...new Set(input.events)], secret: `whsec_${randomToken(24)}` });
+    await tem.persist(webhook).flush();
+    return { webhook, secret: webhook.secret };
+  });
 }
 
-export async function deleteWebhook(em: EntityManager, viewer: Member | null, id: string): Promise<string> {
+export function deleteWebhook(em: EntityManager, viewer: Member | null, id: string): Promise<string> {
+  return em.transactional((tem) => deleteWebhookInTransaction(tem, viewer, id));
+}
+
+async function deleteWebhookInTransaction(em: EntityManager, viewer: Member | null, id: string): Promise<string> {
   const webhook = await em.findOne(Webhook, { id });
   if (!webhook) throw new NotFoundError('Webhook', id);
   await manageable(em, viewer, webhook.organisation.id);
@@ -69,7 +76,11 @@ export async function deleteWebhook(em: EntityManager, viewer: Member | null, id
   return id;
 }
 
-export async function replayDelivery(em: EntityManager, viewer: Member | null, id: string): Promise<WebhookDelivery> {
+export function replayDelivery(em: EntityManager, viewer: Member | null, id: string): Promise<WebhookDelivery> {
+  return em.transactional((tem) => replayDeliveryInTransaction(tem, viewer, id));
+}
+
+async function replayDeliveryInTransaction(em: EntityManager, viewer: Member | null, id: string): Promise<WebhookDelivery> {
   const delivery = await em.findOne(WebhookDelivery, { id }, { populate: ['webhook'] });
   if (!delivery) throw new NotFoundError('Delivery', id);
   await manageable(em, viewer, delivery.webhook.getEntity().organisation.id);
@@ -182,3 +193,13 @@ export function webhookJobHandler(options: WebhookDeliveryOptions = {}): JobHand
 
 /** The delivery job as registered: where deliveries may go comes from the configuration. */
 export const WEBHOOK_JOB_HANDLER: JobHandler = webhookJobHandler();
+
+/** A webhook's delivery log, newest first (at most 100). */
+export function webhookDeliveries(em: EntityManager, webhookId: string, first: number): Promise<WebhookDelivery[]> {
+  return em.find(WebhookDelivery, { webhook: webhookId }, { orderBy: { createdAt: 'desc' }, limit: Math.min(Math.max(first, 0), 100) });
+}
+
+/** An organisation's webhooks, newest first (the caller has checked the viewer may manage them). */
+export function organisationWebhooks(em: EntityManager, organisationId: string): Promise<Webhook[]> {
+  return em.find(Webhook, { organisation: organisationId }, { orderBy: { createdAt: 'desc' } });
+}

@@ -59,6 +59,8 @@ export function QuestionsPage() {
         )}
       </p>
       <form
+        method="get"
+        action="/questions"
         className="govuk-!-margin-bottom-6"
         onSubmit={(event) => {
           event.preventDefault();
