@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { type RequestHandler, type Response, Router } from 'express';
 import type { AppConfig } from '../../config.js';
+import { unitOfWork } from '../../db/unit-of-work.js';
 import { PUBLIC_MAX_AGE_SECONDS } from '../../graphql/http-caching.js';
 import { authenticate } from '../../http/authenticate.js';
 import { attachmentDisposition } from '../file/file-store.js';
@@ -30,7 +31,7 @@ export function experimentSummaryRoutes({ orm, config, rateLimit }: { orm: Mikro
       const principal = req.principal;
       const memberId = principal?.kind === 'session' ? principal.memberId : null;
       const slug = String(req.params.slug).slice(0, 200);
-      const found = await findExperimentSummary(orm, memberId, slug, config.publicUrl);
+      const found = await findExperimentSummary(unitOfWork(orm), memberId, slug, config.publicUrl);
       if (found.kind === 'missing') return plain(res, 404, 'There is no published experiment at this address.');
       if (found.kind === 'withdrawn') return plain(res, 410, `This experiment was withdrawn by its team on ${longDate(found.on)}.`);
       const pdf = await renderSummaryPdf(found.summary);

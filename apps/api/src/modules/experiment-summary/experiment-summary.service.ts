@@ -1,4 +1,3 @@
-import type { MikroORM } from '@mikro-orm/core';
 import {
   ARTEFACT_TYPE_LABELS,
   BUDGET_BAND_LABELS,
@@ -12,7 +11,7 @@ import {
   changeInWords,
   formatFigure,
 } from '@synapse/domain';
-import { entityManager } from '../../db/orm.js';
+import type { EntityManager } from '../../db/orm.js';
 import { findVisibleExperiment } from '../experiment/experiment.service.js';
 import { Member } from '../member/member.entity.js';
 
@@ -51,8 +50,7 @@ function dates(startDate: string | null, endDate: string | null): string | null 
  * The experiment at `slug` as its one-page summary, if the caller may see it: the same rule as the GraphQL
  * `experiment` query (anyone once published; the team before). A withdrawn experiment is gone, as its page says.
  */
-export async function findExperimentSummary(orm: MikroORM, memberId: string | null, slug: string, publicUrl: string): Promise<SummaryLookup> {
-  const em = entityManager(orm).fork();
+export async function findExperimentSummary(em: EntityManager, memberId: string | null, slug: string, publicUrl: string): Promise<SummaryLookup> {
   const viewer = memberId ? await em.findOne(Member, { id: memberId, deletedAt: null }) : null;
   const experiment = await findVisibleExperiment(em, viewer, { slug });
   if (!experiment) return { kind: 'missing' };

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { type RequestHandler, type Response, Router } from 'express';
 import type { AppConfig } from '../../config.js';
+import { unitOfWork } from '../../db/unit-of-work.js';
 import { PUBLIC_MAX_AGE_SECONDS } from '../../graphql/http-caching.js';
 import { SITEMAP_PAGE_SIZE, type SitemapEntry, SitemapService, totalOf } from './sitemap.service.js';
 
@@ -64,7 +65,7 @@ export function sitemapRoutes({
   const router = Router();
   // A sitemap page reads up to 50,000 rows: limited like /export, so nobody can make the database read them in a loop.
   const limit = rateLimit ? [rateLimit] : [];
-  const sitemap = new SitemapService(orm);
+  const service = () => new SitemapService(unitOfWork(orm));
   const origin = config.publicUrl;
 
   router.get('/robots.txt', (_req, res) => {
@@ -74,6 +75,7 @@ export function sitemapRoutes({
 
   router.get('/sitemap.xml', ...limit, async (_req, res, next) => {
     try {
+      const sitemap = service();
       const counts = await sitemap.counts();
       const total = totalOf(counts);
       if (total > pageSize) writeIndex(res, origin, Math.ceil(total / pageSize));
@@ -88,6 +90,7 @@ export function sitemapRoutes({
     if (!/^[1-9]\d{0,6}$/.test(requested)) return next();
     try {
       const page = Number(requested);
+      const sitemap = service();
       const counts = await sitemap.counts();
       const total = totalOf(counts);
       // Unsplit, the one page is /sitemap.xml itself: a second address for it would be a duplicate.

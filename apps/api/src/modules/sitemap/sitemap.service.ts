@@ -1,6 +1,6 @@
-import type { FilterQuery, MikroORM } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
 import { ExperimentStatus } from '@synapse/domain';
-import { type EntityManager, entityManager } from '../../db/orm.js';
+import type { EntityManager } from '../../db/orm.js';
 import { PUBLIC as PUBLIC_DISCUSSIONS } from '../discussion/discussion-open-data.js';
 import { Discussion } from '../discussion/discussion.entity.js';
 import { Experiment } from '../experiment/experiment.entity.js';
@@ -41,13 +41,14 @@ const segment = (value: string) => encodeURIComponent(value);
 
 /**
  * What the sitemap lists, in a fixed order (the fixed pages, experiments, organisations, discussions) so that page
- * N of a split sitemap is the same addresses from one request to the next. Each read forks its own EntityManager.
+ * N of a split sitemap is the same addresses from one request to the next. Made per request with the request's
+ * unit of work; each chunk is read in a fork of it, so the identity map never holds more than one chunk.
  */
 export class SitemapService {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(private readonly unit: EntityManager) {}
 
   private em(): EntityManager {
-    return entityManager(this.orm).fork();
+    return this.unit.fork();
   }
 
   /** Organisations that lead at least one listed experiment (a few hundred at most: councils and partners). */
