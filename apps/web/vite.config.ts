@@ -1,14 +1,31 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const require = createRequire(import.meta.url);
 // govuk-frontend's images and icons are copied to the root of the build; its fonts are not used (see main.css).
 const govukAssets = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist/govuk/assets');
 
+/**
+ * main.tsx loads the app (boot.tsx) with a dynamic import, after the first paint of a server-rendered page; the
+ * browser is told to fetch it at once all the same, so it is ready by then (and no later for a client-only page).
+ */
+function preloadBoot(): Plugin {
+  return {
+    name: 'synapse-preload-boot',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const boot = Object.values(context.bundle ?? {}).find((chunk) => chunk.type === 'chunk' && chunk.name === 'boot');
+        return boot ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${boot.fileName}` }, injectTo: 'head' }] : [];
+      },
+    },
+  };
+}
+
 export default defineConfig(({ isSsrBuild }) => ({
-  plugins: [react()],
+  plugins: [react(), preloadBoot()],
   // The API's bundled GraphiQL keeps React 18 at the repository root; urql and react-router must use this app's React 19.
   resolve: { dedupe: ['react', 'react-dom'] },
   publicDir: govukAssets,

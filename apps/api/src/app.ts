@@ -15,6 +15,7 @@ import { ANONYMOUS } from './http/principal.js';
 import type { RateLimits } from './http/rate-limit.js';
 import type { Context, HttpControls } from './graphql/context.js';
 import { csrfPlugin } from './graphql/csrf.js';
+import { buildRequestContext } from './graphql/request-context.js';
 import { explorerRoutes } from './graphql/explorer.js';
 import { httpCachingPlugin } from './graphql/http-caching.js';
 import { textSafetyPlugin } from './graphql/text-safety.js';
@@ -27,9 +28,7 @@ import { discussionOpenDataRoutes } from './modules/discussion/discussion-open-d
 import { fileRoutes } from './modules/file/file.routes.js';
 import { sitemapRoutes } from './modules/sitemap/sitemap.routes.js';
 import { experimentSummaryRoutes } from './modules/experiment-summary/experiment-summary.routes.js';
-import { sameSecret } from './modules/identity/tokens.js';
 import type { Mailer } from './modules/identity/mailer.js';
-import { Member } from './modules/member/member.entity.js';
 import type { SearchIndex } from './modules/search/search-index.js';
 import { webClientRoutes } from './http/web-client.js';
 import { jsonErrorHandler, notFoundHandler, requireJsonBody } from './http/http-errors.js';
@@ -102,14 +101,16 @@ export async function createApp({ orm, config, mailer, searchIndex = null, rateL
   });
 
   // One way to build a request's context: for /graphql, and for the queries a server-rendered page makes.
-  const contextFor = async (req: Request, res: Response): Promise<Context> => {
-    const em = entityManager(orm).fork();
-    const principal = req.principal ?? ANONYMOUS;
-    const viewer = principal.kind === 'session' ? await em.findOne(Member, { id: principal.memberId, deletedAt: null }) : null;
-    const presented = req.header('x-csrf-token');
-    const csrfVerified = principal.kind === 'session' && !!presented && sameSecret(presented, principal.csrfToken);
-    return { em, viewer, principal, csrfVerified, searchIndex, services: { config, mailer }, http: httpControls(config, req, res), clock: systemClock };
-  };
+  const contextFor = (req: Request, res: Response): Promise<Context> =>
+    buildRequestContext({
+      em: entityManager(orm).fork(),
+      principal: req.principal ?? ANONYMOUS,
+      presentedCsrfToken: req.header('x-csrf-token'),
+      searchIndex,
+      services: { config, mailer },
+      http: httpControls(config, req, res),
+      clock: systemClock,
+    });
 
   const limit = rateLimits ? [rateLimits.middleware] : [];
   app.use('/auth', ...limit, authRoutes({ orm, config }), oidcRoutes({ orm, config }));

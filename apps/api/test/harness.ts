@@ -9,6 +9,7 @@ import { TestClock } from '../src/clock.js';
 import { type EntityManager, entityManager, openDatabase } from '../src/db/orm.js';
 import { type AppConfig, loadConfig } from '../src/config.js';
 import type { Context } from '../src/graphql/context.js';
+import { buildRequestContext } from '../src/graphql/request-context.js';
 import { ANONYMOUS, type Principal } from '../src/http/principal.js';
 import { ApiKey } from '../src/modules/api-key/api-key.entity.js';
 import type { Mail } from '../src/modules/identity/mailer.js';
@@ -25,6 +26,14 @@ export interface GraphQLResult<T = any> {
   data?: T | null;
   errors?: { message: string; path?: readonly (string | number)[]; extensions?: Record<string, any> }[];
 }
+
+export interface RunOptions {
+  /** The x-csrf-token a member's request carries: the session's own by default, null for none. */
+  csrfToken?: string | null;
+}
+
+/** The CSRF token of the sessions `run` acts in. */
+const TEST_CSRF_TOKEN = 'test-csrf-token';
 
 export interface Harness {
   database: TestDatabase;
@@ -43,7 +52,7 @@ export interface Harness {
   /** A fresh EntityManager, as a request would get. */
   em(): EntityManager;
   /** Runs an operation through the real schema, as a signed-in member, an API key, or anonymously (null). */
-  run<T = any>(query: string, variables?: Record<string, unknown>, as?: Member | ApiKey | null): Promise<GraphQLResult<T>>;
+  run<T = any>(query: string, variables?: Record<string, unknown>, as?: Member | ApiKey | null, options?: RunOptions): Promise<GraphQLResult<T>>;
   /** Emails the schema sent (the test mailer keeps them). */
   mail: Mail[];
   config: AppConfig;
@@ -125,25 +134,24 @@ export async function createHarness(options: { search?: boolean | SearchIndex } 
     em,
     mail,
     config,
-    async run(query, variables = {}, as = null) {
-      const requestEm = em();
-      const member = as instanceof Member ? await requestEm.findOneOrFail(Member, as.id) : null;
+    async run(query, variables = {}, as = null, options = {}) {
       const principal: Principal =
         as instanceof Member
-          ? { kind: 'session', sessionId: 'test-session', memberId: as.id, csrfToken: 'test' }
+          ? { kind: 'session', sessionId: 'test-session', memberId: as.id, csrfToken: TEST_CSRF_TOKEN }
           : as instanceof ApiKey
             ? { kind: 'apiKey', apiKeyId: as.id, organisationId: as.organisation.id }
             : ANONYMOUS;
-      const contextValue: Context = {
-        em: requestEm,
-        viewer: member,
+      // Built as a real request's is (graphql/request-context.ts): a deleted member is nobody, and a member's
+      // mutation passes the CSRF check only because the token is sent, as the web client sends it.
+      const contextValue = await buildRequestContext({
+        em: em(),
         principal,
-        csrfVerified: true,
+        presentedCsrfToken: options.csrfToken === undefined ? TEST_CSRF_TOKEN : (options.csrfToken ?? undefined),
         searchIndex,
         services: { config, mailer },
         http: null,
         clock,
-      };
+      });
       const response = await apollo.executeOperation({ query, variables }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('Expected a single GraphQL result');
       return response.body.singleResult as GraphQLResult;

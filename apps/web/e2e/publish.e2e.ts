@@ -2,14 +2,14 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { expectAccessible } from './accessibility.js';
 import { activate, chooseRadio, tick, typeInto } from './keyboard.js';
+import { publishExperiment, signInAs, untilTakenOver } from './session.js';
 import { type RunningSynapse, SCREENSHOTS, startSynapse } from './synapse.js';
 
 // The publishing journeys: sign in through the development mailbox, publish an experiment with an outcome
-// using only the keyboard, find it by search, then adapt it from another council's account.
+// using only the keyboard and find it by search, then edit and adapt one from another council's account.
+// Each test starts from its own browser context and, where it needs one, its own experiment, so any can run alone.
 
 let synapse: RunningSynapse;
-let publisher: BrowserContext;
-let page: Page;
 
 const TITLE = 'Text message nudges for council tax arrears';
 const PUBLISHER = 'sam.okafor@wigan.councils.example';
@@ -17,10 +17,14 @@ const ADAPTER = 'demo.editor@demo-council.example';
 
 beforeAll(async () => {
   synapse = await startSynapse();
-  publisher = await synapse.browser.newContext({ viewport: { width: 1200, height: 900 } });
-  publisher.setDefaultTimeout(15_000);
-  page = await publisher.newPage();
 });
+
+/** A new browser context's page, signed in by nobody yet. */
+async function freshPage(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await synapse.browser.newContext({ viewport: { width: 1200, height: 900 } });
+  context.setDefaultTimeout(15_000);
+  return { context, page: await context.newPage() };
+}
 
 afterAll(async () => {
   await synapse?.stop();
@@ -41,6 +45,7 @@ async function signIn(target: Page, email: string): Promise<void> {
 }
 
 it('signs in with a link from the development mailbox, using only the keyboard', async () => {
+  const { page } = await freshPage();
   await page.goto(`${synapse.base}/sign-in`);
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
   await page.screenshot({ path: `${SCREENSHOTS}sign-in.png` });
@@ -54,6 +59,7 @@ it('signs in with a link from the development mailbox, using only the keyboard',
 });
 
 it('ties each error to its field, and the summary link moves focus to the field', async () => {
+  const { page } = await signInAs(synapse, PUBLISHER);
   await activate(page, page.getByRole('link', { name: 'Publish', exact: true }));
   await page.getByRole('heading', { name: 'Publish an experiment' }).waitFor();
   await activate(page, page.getByRole('button', { name: 'Save and continue' }));
@@ -71,9 +77,12 @@ it('ties each error to its field, and the summary link moves focus to the field'
   await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('title');
 });
 
-it('publishes an experiment with an outcome, using only the keyboard', async () => {
+it('publishes an experiment with an outcome, using only the keyboard, and finds it by search, typo and all', async () => {
+  const { page } = await signInAs(synapse, PUBLISHER);
   // About: the start page asks for the basics and saves a draft.
-  await page.keyboard.type(TITLE);
+  await activate(page, page.getByRole('link', { name: 'Publish', exact: true }));
+  await page.getByRole('heading', { name: 'Publish an experiment' }).waitFor();
+  await typeInto(page, page.locator('#title'), TITLE);
   await typeInto(
     page,
     page.getByLabel('Summary'),
@@ -152,9 +161,7 @@ it('publishes an experiment with an outcome, using only the keyboard', async () 
   await expect.poll(() => page.locator('.synapse-hex--marked').evaluateAll((hexes) => hexes.map((hex) => hex.getAttribute('data-gss')).sort())).toEqual(['E08000001', 'E08000010']);
   await page.screenshot({ path: `${SCREENSHOTS}published.png`, fullPage: true });
   await expectAccessible(page);
-});
 
-it('finds the new experiment by search, typo and all', async () => {
   await page.goto(`${synapse.base}/`);
   await typeInto(page, page.getByLabel(/Has anyone tried it/), 'council tax arears texts');
   await page.keyboard.press('Enter');
@@ -173,9 +180,12 @@ it('finds the new experiment by search, typo and all', async () => {
 });
 
 it('warns when someone else saved first, and keeps what was typed', async () => {
-  await page.goto(`${synapse.base}/search?q=${encodeURIComponent(TITLE)}`);
-  await page.getByRole('link', { name: TITLE }).click();
-  await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+  const publisher = await signInAs(synapse, PUBLISHER);
+  const { page } = publisher;
+  const title = 'Council tax reminders by text: costs compared';
+  const { slug } = await publishExperiment(publisher, { title });
+  await page.goto(`${synapse.base}/experiments/${slug}`);
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
   const experimentUrl = page.url();
   await page.getByRole('link', { name: 'Edit this experiment' }).click();
   const editUrl = page.url();
@@ -184,7 +194,7 @@ it('warns when someone else saved first, and keeps what was typed', async () => 
   await page.getByLabel('How it was funded (optional)').fill('Revenues service budget');
 
   // A colleague saves the same section in another tab first.
-  const colleague = await publisher.newPage();
+  const colleague = await publisher.context.newPage();
   await colleague.goto(`${editUrl}/costs`);
   await colleague.getByLabel('Actual cost in pounds (optional)').fill('4200');
   await colleague.getByRole('button', { name: 'Save and continue' }).click();
@@ -211,11 +221,13 @@ it('warns when someone else saved first, and keeps what was typed', async () => 
 });
 
 it('adapts it from another council’s account, and the family shows both', async () => {
-  const adapter = await synapse.browser.newContext({ viewport: { width: 1200, height: 900 } });
-  const other = await adapter.newPage();
+  const publisher = await signInAs(synapse, PUBLISHER);
+  const { page } = publisher;
+  const TITLE = 'Text message nudges before the first missed instalment';
+  const { slug } = await publishExperiment(publisher, { title: TITLE });
+  const { context: adapter, page: other } = await freshPage();
   await signIn(other, ADAPTER);
-  await other.goto(`${synapse.base}/search?q=${encodeURIComponent(TITLE)}`);
-  await other.getByRole('link', { name: TITLE }).click();
+  await other.goto(`${synapse.base}/experiments/${slug}`);
   await other.getByRole('button', { name: `Follow ${TITLE}` }).click();
   await other.getByRole('button', { name: `Stop following ${TITLE}` }).waitFor();
   const experimentPage = other.url();
@@ -277,6 +289,9 @@ it('lets someone from an unknown domain ask to join, and an admin approve them',
   const newcomerPage = await newcomer.newPage();
   await signIn(newcomerPage, 'rhiannon@consultancy.example');
   await newcomerPage.getByRole('link', { name: 'Your account' }).click();
+  await newcomerPage.getByRole('heading', { name: 'Your account' }).waitFor();
+  // Typed before React takes the page over, the name would never reach the suggestions' query.
+  await untilTakenOver(newcomerPage);
   expect(await newcomerPage.locator('dt:has-text("Organisation") + dd').textContent()).toBe('None yet');
   expect(await newcomerPage.getByRole('link', { name: 'Publish', exact: true }).count()).toBe(0);
   // Choosing from the suggestions fills in the organisation's full name.

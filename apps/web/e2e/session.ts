@@ -23,6 +23,14 @@ export async function waitForText(page: Page, url: string, text: string, present
     .toBe(present);
 }
 
+/**
+ * Waits until a page the server rendered is taken over by React (synapse.ts does this after goto and reload; a page
+ * reached by clicking a link before the take-over is loaded by the browser, and needs it too before typing into it).
+ */
+export async function untilTakenOver(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.body?.classList.contains('synapse-hydrated') || !document.getElementById('synapse-data'));
+}
+
 /** A browser context signed in as one person, and a way to call the API as them (for setting up a test's own data). */
 export interface SignedIn {
   context: BrowserContext;

@@ -2,16 +2,14 @@ import {
   ARTEFACT_TYPE_LABELS,
   BUDGET_BAND_LABELS,
   codeWords,
-  COUNCIL_TYPE_LABELS,
-  DEPRIVATION_QUINTILE_LABELS,
   EVALUATION_DESIGN_LABELS,
+  EVIDENCE_LEVEL_LABELS,
+  filterValueLabel,
   LICENCE_LABELS,
   MEMBER_ROLE_LABELS,
-  NATION_LABELS,
   PARTNER_ROLE_LABELS,
   REGIONS_THAT_ARE_NATIONS,
-  RURAL_URBAN_LABELS,
-  SERVICE_AREAS,
+  SEARCH_FILTER_LABELS,
   STAGE_LABELS,
   VERDICT_LABELS,
 } from '@synapse/domain';
@@ -31,27 +29,14 @@ export const VERDICTS: Record<Verdict, { label: string; tag: string }> = {
 export const STAGES: Record<Stage, string> = STAGE_LABELS;
 
 /** Nesta Standards of Evidence, in plain English. */
-export const EVIDENCE_LEVELS: Record<number, string> = {
-  1: 'Level 1: the team can say what it did and why it should help.',
-  2: 'Level 2: data shows change, but cannot show the pilot caused it.',
-  3: 'Level 3: a comparison group suggests the pilot caused the change.',
-  4: 'Level 4: an independent evaluation has confirmed the impact and can explain why it happens.',
-  5: 'Level 5: it has been replicated elsewhere, with manuals and systems so others get the same results.',
-};
+export const EVIDENCE_LEVELS: Record<number, string> = EVIDENCE_LEVEL_LABELS;
 
-/** Facet fields shown on the search page, with their headings, in order. */
-export const FACETS: Record<string, string> = {
-  verdicts: 'Verdict',
-  serviceAreas: 'Service area',
-  stages: 'Stage',
-  costBands: 'Cost',
-  artefactTypes: 'Reusable artefacts',
-  organisationTypes: 'Type of council',
-  ruralUrbanClasses: 'Rural or urban',
-  deprivationQuintiles: 'Deprivation',
-  nations: 'Nation',
-  regions: 'Region',
-};
+/** Facet fields shown on the search page, with their headings (from @synapse/domain), in order. */
+export const FACETS: Record<string, string> = Object.fromEntries(
+  (['verdicts', 'serviceAreas', 'stages', 'costBands', 'artefactTypes', 'organisationTypes', 'ruralUrbanClasses', 'deprivationQuintiles', 'nations', 'regions'] as const).map(
+    (field) => [field, SEARCH_FILTER_LABELS[field]],
+  ),
+);
 
 /** Facet values that repeat another facet's: the regions Scotland, Wales and Northern Ireland are also nations. */
 export function isDuplicateFacetValue(field: string, value: string): boolean {
@@ -61,21 +46,8 @@ export function isDuplicateFacetValue(field: string, value: string): boolean {
 /** An enum value as words: "URBAN_WITH_RURAL_AREAS" → "Urban with rural areas". */
 export const sentenceCase = codeWords;
 
-const SERVICE_AREA_NAMES = new Map<string, string>(SERVICE_AREAS.map((area) => [area.slug, area.name]));
-
-export function facetValueLabel(field: string, value: string): string {
-  if (field === 'verdicts') return VERDICTS[value as Verdict]?.label ?? value;
-  if (field === 'stages') return STAGES[value as Stage] ?? value;
-  if (field === 'serviceAreas') return SERVICE_AREA_NAMES.get(value) ?? value;
-  if (field === 'costBands') return BUDGET_BANDS[value as BudgetBand] ?? value;
-  if (field === 'artefactTypes') return ARTEFACT_TYPES[value as ArtefactType] ?? value;
-  if (field === 'organisationTypes') return (COUNCIL_TYPE_LABELS as Record<string, string>)[value] ?? value;
-  if (field === 'ruralUrbanClasses') return (RURAL_URBAN_LABELS as Record<string, string>)[value] ?? value;
-  if (field === 'deprivationQuintiles') return DEPRIVATION_QUINTILE_LABELS[Number(value)] ?? value;
-  if (field === 'nations') return (NATION_LABELS as Record<string, string>)[value] ?? value;
-  if (field === 'regions') return value;
-  return sentenceCase(value);
-}
+/** A facet value in words, as saved searches and their emails name it. */
+export const facetValueLabel = filterValueLabel;
 
 /** Every value of an enum, as options for a form: value and words. */
 export function optionsOf<T extends string>(labels: Record<T, string>): Array<{ value: T; label: string }> {

@@ -1,54 +1,8 @@
 import { Client, type Exchange, fetchExchange, gql, makeOperation, mapExchange, type SSRData, ssrExchange } from 'urql';
 import { type Cache, cacheExchange } from '@urql/exchange-graphcache';
 import type { FollowInput } from './generated/graphql.js';
+import { CACHE_KEYS } from './cache-keys.js';
 import { csrfHeaders } from './session.js';
-
-/**
- * One normalised cache for the whole client. Records with an `id` are shared between pages (an experiment
- * read on the search page is already known to its own page); these types have no identity of their own and
- * are stored inside their parent.
- */
-const EMBEDDED = [
-  'SearchResult',
-  'SearchHit',
-  'SearchHighlight',
-  'Facet',
-  'FacetValue',
-  'PageInfo',
-  'ExperimentConnection',
-  'OrganisationConnection',
-  'Measure',
-  'FamilyEvidenceSummary',
-  'VerdictCount',
-  'Lineage',
-  'LineageNode',
-  'HexPosition',
-  'ExperimentPermissions',
-  'OrganisationPermissions',
-  'CurrentSession',
-  'SignInMethods',
-  'SsoMethod',
-  'NotificationConnection',
-  'CreatedApiKey',
-  'ExperimentInterest',
-  'DiscussionConnection',
-  'PostConnection',
-  'PostReportConnection',
-  'DiscussionPermissions',
-  'PostPermissions',
-  'DiscussionSearchResult',
-  'RegisteredMeasure',
-  'MeasureComparison',
-  'ReportingRate',
-  'ServiceAreaReportingRate',
-  'ReviewDueItem',
-  'ResultsOverdueItem',
-  'JoinRequestItem',
-  'ReminderSettings',
-  'SavedSearchCriterion',
-  'InterestPermissions',
-  'CoEditorInvitationPermissions',
-];
 
 /**
  * After a follow or unfollow: an experiment's `viewerFollows` is set in place (no page refetch), and the
@@ -64,11 +18,7 @@ function followChanged(cache: Cache, input: FollowInput, following: boolean): vo
 /** The normalised cache, configured the same in the browser and on the server that renders pages. */
 export function synapseCacheExchange(): Exchange {
   return cacheExchange({
-    keys: {
-      ...Object.fromEntries(EMBEDDED.map((type) => [type, () => null])),
-      ServiceArea: (area) => (area.slug as string | undefined) ?? null,
-      SearchSuggestion: (suggestion) => (suggestion.slug as string | undefined) ?? null,
-    },
+    keys: CACHE_KEYS,
     updates: {
       Mutation: {
         follow: (_result, args, cache) => followChanged(cache, args.input as FollowInput, true),

@@ -10,3 +10,4 @@ export * from './place-labels.js';
 export * from './co-editor-invitation.js';
 export * from './date-parts.js';
 export * from './freshness-labels.js';
+export * from './search-filter-labels.js';

@@ -1,4 +1,4 @@
-import type { ArtefactType, BudgetBand, EvaluationDesign, Licence, MemberRole, PartnerRole, Stage, Verdict } from './enums.js';
+import type { ArtefactType, BudgetBand, EvaluationDesign, Licence, MemberRole, OrganisationKind, PartnerRole, Stage, Verdict } from './enums.js';
 
 // Every enum as words, in one place: the web client's pages, notifications, emails and the CSV exports (beside the
 // codes) all read these, so nobody sees "EVALUATING" or "(mixed)". Keys are the enum values (the same strings GraphQL
@@ -87,6 +87,26 @@ export const MEMBER_ROLE_LABELS: Record<`${MemberRole}`, string> = {
   MEMBER: 'Member (can read drafts)',
   EDITOR: 'Editor (can publish)',
   ADMIN: 'Admin (manages people and keys)',
+};
+
+export const ORGANISATION_KIND_LABELS: Record<`${OrganisationKind}`, string> = {
+  COUNCIL: 'Council',
+  VOLUNTARY_AND_COMMUNITY: 'Voluntary and community organisation',
+  NHS: 'NHS body',
+  POLICE: 'Police',
+  EDUCATION: 'School, college or other education provider',
+  ACADEMIC: 'University or research institute',
+  PRIVATE: 'Private company',
+  NATIONAL_BODY: 'National body',
+};
+
+/** Nesta Standards of Evidence, in plain English: what each level (1 to 5) means. */
+export const EVIDENCE_LEVEL_LABELS: Record<number, string> = {
+  1: 'Level 1: the team can say what it did and why it should help.',
+  2: 'Level 2: data shows change, but cannot show the pilot caused it.',
+  3: 'Level 3: a comparison group suggests the pilot caused the change.',
+  4: 'Level 4: an independent evaluation has confirmed the impact and can explain why it happens.',
+  5: 'Level 5: it has been replicated elsewhere, with manuals and systems so others get the same results.',
 };
 
 /** Any other code as words: "URBAN_WITH_RURAL_AREAS" → "Urban with rural areas". */

@@ -1,10 +1,7 @@
+import { escapeHtml } from '@synapse/domain';
 import { fold, isStopWord, stemWord } from './text.js';
 
 const WORD = /[\p{L}\p{N}]+(?:['&][\p{L}\p{N}]+)*/gu;
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
 
 /** Edit distance, capped: enough to accept a typed typo ("homelessnes") the engine also accepted. */
 function within(a: string, b: string, max: number): boolean {

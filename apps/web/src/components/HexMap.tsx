@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { HEX_SIZE, hexGrid } from './chart-maths.js';
 
 type Layout = 'DISTRICTS_2023' | 'UPPER_TIER';
 interface Hex {
@@ -35,11 +36,9 @@ export function layoutFor(places: Place[]): Layout | null {
   return layouts.includes('UPPER_TIER') ? 'UPPER_TIER' : 'DISTRICTS_2023';
 }
 
-const SIZE = 10;
-const WIDTH = Math.sqrt(3) * SIZE;
 const HEX_POINTS = Array.from({ length: 6 }, (_, i) => {
   const angle = (Math.PI / 180) * (60 * i - 30);
-  return `${(SIZE * Math.cos(angle)).toFixed(2)},${(SIZE * Math.sin(angle)).toFixed(2)}`;
+  return `${(HEX_SIZE * Math.cos(angle)).toFixed(2)},${(HEX_SIZE * Math.sin(angle)).toFixed(2)}`;
 }).join(' ');
 
 /**
@@ -67,16 +66,7 @@ export function HexMap({ places, label, related = [], relatedLabel = '' }: { pla
   const relatedNames = related.filter((place) => place.gssCode && relatedCodes.has(place.gssCode) && hexes[place.gssCode]).map((place) => place.name);
   const relatedText = relatedNames.length ? `; ${relatedLabel}: ${relatedNames.join(', ')}` : '';
   const entries = Object.entries(hexes);
-  const rows = entries.map(([, hex]) => hex.r);
-  const columns = entries.map(([, hex]) => hex.q);
-  const [minR, maxR, minQ, maxQ] = [Math.min(...rows), Math.max(...rows), Math.min(...columns), Math.max(...columns)];
-  // "odd-r": odd rows sit half a hexagon to the right; r counts up towards the north.
-  const centre = (hex: Hex) => ({
-    x: (hex.q - minQ) * WIDTH + (Math.abs(hex.r % 2) === 1 ? WIDTH / 2 : 0) + WIDTH / 2,
-    y: (maxR - hex.r) * SIZE * 1.5 + SIZE,
-  });
-  const width = (maxQ - minQ + 1.5) * WIDTH;
-  const height = (maxR - minR) * SIZE * 1.5 + SIZE * 2;
+  const { centre, width, height } = hexGrid(entries.map(([, hex]) => hex));
   const names = places.filter((place) => place.gssCode && hexes[place.gssCode]).map((place) => place.name);
   // Marked hexagons last, so their outline is drawn on top of their neighbours'.
   const ordered = [

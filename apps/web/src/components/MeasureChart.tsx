@@ -1,5 +1,6 @@
 import { formatFigure } from '@synapse/domain';
 import type { GoodDirection } from '../generated/graphql.js';
+import { barLengths } from './chart-maths.js';
 
 interface Measure {
   name: string;
@@ -18,16 +19,16 @@ export { changeInWords, formatFigure } from '@synapse/domain';
  */
 export function MeasureChart({ measure }: { measure: Measure }) {
   if (measure.baseline === null || measure.result === null) return null;
-  const largest = Math.max(Math.abs(measure.baseline), Math.abs(measure.result)) || 1;
+  const [before, after] = barLengths(measure.baseline, measure.result);
   const bars = [
-    { label: 'Before', value: measure.baseline, className: 'synapse-bar synapse-bar--before' },
-    { label: 'After', value: measure.result, className: 'synapse-bar synapse-bar--after' },
+    { label: 'Before', value: measure.baseline, length: before, className: 'synapse-bar synapse-bar--before' },
+    { label: 'After', value: measure.result, length: after, className: 'synapse-bar synapse-bar--after' },
   ];
   return (
     <svg className="synapse-chart" viewBox="0 0 360 52" aria-hidden="true" focusable="false">
       {bars.map((bar, index) => {
         const y = index * 26;
-        const length = Math.max(2, (Math.abs(bar.value) / largest) * 200);
+        const { length } = bar;
         return (
           <g key={bar.label}>
             <text x="0" y={y + 16} className="synapse-chart__label">

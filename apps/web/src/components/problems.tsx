@@ -43,7 +43,8 @@ function readProblems(error: CombinedError, labels: Record<string, string>): Pro
     const firsts = listed.filter((problem, index) => listed.findIndex((other) => other.field === problem.field) === index);
     return firsts.map(({ field, reason }) => {
       const id = field.replace(/^(input|experiment)\./, '');
-      const property = id.split('.').at(-1) ?? id;
+      // The field's name, not a list index: "placeGssCodes.0" is about the places ("0 no council has…" before).
+      const property = id.split('.').filter((part) => !/^\d+$/.test(part)).at(-1) ?? id;
       const label = labels[id] ?? labels[property] ?? sentenceFromProperty(property);
       return { field: id, message: messageWithLabel(reason, property, label) };
     });

@@ -44,21 +44,35 @@ export type ApiKeyScope =
   | 'PUBLIC_READ';
 
 export type ArtefactType =
+  /** Business case */
   | 'BUSINESS_CASE'
+  /** Code repository */
   | 'CODE_REPOSITORY'
+  /** Data set */
   | 'DATA_SET'
+  /** Evaluation report */
   | 'EVALUATION_REPORT'
+  /** Guidance */
   | 'GUIDANCE'
+  /** Other */
   | 'OTHER'
+  /** Service blueprint */
   | 'SERVICE_BLUEPRINT'
+  /** Template */
   | 'TEMPLATE'
+  /** Toolkit */
   | 'TOOLKIT';
 
 export type BudgetBand =
+  /** £10,000 to £50,000 */
   | 'FROM_10K_TO_50K'
+  /** £50,000 to £250,000 */
   | 'FROM_50K_TO_250K'
+  /** £250,000 to £1 million */
   | 'FROM_250K_TO_1M'
+  /** Over £1 million */
   | 'OVER_1M'
+  /** Under £10,000 */
   | 'UNDER_10K';
 
 /** PENDING until the person invited accepts or declines, or the team withdraws it. */
@@ -69,16 +83,27 @@ export type CoEditorInvitationStatus =
   | 'WITHDRAWN';
 
 export type CouncilType =
+  /** City of London Corporation */
   | 'CITY_CORPORATION'
+  /** Combined authority */
   | 'COMBINED_AUTHORITY'
+  /** County council */
   | 'COUNTY'
+  /** London borough */
   | 'LONDON_BOROUGH'
+  /** Metropolitan borough */
   | 'METROPOLITAN_DISTRICT'
+  /** Northern Ireland district council */
   | 'NI_DISTRICT'
+  /** District council */
   | 'NON_METROPOLITAN_DISTRICT'
+  /** Scottish council */
   | 'SCOTTISH_UNITARY_AUTHORITY'
+  /** Strategic regional authority */
   | 'STRATEGIC_REGIONAL_AUTHORITY'
+  /** Unitary authority */
   | 'UNITARY_AUTHORITY'
+  /** Welsh council */
   | 'WELSH_UNITARY_AUTHORITY';
 
 /** A new draft experiment, led by your organisation. */
@@ -151,10 +176,15 @@ export type EditPostInput = {
 };
 
 export type EvaluationDesign =
+  /** Before and after comparison */
   | 'BEFORE_AFTER'
+  /** Case study */
   | 'CASE_STUDY'
+  /** Interviews or other qualitative research */
   | 'QUALITATIVE'
+  /** Comparison group (quasi-experimental) */
   | 'QUASI_EXPERIMENTAL'
+  /** Randomised controlled trial */
   | 'RANDOMISED_TRIAL';
 
 /** DRAFT is visible only to its team. */
@@ -198,8 +228,11 @@ export type GoodDirection =
 
 /** How far a council has got with an experiment it is interested in. */
 export type InterestLevel =
+  /** Considering it */
   | 'CONSIDERING'
+  /** Planning to try it */
   | 'PLANNING'
+  /** Trying it too */
   | 'TRYING';
 
 /** Someone from an experiment's interest list, to invite as a co-editor. */
@@ -215,16 +248,19 @@ export type JoinRequestStatus =
   | 'REJECTED';
 
 export type Licence =
-  /** Not licensed for reuse: ask the owner */
+  /** All rights reserved: ask before reusing */
   | 'ALL_RIGHTS_RESERVED'
+  /** Apache licence 2.0 */
   | 'APACHE_2'
-  /** Creative Commons Zero 1.0 (public domain) */
+  /** Creative Commons Zero (public domain) */
   | 'CC0_1'
   /** Creative Commons Attribution 4.0 */
   | 'CC_BY_4'
   /** Creative Commons Attribution-ShareAlike 4.0 */
   | 'CC_BY_SA_4'
+  /** GNU General Public Licence v3 */
   | 'GPL_3'
+  /** MIT licence */
   | 'MIT'
   /** Open Government Licence v3.0 */
   | 'OGL_3';
@@ -259,8 +295,11 @@ export type MeasureInput = {
 };
 
 export type MemberRole =
+  /** Admin (manages people and keys) */
   | 'ADMIN'
+  /** Editor (can publish) */
   | 'EDITOR'
+  /** Member (can read drafts) */
   | 'MEMBER';
 
 export type ModeratePostInput = {
@@ -275,9 +314,13 @@ export type ModerationAction =
   | 'RESTORE';
 
 export type Nation =
+  /** England */
   | 'ENGLAND'
+  /** Northern Ireland */
   | 'NORTHERN_IRELAND'
+  /** Scotland */
   | 'SCOTLAND'
+  /** Wales */
   | 'WALES';
 
 /** UPSTREAM_CHANGE: the experiment you forked published a new outcome or a new artefact version. */
@@ -297,13 +340,21 @@ export type NotificationKind =
   | 'UPSTREAM_CHANGE';
 
 export type OrganisationKind =
+  /** University or research institute */
   | 'ACADEMIC'
+  /** Council */
   | 'COUNCIL'
+  /** School, college or other education provider */
   | 'EDUCATION'
+  /** National body */
   | 'NATIONAL_BODY'
+  /** NHS body */
   | 'NHS'
+  /** Police */
   | 'POLICE'
+  /** Private company */
   | 'PRIVATE'
+  /** Voluntary and community organisation */
   | 'VOLUNTARY_AND_COMMUNITY';
 
 /** A partner: an organisation on Synapse (by slug) or one named only. */
@@ -316,11 +367,17 @@ export type PartnerInput = {
 };
 
 export type PartnerRole =
+  /** Adviser */
   | 'ADVISER'
+  /** Co-lead */
   | 'CO_LEAD'
+  /** Delivery partner */
   | 'DELIVERY'
+  /** Evaluator */
   | 'EVALUATOR'
+  /** Funder */
   | 'FUNDER'
+  /** Other */
   | 'OTHER';
 
 /** What a team will measure and how it will evaluate, registered before results. */
@@ -357,9 +414,13 @@ export type ReportPostInput = {
 };
 
 export type RuralUrbanClass =
+  /** Rural */
   | 'RURAL'
+  /** Sparse and rural */
   | 'SPARSE_AND_RURAL'
+  /** Urban */
   | 'URBAN'
+  /** Urban with rural areas */
   | 'URBAN_WITH_RURAL_AREAS';
 
 /** A search to save: the same words and filter the search query takes. */
@@ -436,12 +497,19 @@ export type SetInterestInput = {
 
 /** Where an experiment is: IDEA → DISCOVERY → PILOT → EVALUATING → SCALING → EMBEDDED, or STOPPED. */
 export type Stage =
+  /** Discovery */
   | 'DISCOVERY'
+  /** Embedded */
   | 'EMBEDDED'
+  /** Evaluating */
   | 'EVALUATING'
+  /** Idea */
   | 'IDEA'
+  /** Pilot */
   | 'PILOT'
+  /** Scaling */
   | 'SCALING'
+  /** Stopped */
   | 'STOPPED';
 
 /** A question to the team behind an experiment (experimentId), or a network question filed under service areas and themes. */
@@ -527,11 +595,17 @@ export type UpdateProfileInput = {
 
 /** What the team concluded. Failures are first-class. */
 export type Verdict =
+  /** Made things worse */
   | 'HARMFUL'
+  /** Inconclusive */
   | 'INCONCLUSIVE'
+  /** Mixed results */
   | 'MIXED'
+  /** No effect */
   | 'NO_EFFECT'
+  /** Stopped early */
   | 'STOPPED_EARLY'
+  /** Worked */
   | 'WORKED';
 
 /** Withdraw a published experiment: it stays readable, marked as withdrawn, with your reason. */

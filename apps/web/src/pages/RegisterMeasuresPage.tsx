@@ -1,22 +1,14 @@
-import { LIMITS, measureKey } from '@synapse/domain';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { Checks } from '../components/checks.js';
+import { AlreadyRegistered } from '../components/freshness/AlreadyRegistered.js';
 import { Button, ErrorSummary, messageFor, type Problem, problemsFrom, Radios, RemoveButton, Select, TextArea, TextInput } from '../components/forms.js';
 import { type EvaluationDesign, ExperimentFreshnessDocument, type GoodDirection, RegisterMeasuresDocument } from '../generated/graphql.js';
+import { checkRegistration, EMPTY, type MeasureDraft } from './register-checks.js';
 import { EVALUATION_DESIGNS, EVIDENCE_LEVELS } from '../labels.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { QueryProblem } from './QueryProblem.js';
 
-interface MeasureDraft {
-  name: string;
-  baseline: string;
-  unit: string;
-  goodDirection: GoodDirection;
-}
-
-const EMPTY: MeasureDraft = { name: '', baseline: '', unit: '', goodDirection: 'UP' };
 
 function MeasureFields({ index, measure, problems, onChange, onRemove }: {
   index: number;
@@ -68,21 +60,10 @@ export function RegisterMeasuresPage() {
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    // Every mistake at once, checked as the API would (a repeated name used to come a round after the rest).
-    const check = new Checks();
-    const seen = new Set<string>();
-    const sent = measures.map((measure, index) => {
-      const id = (field: string) => `measures.${index}.${field}`;
-      check.text(id('name'), measure.name, 'What you will measure', { required: 'Enter what you will measure', max: LIMITS.shortTextMax });
-      if (measure.name.trim() && seen.has(measureKey(measure.name))) check.add({ field: id('name'), message: `You have already registered “${measure.name.trim()}”: give each measure its own name` });
-      seen.add(measureKey(measure.name));
-      const baseline = check.number(id('baseline'), measure.baseline, 'Baseline', { example: '42.5' });
-      check.text(id('unit'), measure.unit, 'Unit', { max: LIMITS.unitMax });
-      return { name: measure.name, baseline, unit: measure.unit.trim() || null, goodDirection: measure.goodDirection };
-    });
-    check.text('evaluationPlan', plan, 'How you will evaluate it', { max: LIMITS.longTextMax });
-    setFound(check.problems);
-    if (check.problems.length > 0) return;
+    // Every mistake at once, checked as the API would (register-checks.ts).
+    const { sent, problems: foundNow } = checkRegistration(measures, plan);
+    setFound(foundNow);
+    if (foundNow.length > 0) return;
     const input = {
       measures: sent,
       evaluationDesign: design,
@@ -93,16 +74,7 @@ export function RegisterMeasuresPage() {
     if (registered.data) navigate(`/experiments/${experiment!.slug}`, { state: { registered: true } });
   }
 
-  if (experiment.registration) {
-    return (
-      <>
-        <title>{`Measures registered – ${experiment.title} – Synapse`}</title>
-        <h1 className="govuk-heading-l">Measures already registered</h1>
-        <p className="govuk-body">A registration cannot be changed. Report against it by adding an outcome that uses the same measure names.</p>
-        <Link className="govuk-link" to={`/experiments/${experiment.slug}`}>Back to {experiment.title}</Link>
-      </>
-    );
-  }
+  if (experiment.registration) return <AlreadyRegistered experiment={experiment} />;
 
   return (
     <form onSubmit={submit} noValidate>

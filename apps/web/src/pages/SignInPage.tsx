@@ -4,6 +4,7 @@ import { useMutation } from 'urql';
 import { Button, ErrorSummary, messageFor, type Problem, problemsFrom, TextInput } from '../components/forms.js';
 import { RequestSignInDocument } from '../generated/graphql.js';
 import { useSession } from '../session.js';
+import { CheckYourEmail } from './CheckYourEmail.js';
 
 /** The sign-in page's address, remembering the page to come back to. */
 export function signInFrom(path: string): string {
@@ -53,30 +54,7 @@ export function SignInPage() {
     );
   }
 
-  if (sentTo) {
-    return (
-      <>
-        <title>Check your email – Synapse</title>
-        <div className="govuk-panel govuk-panel--confirmation">
-          <h1 className="govuk-panel__title">Check your email</h1>
-          <div className="govuk-panel__body">We have sent a sign-in link to {sentTo}</div>
-        </div>
-        <p className="govuk-body">The link works once, for a short time. If it has not arrived in a few minutes, check your spam folder or ask again.</p>
-        {mailbox && (
-          <div className="govuk-inset-text">
-            This is a development copy of Synapse with no email server, so emails are kept in the{' '}
-            <a className="govuk-link" href={mailbox}>
-              development mailbox
-            </a>
-            .
-          </div>
-        )}
-        <button type="button" className="govuk-link synapse-link-button" onClick={() => setSentTo(null)}>
-          Use a different email address
-        </button>
-      </>
-    );
-  }
+  if (sentTo) return <CheckYourEmail sentTo={sentTo} mailbox={mailbox} onDifferentAddress={() => setSentTo(null)} />;
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();

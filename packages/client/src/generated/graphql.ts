@@ -6,41 +6,71 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 export type ArtefactType =
+  /** Business case */
   | 'BUSINESS_CASE'
+  /** Code repository */
   | 'CODE_REPOSITORY'
+  /** Data set */
   | 'DATA_SET'
+  /** Evaluation report */
   | 'EVALUATION_REPORT'
+  /** Guidance */
   | 'GUIDANCE'
+  /** Other */
   | 'OTHER'
+  /** Service blueprint */
   | 'SERVICE_BLUEPRINT'
+  /** Template */
   | 'TEMPLATE'
+  /** Toolkit */
   | 'TOOLKIT';
 
 export type BudgetBand =
+  /** £10,000 to £50,000 */
   | 'FROM_10K_TO_50K'
+  /** £50,000 to £250,000 */
   | 'FROM_50K_TO_250K'
+  /** £250,000 to £1 million */
   | 'FROM_250K_TO_1M'
+  /** Over £1 million */
   | 'OVER_1M'
+  /** Under £10,000 */
   | 'UNDER_10K';
 
 export type CouncilType =
+  /** City of London Corporation */
   | 'CITY_CORPORATION'
+  /** Combined authority */
   | 'COMBINED_AUTHORITY'
+  /** County council */
   | 'COUNTY'
+  /** London borough */
   | 'LONDON_BOROUGH'
+  /** Metropolitan borough */
   | 'METROPOLITAN_DISTRICT'
+  /** Northern Ireland district council */
   | 'NI_DISTRICT'
+  /** District council */
   | 'NON_METROPOLITAN_DISTRICT'
+  /** Scottish council */
   | 'SCOTTISH_UNITARY_AUTHORITY'
+  /** Strategic regional authority */
   | 'STRATEGIC_REGIONAL_AUTHORITY'
+  /** Unitary authority */
   | 'UNITARY_AUTHORITY'
+  /** Welsh council */
   | 'WELSH_UNITARY_AUTHORITY';
 
 export type EvaluationDesign =
+  /** Before and after comparison */
   | 'BEFORE_AFTER'
+  /** Case study */
   | 'CASE_STUDY'
+  /** Interviews or other qualitative research */
   | 'QUALITATIVE'
+  /** Comparison group (quasi-experimental) */
   | 'QUASI_EXPERIMENTAL'
+  /** Randomised controlled trial */
   | 'RANDOMISED_TRIAL';
 
 /** Narrows a list of experiments. Values within a field are ORed; fields are ANDed. */
@@ -74,30 +104,41 @@ export type GoodDirection =
   | 'UP';
 
 export type Licence =
-  /** Not licensed for reuse: ask the owner */
+  /** All rights reserved: ask before reusing */
   | 'ALL_RIGHTS_RESERVED'
+  /** Apache licence 2.0 */
   | 'APACHE_2'
-  /** Creative Commons Zero 1.0 (public domain) */
+  /** Creative Commons Zero (public domain) */
   | 'CC0_1'
   /** Creative Commons Attribution 4.0 */
   | 'CC_BY_4'
   /** Creative Commons Attribution-ShareAlike 4.0 */
   | 'CC_BY_SA_4'
+  /** GNU General Public Licence v3 */
   | 'GPL_3'
+  /** MIT licence */
   | 'MIT'
   /** Open Government Licence v3.0 */
   | 'OGL_3';
 
 export type Nation =
+  /** England */
   | 'ENGLAND'
+  /** Northern Ireland */
   | 'NORTHERN_IRELAND'
+  /** Scotland */
   | 'SCOTLAND'
+  /** Wales */
   | 'WALES';
 
 export type RuralUrbanClass =
+  /** Rural */
   | 'RURAL'
+  /** Sparse and rural */
   | 'SPARSE_AND_RURAL'
+  /** Urban */
   | 'URBAN'
+  /** Urban with rural areas */
   | 'URBAN_WITH_RURAL_AREAS';
 
 /** Narrows a search. Values within a field are ORed; fields are ANDed. Each field has facet counts. */
@@ -139,21 +180,34 @@ export type SearchFilter = {
 
 /** Where an experiment is: IDEA → DISCOVERY → PILOT → EVALUATING → SCALING → EMBEDDED, or STOPPED. */
 export type Stage =
+  /** Discovery */
   | 'DISCOVERY'
+  /** Embedded */
   | 'EMBEDDED'
+  /** Evaluating */
   | 'EVALUATING'
+  /** Idea */
   | 'IDEA'
+  /** Pilot */
   | 'PILOT'
+  /** Scaling */
   | 'SCALING'
+  /** Stopped */
   | 'STOPPED';
 
 /** What the team concluded. Failures are first-class. */
 export type Verdict =
+  /** Made things worse */
   | 'HARMFUL'
+  /** Inconclusive */
   | 'INCONCLUSIVE'
+  /** Mixed results */
   | 'MIXED'
+  /** No effect */
   | 'NO_EFFECT'
+  /** Stopped early */
   | 'STOPPED_EARLY'
+  /** Worked */
   | 'WORKED';
 
 export type ExperimentsQueryVariables = Exact<{

@@ -1,36 +1,9 @@
-import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsString } from 'class-validator';
-import { Arg, Ctx, Field, ID, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { RequiredText } from '../../graphql/validators.js';
 import { ApiKey, ApiKeyScope } from './api-key.entity.js';
+import { CreateApiKeyInput } from './api-key.inputs.js';
+import { CreatedApiKey } from './api-key.types.js';
 import { createApiKey, revokeApiKey } from './api-key.service.js';
-
-@InputType()
-export class CreateApiKeyInput {
-  @Field(() => ID)
-  @IsString()
-  organisationId!: string;
-
-  @Field(() => String, { description: 'What the key is for, e.g. "Research database sync".' })
-  @RequiredText(1, 100)
-  name!: string;
-
-  @Field(() => [ApiKeyScope], { nullable: true, description: 'Defaults to [PUBLIC_READ].' })
-  @IsOptional()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(5)
-  @IsEnum(ApiKeyScope, { each: true })
-  scopes?: ApiKeyScope[] | null;
-}
-
-@ObjectType()
-export class CreatedApiKey {
-  @Field(() => ApiKey)
-  apiKey!: ApiKey;
-
-  @Field(() => String, { description: 'The key itself. Shown this once: store it now. Send it as "Authorization: Bearer <key>".' })
-  secret!: string;
-}
 
 @Resolver()
 export class ApiKeyResolver {

@@ -6,7 +6,8 @@ import { unitOfWork } from '../../db/unit-of-work.js';
 import { OPEN_DATA_LICENCE } from '../open-data/open-data.service.js';
 import { streamJson } from '../open-data/open-data.routes.js';
 import { discussionUrl, findPublicDiscussion, latestNetworkQuestions, publicDiscussionRecords, publicPosts } from './discussion-open-data.js';
-import { escapeHtml, plainText } from './markdown.js';
+import { escapeHtml } from '@synapse/domain';
+import { plainText } from './markdown.js';
 
 /**
  * Discussions as open data: a JSON export of every public discussion with its visible posts, an Atom feed of new

@@ -57,13 +57,13 @@ describe('discussions as open data', () => {
     const c = await conversation();
     const questions = await get('/feeds/questions.atom');
     expect(questions.response.headers.get('content-type')).toContain('application/atom+xml');
-    expect(questions.text).toContain('Has anyone run a repair café? ]]&gt;&lt;b&gt;bold&lt;/b&gt;');
+    expect(questions.text).toContain('Has anyone run a repair café? ]]&#62;&#60;b&#62;bold&#60;/b&#62;');
     expect(questions.text).not.toContain('<b>bold');
     expect(questions.text).not.toContain('Which wards did you start in?');
     const feed = await get(`/feeds/discussions/${c.question.id}.atom`);
     expect(feed.response.status).toBe(200);
     expect(feed.text).toContain('<content type="html"><![CDATA[<p>Yes, <strong>monthly</strong> since 2023.</p>]]></content>');
-    expect(feed.text).toContain('Looking for &lt;script&gt;');
+    expect(feed.text).toContain('Looking for &#60;script&#62;');
     expect(feed.text).not.toContain('rude remark');
     expect(feed.text).not.toMatch(/<script|href="javascript/i);
     expect((await get('/feeds/discussions/no-such-discussion.atom')).response.status).toBe(404);

@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '../../db/orm.js';
+import { containsText } from '../../db/text-match.js';
 import type { SearchIndex } from '../search/search-index.js';
 import type { Member } from '../member/member.entity.js';
 import { Discussion, TopicKind } from './discussion.entity.js';
@@ -26,9 +27,9 @@ function meiliFilter(filter: DiscussionFilter | null | undefined): string[] {
 }
 
 /** The same filter as a database query, for when the search engine is away. */
-function databaseFilter(query: string, filter: DiscussionFilter | null | undefined): FilterQuery<Discussion>[] {
+function databaseFilter(em: EntityManager, query: string, filter: DiscussionFilter | null | undefined): FilterQuery<Discussion>[] {
   const conditions: FilterQuery<Discussion>[] = [];
-  for (const word of query.split(/\s+/).filter((w) => w.length > 1).slice(0, 8)) conditions.push({ title: { $like: `%${word.replace(/[%_\\]/g, '')}%` } });
+  for (const word of query.split(/\s+/).filter((w) => w.length > 1).slice(0, 8)) conditions.push({ title: containsText(em, word) });
   if (filter?.experimentId) conditions.push({ experiment: filter.experimentId });
   if (filter?.network === true) conditions.push({ experiment: null });
   if (filter?.network === false) conditions.push({ experiment: { $ne: null } });
@@ -61,7 +62,7 @@ export async function searchDiscussions(
       // Fall through to the database, as experiment search does.
     }
   }
-  const where = { $and: [visibleDiscussions(viewer), { hiddenAt: null }, ...databaseFilter(query, args.filter)] };
+  const where = { $and: [visibleDiscussions(viewer), { hiddenAt: null }, ...databaseFilter(em, query, args.filter)] };
   const [hits, total] = await em.findAndCount(Discussion, where, { orderBy: { lastActivityAt: 'desc', id: 'desc' }, limit: args.first, offset: args.offset });
   return { hits, estimatedTotal: total, degraded: searchIndex !== null };
 }

@@ -46,7 +46,3 @@ export function plainText(body: string, max = 400): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** Escapes text for places that take HTML (Atom's type="html" titles and summaries): "]]>" cannot end a CDATA section either. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}

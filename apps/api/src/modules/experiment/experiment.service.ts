@@ -1,6 +1,7 @@
 import { type FilterQuery, ref } from '@mikro-orm/core';
-import { ExperimentStatus, Stage, slugify } from '@synapse/domain';
-import type { EntityManager } from '../../db/orm.js';
+import { ExperimentStatus, Stage } from '@synapse/domain';
+import { type EntityManager, isPostgres } from '../../db/orm.js';
+import { uniqueSlug } from '../../db/unique-slug.js';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError, type FieldProblem } from '../../errors.js';
 import { type ConnectionShape, findPage, toConnection } from '../../graphql/connection.js';
 import type { Member } from '../member/member.entity.js';
@@ -12,7 +13,7 @@ import type { CreateExperimentInput, ExperimentFieldsInput, ExperimentFilter, Up
 import { type ExperimentAccess, experimentPolicy, organisationIdOf } from './experiment.policy.js';
 import { StageChange } from './stage-change.entity.js';
 import { EventKind, recordEvent } from '../notification/events.js';
-import { similarCondition } from '../similar-council/similar-council.service.js';
+import { experimentFilterConditions } from './experiment-filter.js';
 import { today } from './text.js';
 import { unchangedFromOriginal } from './own-words.js';
 import { assertSectionUnchanged } from './section-merge.js';
@@ -66,21 +67,7 @@ export async function listExperiments(
 ): Promise<ConnectionShape<Experiment>> {
   const visibility = visibilityCondition(viewer, filter?.statuses ?? [ExperimentStatus.PUBLISHED]);
   const conditions: FilterQuery<Experiment>[] = visibility ? [visibility] : [{ id: { $in: [] } }];
-  if (filter?.serviceAreas?.length) conditions.push({ serviceAreas: { slug: { $in: filter.serviceAreas } } });
-  if (filter?.stages?.length) conditions.push({ stage: { $in: filter.stages } });
-  if (filter?.verdicts?.length) conditions.push({ outcomes: { verdict: { $in: filter.verdicts } } });
-  if (filter?.regions?.length) conditions.push({ leadOrganisation: { region: { $in: filter.regions } } });
-  if (filter?.nations?.length) conditions.push({ leadOrganisation: { nation: { $in: filter.nations } } });
-  if (filter?.organisations?.length) {
-    conditions.push({
-      $or: [
-        { leadOrganisation: { gssCode: { $in: filter.organisations } } },
-        { places: { gssCode: { $in: filter.organisations } } },
-      ],
-    });
-  }
-  const similar = similarCondition(filter);
-  if (similar) conditions.push(similar);
+  conditions.push(...experimentFilterConditions(filter, isPostgres(em)));
   const cursor = await findPage(em, Experiment, {
     where: { $and: conditions },
     first: page.first,
@@ -109,12 +96,8 @@ export async function loadForChange(
 }
 
 /** A slug from the title, made unique with a number when taken. */
-export async function uniqueSlug(em: EntityManager, title: string): Promise<string> {
-  const base = slugify(title).slice(0, 100) || 'experiment';
-  const taken = await em.find(Experiment, { slug: { $like: `${base}%` } }, { fields: ['slug'] });
-  const used = new Set(taken.map((experiment) => experiment.slug));
-  if (!used.has(base)) return base;
-  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
+export function experimentSlug(em: EntityManager, title: string): Promise<string> {
+  return uniqueSlug(em, Experiment, title, 'experiment');
 }
 
 export function recordStage(experiment: Experiment, stage: Stage, changedOn: string, note: string | null): void {
@@ -219,7 +202,7 @@ export async function createExperiment(
     const experiment = new Experiment();
     experiment.leadOrganisation = tem.getReference(Organisation, organisationIdOf(viewer)!, { wrapped: true });
     experiment.createdBy = tem.getReference(viewer.constructor as typeof Member, viewer.id, { wrapped: true });
-    experiment.slug = await uniqueSlug(tem, input.title);
+    experiment.slug = await experimentSlug(tem, input.title);
     experiment.familyId = experiment.id;
     await applyExperimentFields(tem, experiment, input, true);
     tem.persist(experiment);

@@ -3,7 +3,8 @@ import type { RequestHandler } from 'express';
 import type { AppConfig } from '../../config.js';
 import { unitOfWork } from '../../db/unit-of-work.js';
 import { latestDevMails } from './mailer.js';
-import { escapeHtml, page } from './pages.js';
+import { escapeHtml } from '@synapse/domain';
+import { page } from './pages.js';
 
 /**
  * GET /dev/mailbox: the emails Synapse would have sent, newest first. Mounted only outside production and

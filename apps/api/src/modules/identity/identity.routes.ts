@@ -5,7 +5,8 @@ import { unitOfWork } from '../../db/unit-of-work.js';
 import { BadInputError } from '../../errors.js';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../http/authenticate.js';
 import { completeSignIn } from './identity.service.js';
-import { escapeHtml, page } from './pages.js';
+import { escapeHtml } from '@synapse/domain';
+import { page } from './pages.js';
 import { safeReturnTo } from './return-to.js';
 
 /** GET /auth/verify?token=…&returnTo=…: the link in the sign-in email. Starts a session and goes back to the page the person came from. */

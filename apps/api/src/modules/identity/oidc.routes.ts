@@ -5,7 +5,8 @@ import type { AppConfig, OidcConfig } from '../../config.js';
 import { unitOfWork } from '../../db/unit-of-work.js';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../http/authenticate.js';
 import { signInWithVerifiedEmail } from './identity.service.js';
-import { escapeHtml, page } from './pages.js';
+import { escapeHtml } from '@synapse/domain';
+import { page } from './pages.js';
 
 const FLOW_COOKIE = 'synapse_oidc';
 const FLOW_MINUTES = 10;

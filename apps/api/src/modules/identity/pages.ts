@@ -1,6 +1,4 @@
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
+import { escapeHtml } from '@synapse/domain';
 
 /** A minimal accessible page for the few server-rendered answers (sign-in errors, development mailbox). */
 export function page(title: string, body: string): string {

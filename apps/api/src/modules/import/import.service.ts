@@ -5,7 +5,7 @@ import type { EntityManager } from '../../db/orm.js';
 import { BadInputError, DomainError, type FieldProblem } from '../../errors.js';
 import { validateInput } from '../../validation.js';
 import { Experiment } from '../experiment/experiment.entity.js';
-import { applyExperimentFields, recordStage, uniqueSlug } from '../experiment/experiment.service.js';
+import { applyExperimentFields, experimentSlug, recordStage } from '../experiment/experiment.service.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { syncArtefacts, syncOutcomes, timestamp } from './import-children.js';
 import { IMPORT_FORMAT, type ImportExperimentRecord, READABLE_FORMAT_VERSIONS, toImportRecord } from './import.inputs.js';
@@ -45,7 +45,7 @@ async function findByKey(em: EntityManager, key: string): Promise<Organisation |
 /** A new experiment's slug: the file's when it is free (so links survive a move), else one from the title. */
 async function slugFor(em: EntityManager, record: ImportExperimentRecord): Promise<string> {
   if (record.slug && (await em.count(Experiment, { slug: record.slug })) === 0) return record.slug;
-  return uniqueSlug(em, record.title);
+  return experimentSlug(em, record.title);
 }
 
 async function importOne(em: EntityManager, record: ImportExperimentRecord): Promise<{ experiment: Experiment; created: boolean }> {

@@ -6,7 +6,7 @@ import { BadInputError, ForbiddenError, NotFoundError } from '../../errors.js';
 import { Artefact } from '../artefact/artefact.entity.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { experimentPolicy, organisationIdOf } from '../experiment/experiment.policy.js';
-import { accessFor, recordStage, uniqueSlug } from '../experiment/experiment.service.js';
+import { accessFor, experimentSlug, recordStage } from '../experiment/experiment.service.js';
 import { today } from '../experiment/text.js';
 import type { Member } from '../member/member.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
@@ -34,7 +34,7 @@ export async function forkExperiment(
     const organisation = await tem.findOneOrFail(Organisation, { id: organisationIdOf(viewer)! });
     const title = input.title?.trim() || parent.title;
     const fork = Object.assign(new Experiment(), {
-      slug: await uniqueSlug(tem, `${title} ${organisation.name}`),
+      slug: await experimentSlug(tem, `${title} ${organisation.name}`),
       title,
       summary: '',
       problem: '',

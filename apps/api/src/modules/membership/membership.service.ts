@@ -1,6 +1,7 @@
 import { ref } from '@mikro-orm/core';
-import { MemberRole, type OrganisationKind, slugify } from '@synapse/domain';
+import { MemberRole, type OrganisationKind } from '@synapse/domain';
 import type { EntityManager } from '../../db/orm.js';
+import { uniqueSlug } from '../../db/unique-slug.js';
 import { BadInputError, ForbiddenError, NotFoundError } from '../../errors.js';
 import { ExperimentTeamMember } from '../experiment/experiment-team-member.entity.js';
 import { loadForChange } from '../experiment/experiment.service.js';
@@ -21,10 +22,7 @@ export function createPartnerOrganisation(
   return em.transactional(async (tem) => {
     if (!organisationPolicy.manageDomains(viewer)) throw new ForbiddenError('create organisations');
     const name = input.name.trim();
-    const base = slugify(name) || 'organisation';
-    const taken = new Set((await tem.find(Organisation, { slug: { $like: `${base}%` } }, { fields: ['slug'] })).map((o) => o.slug));
-    let slug = base;
-    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    const slug = await uniqueSlug(tem, Organisation, name, 'organisation');
     const organisation = Object.assign(new Organisation(), { name, officialName: input.officialName?.trim() || name, kind: input.kind, slug });
     await tem.persist(organisation).flush();
     return organisation;

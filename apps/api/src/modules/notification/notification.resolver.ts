@@ -1,36 +1,17 @@
 import { ExperimentStatus } from '@synapse/domain';
-import { IsEnum, IsString, MaxLength } from 'class-validator';
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { connectionType, PageArgs, toConnection } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { Experiment } from '../experiment/experiment.entity.js';
-import { DigestFrequency, Member } from '../member/member.entity.js';
+import { Member } from '../member/member.entity.js';
 import { Follow, FollowTarget } from './follow.entity.js';
 import { viewerFollows } from './follow-query.service.js';
 import { Notification } from './notification.entity.js';
+import { DigestInput, FollowInput } from './notification.inputs.js';
 import { myFollows, notificationPage, unreadNotificationCount } from './notification-inbox.service.js';
 import { follow, markRead, setDigest, unfollow } from './notification.service.js';
 
 export const NotificationConnection = connectionType(Notification, 'Notification');
-
-@InputType()
-export class FollowInput {
-  @Field(() => FollowTarget)
-  @IsEnum(FollowTarget)
-  target!: FollowTarget;
-
-  @Field(() => String, { description: 'Experiment or organisation id, service area slug, or theme.' })
-  @IsString()
-  @MaxLength(100)
-  key!: string;
-}
-
-@InputType()
-export class DigestInput {
-  @Field(() => DigestFrequency)
-  @IsEnum(DigestFrequency)
-  frequency!: DigestFrequency;
-}
 
 @Resolver(() => Notification)
 export class NotificationResolver {

@@ -1,10 +1,12 @@
 import {
   ARTEFACT_TYPE_LABELS,
   BUDGET_BAND_LABELS,
-  codeWords,
+  COUNCIL_TYPE_LABELS,
   EVALUATION_DESIGN_LABELS,
   LICENCE_LABELS,
   NATION_LABELS,
+  ORGANISATION_KIND_LABELS,
+  RURAL_URBAN_LABELS,
   STAGE_LABELS,
   VERDICT_LABELS,
 } from '@synapse/domain';
@@ -26,9 +28,9 @@ const WORDS: Record<string, (code: string) => string | undefined> = {
   licence: (code) => LICENCE_LABELS[code as keyof typeof LICENCE_LABELS],
   type: (code) => ARTEFACT_TYPE_LABELS[code as keyof typeof ARTEFACT_TYPE_LABELS],
   nation: (code) => NATION_LABELS[code as keyof typeof NATION_LABELS],
-  kind: codeWords,
-  council_type: codeWords,
-  rural_urban_class: codeWords,
+  kind: (code) => ORGANISATION_KIND_LABELS[code as keyof typeof ORGANISATION_KIND_LABELS],
+  council_type: (code) => COUNCIL_TYPE_LABELS[code as keyof typeof COUNCIL_TYPE_LABELS],
+  rural_urban_class: (code) => RURAL_URBAN_LABELS[code as keyof typeof RURAL_URBAN_LABELS],
 };
 
 /** The row with words beside each code column (`verdict`, then `verdict_label`), for people reading the CSV. */

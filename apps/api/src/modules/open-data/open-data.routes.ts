@@ -9,7 +9,7 @@ import type { Experiment } from '../experiment/experiment.entity.js';
 import { findOrganisation } from '../organisation/organisation.service.js';
 import type { SearchIndex } from '../search/search-index.js';
 import { neutraliseCell, withLabels } from './csv-cells.js';
-import { escapeHtml } from '../identity/pages.js';
+import { escapeHtml } from '@synapse/domain';
 import { DomainError, ErrorCode, errorBody } from '../../errors.js';
 import { describeSearch, filterFromParams, normaliseFilter, searchParamsOf } from '../saved-search/search-criteria.js';
 import { isUnsafeText } from '../../graphql/text-safety.js';

@@ -1,7 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { foldText } from '@synapse/domain';
 import { coreName, matchCouncils, referenceNeighbours } from '@synapse/reference-data';
-import { type EntityManager, isPostgres } from '../../db/orm.js';
+import type { EntityManager } from '../../db/orm.js';
+import { containsText } from '../../db/text-match.js';
 import { BadInputError } from '../../errors.js';
 import { type ConnectionShape, EMPTY_PAGE } from '../../graphql/connection.js';
 import { Organisation } from './organisation.entity.js';
@@ -32,10 +33,9 @@ export async function searchOrganisationsByName(
   const { councils } = referenceNeighbours();
   const councilCodes = matchCouncils(name, councils, CANDIDATES_MAX).map((council) => council.gssCode);
   // Partners have no alternative names: their names are matched in the database, on the distinctive words.
-  const like = isPostgres(em) ? '$ilike' : '$like';
   const words = (coreName(name) || foldText(name)).replace(/[\\%_]/g, '');
   const byText: FilterQuery<Organisation>[] = words
-    ? [{ name: { [like]: `%${words}%` } }, { officialName: { [like]: `%${words}%` } }, { name: { [like]: `%${name.trim().replace(/[\\%_]/g, '')}%` } }]
+    ? [{ name: containsText(em, words) }, { officialName: containsText(em, words) }, { name: containsText(em, name.trim()) }]
     : [];
   if (councilCodes.length === 0 && byText.length === 0) return { edges: [], nodes: [], pageInfo: EMPTY_PAGE, totalCount: 0 };
   const candidates = await em.find(

@@ -1,16 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  ARTEFACT_TYPE_LABELS,
-  BUDGET_BAND_LABELS,
-  codeWords,
-  COUNCIL_TYPE_LABELS,
-  DEPRIVATION_QUINTILE_LABELS,
-  NATION_LABELS,
-  RURAL_URBAN_LABELS,
-  SERVICE_AREAS,
-  STAGE_LABELS,
-  VERDICT_LABELS,
-} from '@synapse/domain';
+import { filterValueLabel, SEARCH_FILTER_LABELS } from '@synapse/domain';
 import { referenceNeighbours } from '@synapse/reference-data';
 import { validateInput } from '../../validation.js';
 import { SearchFilter } from '../search/search.inputs.js';
@@ -23,32 +12,38 @@ export type StoredFilter = Partial<Record<keyof SearchFilter, string[] | number[
 
 type Kind = 'strings' | 'numbers' | 'number' | 'string' | 'boolean';
 
-const SERVICE_AREA_NAMES = new Map<string, string>(SERVICE_AREAS.map((area) => [area.slug, area.name]));
 const councilName = (code: string) => referenceNeighbours().byCode.get(code)?.name ?? code;
-const from = (labels: Record<string, string>) => (value: string) => labels[value] ?? codeWords(value);
 
-/** Every SearchFilter field, in the order they are shown: its words and how its values read. */
-const FIELDS: { field: keyof SearchFilter; label: string; kind: Kind; words: (value: string) => string }[] = [
-  { field: 'serviceAreas', label: 'Service area', kind: 'strings', words: (slug) => SERVICE_AREA_NAMES.get(slug) ?? slug },
-  { field: 'stages', label: 'Stage', kind: 'strings', words: from(STAGE_LABELS) },
-  { field: 'verdicts', label: 'Verdict', kind: 'strings', words: from(VERDICT_LABELS) },
-  { field: 'minEvidenceLevel', label: 'Evidence', kind: 'number', words: (level) => `level ${level} or stronger` },
-  { field: 'organisations', label: 'Led by or run in', kind: 'strings', words: councilName },
-  { field: 'similarToCouncil', label: 'Councils like', kind: 'string', words: councilName },
-  { field: 'similarCount', label: 'Number of similar councils', kind: 'number', words: (count) => count },
-  { field: 'nations', label: 'Nation', kind: 'strings', words: from(NATION_LABELS) },
-  { field: 'regions', label: 'Region', kind: 'strings', words: (region) => region },
-  { field: 'organisationTypes', label: 'Type of council', kind: 'strings', words: from(COUNCIL_TYPE_LABELS) },
-  { field: 'ruralUrbanClasses', label: 'Rural or urban', kind: 'strings', words: from(RURAL_URBAN_LABELS) },
-  { field: 'deprivationQuintiles', label: 'Deprivation', kind: 'numbers', words: (q) => DEPRIVATION_QUINTILE_LABELS[Number(q)] ?? q },
-  { field: 'populationBands', label: 'Population', kind: 'strings', words: codeWords },
-  { field: 'costBands', label: 'Cost', kind: 'strings', words: from(BUDGET_BAND_LABELS) },
-  { field: 'artefactTypes', label: 'Reusable artefacts', kind: 'strings', words: from(ARTEFACT_TYPE_LABELS) },
-  { field: 'years', label: 'Ran in', kind: 'numbers', words: (year) => year },
-  { field: 'themes', label: 'Theme', kind: 'strings', words: (theme) => theme },
-  { field: 'registered', label: 'Measures registered before results', kind: 'boolean', words: (yes) => (yes === 'true' ? 'Yes' : 'No') },
-  { field: 'excludeOverdueReview', label: 'Overdue for review', kind: 'boolean', words: (yes) => (yes === 'true' ? 'Left out' : 'Included') },
-];
+/** How each SearchFilter field's values are stored, in the order they are shown (every field must be here and have words). */
+const KINDS: Record<keyof SearchFilter, Kind> = {
+  serviceAreas: 'strings',
+  stages: 'strings',
+  verdicts: 'strings',
+  minEvidenceLevel: 'number',
+  organisations: 'strings',
+  similarToCouncil: 'string',
+  similarCount: 'number',
+  nations: 'strings',
+  regions: 'strings',
+  organisationTypes: 'strings',
+  ruralUrbanClasses: 'strings',
+  deprivationQuintiles: 'numbers',
+  populationBands: 'strings',
+  costBands: 'strings',
+  artefactTypes: 'strings',
+  years: 'numbers',
+  themes: 'strings',
+  registered: 'boolean',
+  excludeOverdueReview: 'boolean',
+};
+
+/** Every SearchFilter field, in the order they are shown: its words (from @synapse/domain) and how its values read. */
+const FIELDS: { field: keyof SearchFilter; label: string; kind: Kind; words: (value: string) => string }[] = (Object.keys(KINDS) as (keyof SearchFilter)[]).map((field) => ({
+  field,
+  label: SEARCH_FILTER_LABELS[field],
+  kind: KINDS[field],
+  words: field === 'organisations' || field === 'similarToCouncil' ? councilName : (value: string) => filterValueLabel(field, value),
+}));
 
 /** The search page's URL parameter for a field, where it differs from the field's name. */
 const PARAM: Partial<Record<keyof SearchFilter, string>> = { similarToCouncil: 'like' };

@@ -1,10 +1,11 @@
 import { freshnessSql } from '../freshness/freshness-search.js';
 import { ExperimentStatus } from '@synapse/domain';
-import { experimentIndexSettings, POPULATION_BANDS } from '@synapse/search';
+import { experimentIndexSettings } from '@synapse/search';
 import { type EntityManager, isPostgres } from '../../db/orm.js';
 import { EMPTY_PAGE } from '../../graphql/connection.js';
 import { Experiment } from '../experiment/experiment.entity.js';
-import { similarCodes, type SimilarFilter } from '../similar-council/similar-council.service.js';
+import { experimentFilterConditions } from '../experiment/experiment-filter.js';
+import type { SimilarFilter } from '../similar-council/similar-council.service.js';
 import { type SearchFilter, SearchSort } from './search.inputs.js';
 import type { SearchResult } from './search.types.js';
 
@@ -29,75 +30,18 @@ function inList(where: Where, column: string, values: readonly unknown[] | null 
   where.params.push(...values);
 }
 
-function exists(where: Where, from: string, condition: string, values: readonly unknown[]): void {
-  where.clauses.push(`exists (select 1 from ${from} where ${condition} in (${marks(values)}))`);
-  where.params.push(...values);
-}
-
-/** "Ran in year Y", as the search document's `years` has it: from the start year to the end year, or to publication. */
-function ranInYears(where: Where, years: number[], toDbDate: (date: Date) => unknown): void {
-  const ors = years.map(() => '(e.start_date < ? and (e.start_date >= ? or e.end_date >= ? or (e.end_date is null and e.published_at >= ?)))');
-  where.clauses.push(`(e.start_date is not null and (${ors.join(' or ')}))`);
-  for (const year of years) where.params.push(`${year + 1}-01-01`, `${year}-01-01`, `${year}-01-01`, toDbDate(new Date(Date.UTC(year, 0, 1))));
-}
-
-function populationBands(where: Where, bands: string[]): void {
-  const ranges: string[] = [];
-  let lower = 0;
-  for (const { band, below } of POPULATION_BANDS) {
-    if (bands.includes(band)) {
-      ranges.push(Number.isFinite(below) ? '(lead.population >= ? and lead.population < ?)' : '(lead.population >= ?)');
-      where.params.push(lower, ...(Number.isFinite(below) ? [below] : []));
-    }
-    lower = below;
-  }
-  if (ranges.length) where.clauses.push(`(${ranges.join(' or ')})`);
-}
-
-/** Experiments led by or run in any of these councils (or, with `exclude`, neither). */
-function ledOrRunIn(where: Where, codes: string[], exclude = false): void {
-  const places = `exists (select 1 from experiment_places ep join organisations pl on pl.id = ep.organisation_id where ep.experiment_id = e.id and pl.gss_code in (${marks(codes)}))`;
-  where.clauses.push(
-    exclude ? `((lead.gss_code is null or lead.gss_code not in (${marks(codes)})) and not ${places})` : `(lead.gss_code in (${marks(codes)}) or ${places})`,
-  );
-  where.params.push(...codes, ...codes);
-}
-
-/** The neighbour filters (similar-council.service.ts): the public `similarToCouncil`, and `preferSimilarTo`'s split. */
-function similarSql(where: Where, filter: SearchFilter & SimilarFilter): void {
-  if (filter.similarToCouncil) {
-    ledOrRunIn(where, similarCodes(filter.similarToCouncil, filter.similarCount, 'filter.similarToCouncil', 'filter.similarCount'));
-  }
-  if (filter.onlyCouncils) ledOrRunIn(where, filter.onlyCouncils);
-  if (filter.exceptCouncils) ledOrRunIn(where, filter.exceptCouncils, true);
-}
-
-/** Every SearchFilter field as SQL over `experiments e` joined to its lead organisation `lead`. */
-export function filterSql(filter: (SearchFilter & SimilarFilter) | null | undefined, postgres: boolean, toDbDate: (date: Date) => unknown): Where {
+/**
+ * Every SearchFilter field (experiment-filter.ts, the mapping the experiments list uses too) as a condition on
+ * `experiments e`: published, not withdrawn, and among the experiments the filter selects.
+ */
+export function filterSql(em: EntityManager, filter: (SearchFilter & SimilarFilter) | null | undefined): Where {
   const where: Where = { clauses: ['e.status = ?', 'e.withdrawn_at is null'], params: [ExperimentStatus.PUBLISHED] };
-  if (!filter) return where;
-  if (filter.serviceAreas?.length) exists(where, 'experiment_service_areas x', 'x.experiment_id = e.id and x.service_area_slug', filter.serviceAreas);
-  inList(where, 'e.stage', filter.stages);
-  if (filter.verdicts?.length) exists(where, 'outcomes o', 'o.experiment_id = e.id and o.verdict', filter.verdicts);
-  if (filter.minEvidenceLevel) {
-    where.clauses.push('exists (select 1 from outcomes o where o.experiment_id = e.id and o.evidence_level >= ?)');
-    where.params.push(filter.minEvidenceLevel);
-  }
-  if (filter.organisations?.length) ledOrRunIn(where, filter.organisations);
-  inList(where, 'lead.region', filter.regions);
-  inList(where, 'lead.nation', filter.nations);
-  inList(where, 'lead.council_type', filter.organisationTypes);
-  inList(where, 'lead.rural_urban_class', filter.ruralUrbanClasses);
-  inList(where, 'lead.deprivation_quintile', filter.deprivationQuintiles);
-  if (filter.populationBands?.length) populationBands(where, filter.populationBands);
-  inList(where, 'e.budget_band', filter.costBands);
-  if (filter.artefactTypes?.length) exists(where, 'artefacts a', 'a.experiment_id = e.id and a.type', filter.artefactTypes);
-  if (filter.years?.length) ranInYears(where, filter.years, toDbDate);
-  if (filter.themes?.length) {
-    const elements = postgres ? 'jsonb_array_elements_text(e.themes) as t(value)' : 'json_each(e.themes) as t';
-    exists(where, elements, 't.value', filter.themes);
-  }
-  similarSql(where, filter);
+  const conditions = experimentFilterConditions(filter, isPostgres(em));
+  if (conditions.length === 0) return where;
+  // The query builder's filter type is its own alias-aware variant of FilterQuery; the conditions are plain ones.
+  const selected = em.createQueryBuilder(Experiment, 'f').select('f.id').where({ $and: conditions } as never).toQuery();
+  where.clauses.push(`e.id in (${selected.sql})`);
+  where.params.push(...selected.params);
   return where;
 }
 
@@ -155,7 +99,7 @@ export async function searchFallback(
 ): Promise<SearchResult> {
   const postgres = isPostgres(em);
   const platform = em.getPlatform();
-  const where = filterSql(args.filter, postgres, (date) => platform.processDateProperty(date));
+  const where = filterSql(em, args.filter);
   freshnessSql(where, args.filter, args.reviewCutoff, (date) => platform.processDateProperty(date));
   inList(where, 'e.id', args.onlyIds);
   const match = matchSql(args.query, postgres);

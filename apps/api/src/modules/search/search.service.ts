@@ -1,6 +1,7 @@
 import type { SearchParams } from 'meilisearch';
 import { type ExperimentDocument, FACETS } from '@synapse/search';
-import { type EntityManager, isPostgres } from '../../db/orm.js';
+import type { EntityManager } from '../../db/orm.js';
+import { containsText } from '../../db/text-match.js';
 import { BadInputError } from '../../errors.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { similarMeiliClauses } from '../similar-council/similar-council.service.js';
@@ -197,10 +198,9 @@ export async function suggest(em: EntityManager, index: SearchIndex | null, pref
       // fall back below
     }
   }
-  const like = isPostgres(em) ? '$ilike' : '$like';
   const experiments = await em.find(
     Experiment,
-    { ...SEARCHABLE, title: { [like]: `%${text.replace(/[\\%_]/g, '')}%` } },
+    { ...SEARCHABLE, title: containsText(em, text) },
     { limit, orderBy: { publishedAt: 'desc' } },
   );
   return experiments.map((experiment) => ({ title: experiment.title, slug: experiment.slug }));

@@ -1,38 +1,11 @@
-import { ArrayMaxSize, ArrayMinSize, IsEnum, IsString } from 'class-validator';
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { IsWebUrl } from '../../graphql/validators.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { organisationPolicy } from '../organisation/organisation.policy.js';
-import { Webhook, WebhookDelivery, WebhookEvent } from './webhook.entity.js';
+import { Webhook, WebhookDelivery } from './webhook.entity.js';
+import { CreateWebhookInput } from './webhook.inputs.js';
+import { CreatedWebhook } from './webhook.types.js';
 import { createWebhook, deleteWebhook, organisationWebhooks, replayDelivery, webhookDeliveries, webhookPolicy } from './webhook.service.js';
-
-@InputType()
-export class CreateWebhookInput {
-  @Field(() => ID)
-  @IsString()
-  organisationId!: string;
-
-  @Field(() => String, { description: 'Where to POST events (http or https).' })
-  @IsString()
-  @IsWebUrl()
-  url!: string;
-
-  @Field(() => [WebhookEvent])
-  @ArrayMinSize(1)
-  @ArrayMaxSize(10)
-  @IsEnum(WebhookEvent, { each: true })
-  events!: WebhookEvent[];
-}
-
-@ObjectType()
-export class CreatedWebhook {
-  @Field(() => Webhook)
-  webhook!: Webhook;
-
-  @Field(() => String, { description: 'The signing secret, shown this once. Verify the synapse-signature header with it.' })
-  secret!: string;
-}
 
 @Resolver(() => Webhook)
 export class WebhookResolver {

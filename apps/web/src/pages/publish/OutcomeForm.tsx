@@ -1,18 +1,30 @@
-import { datePartsFromIso, figureWarnings } from '@synapse/domain';
+import { datePartsFromIso } from '@synapse/domain';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useMutation } from 'urql';
 import { DateInput } from '../../components/DateInput.js';
-import { Button, Checkboxes, ErrorSummary, messageFor, numberOrNull, type Problem, problemFor, problemsFrom, Radios, TextArea, TextInput } from '../../components/forms.js';
-import { AddOutcomeDocument, type EditableOutcomeFragment, type GoodDirection, UpdateOutcomeDocument, type Verdict } from '../../generated/graphql.js';
+import { Button, Checkboxes, ErrorSummary, messageFor, type Problem, problemFor, problemsFrom, Radios, TextArea, TextInput } from '../../components/forms.js';
+import { AddOutcomeDocument, type EditableOutcomeFragment, UpdateOutcomeDocument, type Verdict } from '../../generated/graphql.js';
 import { EVALUATION_DESIGNS, EVIDENCE_LEVELS, optionsOf, VERDICTS } from '../../labels.js';
 import { NotFoundPage } from '../NotFoundPage.js';
 import { useEdit } from './edit-context.js';
-import { checkOutcome, type MeasureRow, OUTCOME_LABELS } from './outcome-checks.js';
-
-const EMPTY_MEASURE: MeasureRow = { name: '', unit: '', period: '', baseline: '', result: '', goodDirection: '' };
+import { checkOutcome, EMPTY_MEASURE, type MeasureRow, OUTCOME_LABELS } from './outcome-checks.js';
+import { OutcomeMeasures } from './OutcomeMeasures.js';
 
 const text = (value: string | number | null | undefined) => (value === null || value === undefined ? '' : String(value));
+
+/** The outcome's measures as the form's rows, or one blank row to start with. */
+function measureRowsOf(outcome: EditableOutcomeFragment | undefined): MeasureRow[] {
+  if (!outcome || outcome.measures.length === 0) return [{ ...EMPTY_MEASURE }];
+  return outcome.measures.map((measure) => ({
+    name: measure.name,
+    unit: text(measure.unit),
+    period: text(measure.period),
+    baseline: text(measure.baseline),
+    result: text(measure.result),
+    goodDirection: measure.goodDirection,
+  }));
+}
 
 /** /edit/outcomes/:outcomeId: the same questions as adding one, answered already. */
 export function EditOutcome() {
@@ -39,32 +51,8 @@ export function OutcomeForm({ outcome }: { outcome?: EditableOutcomeFragment }) 
   const [reportedOn, setReportedOn] = useState(() => datePartsFromIso(outcome?.reportedOn));
   const [whatWorked, setWhatWorked] = useState(text(outcome?.whatWorked));
   const [whatDidNotWork, setWhatDidNotWork] = useState(text(outcome?.whatDidNotWork));
-  const [measures, setMeasures] = useState<MeasureRow[]>(() =>
-    outcome && outcome.measures.length > 0
-      ? outcome.measures.map((measure) => ({
-          name: measure.name,
-          unit: text(measure.unit),
-          period: text(measure.period),
-          baseline: text(measure.baseline),
-          result: text(measure.result),
-          goodDirection: measure.goodDirection,
-        }))
-      : [{ ...EMPTY_MEASURE }],
-  );
+  const [measures, setMeasures] = useState<MeasureRow[]>(() => measureRowsOf(outcome));
   const [submitting, setSubmitting] = useState(false);
-  // Flagged as they are typed, never blocking: the editor may know the figures are right.
-  const figure = (typed: string) => {
-    const value = numberOrNull(typed);
-    return value === null || Number.isNaN(value) ? null : value;
-  };
-  const warnings = figureWarnings(
-    verdict,
-    measures.map((measure) => ({ ...measure, baseline: figure(measure.baseline), result: figure(measure.result) })),
-  );
-
-  const updateMeasure = (index: number, change: Partial<MeasureRow>) =>
-    setMeasures(measures.map((measure, i) => (i === index ? { ...measure, ...change } : measure)));
-
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     // Every mistake at once: nothing is sent until the checks the API makes pass here too.
@@ -123,51 +111,7 @@ export function OutcomeForm({ outcome }: { outcome?: EditableOutcomeFragment }) 
       <TextArea id="whatWorked" label="What worked (optional)" value={whatWorked} error={messageFor(problems, 'whatWorked')} onChange={setWhatWorked} />
       <TextArea id="whatDidNotWork" label="What did not work (optional)" value={whatDidNotWork} error={messageFor(problems, 'whatDidNotWork')} onChange={setWhatDidNotWork} />
 
-      <h2 className="govuk-heading-m">Measures</h2>
-      <p className="govuk-body">A figure before and after shows others the size of the change. Leave a measure blank to skip it.</p>
-      {measures.map((measure, index) => (
-        <fieldset className="govuk-fieldset synapse-repeat" key={index}>
-          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Measure {index + 1}</legend>
-          <TextInput id={`measures.${index}.name`} label="What you measured" hint="Like “People back in a shelter within a year”." value={measure.name} error={messageFor(problems, `measures.${index}.name`)} onChange={(name) => updateMeasure(index, { name })} />
-          <TextInput id={`measures.${index}.unit`} label="Unit (optional)" hint="Like “%”, “days” or “people”." width="10" value={measure.unit} error={messageFor(problems, `measures.${index}.unit`)} onChange={(unit) => updateMeasure(index, { unit })} />
-          <TextInput id={`measures.${index}.baseline`} label="Before" inputMode="decimal" width="10" value={measure.baseline} error={messageFor(problems, `measures.${index}.baseline`)} onChange={(baseline) => updateMeasure(index, { baseline })} />
-          <TextInput id={`measures.${index}.result`} label="After" inputMode="decimal" width="10" value={measure.result} error={messageFor(problems, `measures.${index}.result`)} onChange={(result) => updateMeasure(index, { result })} />
-          <TextInput id={`measures.${index}.period`} label="Period (optional)" hint="Like “12 months to March 2025”." width="20" value={measure.period} error={messageFor(problems, `measures.${index}.period`)} onChange={(period) => updateMeasure(index, { period })} />
-          <Radios
-            id={`measures.${index}.goodDirection`}
-            legend="Which way is better?"
-            small
-            options={[
-              { value: 'UP', label: 'Higher is better' },
-              { value: 'DOWN', label: 'Lower is better' },
-            ]}
-            value={measure.goodDirection}
-            error={messageFor(problems, `measures.${index}.goodDirection`)}
-            onChange={(goodDirection) => updateMeasure(index, { goodDirection: goodDirection as GoodDirection })}
-          />
-        </fieldset>
-      ))}
-      {warnings.length > 0 && (
-        <div className="govuk-warning-text" id="figure-warnings">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            Check these figures before you save (you can still save them):
-            {warnings.map((warning) => (
-              <span className="govuk-!-display-block govuk-!-font-weight-regular" key={warning}>
-                {warning}
-              </span>
-            ))}
-          </strong>
-        </div>
-      )}
-      <div className="govuk-button-group">
-        <Button type="button" secondary onClick={() => setMeasures([...measures, { ...EMPTY_MEASURE }])}>
-          Add another measure
-        </Button>
-      </div>
+      <OutcomeMeasures measures={measures} onChange={setMeasures} verdict={verdict} problems={problems} />
       <Button disabled={submitting}>{outcome ? 'Save changes' : 'Save outcome'}</Button>
     </form>
   );

@@ -1,22 +1,12 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, ErrorSummary, messageFor, RemoveButton, Select, TextInput } from '../../components/forms.js';
+import { Button, ErrorSummary, messageFor } from '../../components/forms.js';
 import { type OrganisationOption, OrganisationPicker } from '../../components/OrganisationPicker.js';
-import type { EditableExperimentFragment, PartnerRole } from '../../generated/graphql.js';
-import { optionsOf, PARTNER_ROLES } from '../../labels.js';
+import type { EditableExperimentFragment } from '../../generated/graphql.js';
 import { ConflictBanner } from './ConflictBanner.js';
 import { useEdit, useSaveExperiment } from './edit-context.js';
+import { type PartnerRow, PartnerRows, type Place, PlaceList } from './PlaceAndPartnerLists.js';
 
-interface Place {
-  gssCode: string;
-  name: string;
-}
-interface PartnerRow {
-  name: string;
-  role: PartnerRole;
-  contribution: string;
-  organisationSlug: string | null;
-}
 
 const placesOf = (experiment: EditableExperimentFragment): Place[] =>
   experiment.places.flatMap((place) => (place.gssCode ? [{ gssCode: place.gssCode, name: place.name }] : []));
@@ -63,10 +53,6 @@ export function PlacesAndPartners() {
     saving.setProblems([]);
   }
 
-  function updatePartner(index: number, change: Partial<PartnerRow>) {
-    setPartners(partners.map((partner, i) => (i === index ? { ...partner, ...change } : partner)));
-  }
-
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     const saved = await saving.save(inputOf(places, partners), LABELS, opened);
@@ -81,21 +67,7 @@ export function PlacesAndPartners() {
       <title>{`Places and partners: ${experiment.title} – Synapse`}</title>
       <h1 className="govuk-heading-l">Places and partners</h1>
       <h2 className="govuk-heading-m">Where it ran</h2>
-      {places.length === 0 ? (
-        <p className="govuk-body">No places added yet.</p>
-      ) : (
-        <dl className="govuk-summary-list" aria-label="Places">
-          {places.map((place) => (
-            <div className="govuk-summary-list__row" key={place.gssCode}>
-              <dt className="govuk-summary-list__key">{place.name}</dt>
-              <dd className="govuk-summary-list__value">{place.gssCode}</dd>
-              <dd className="govuk-summary-list__actions">
-                <RemoveButton what={place.name} onRemove={() => setPlaces(places.filter((p) => p.gssCode !== place.gssCode))} />
-              </dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      <PlaceList places={places} onChange={setPlaces} />
       {/* Enter in the place box adds the place rather than saving the page. */}
       <div
         onKeyDown={(event) => {
@@ -122,40 +94,7 @@ export function PlacesAndPartners() {
       </Button>
 
       <h2 className="govuk-heading-m">Partners</h2>
-      {partners.map((partner, index) => (
-        <fieldset className="govuk-fieldset synapse-repeat" key={index}>
-          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Partner {index + 1}</legend>
-          <TextInput
-            id={`partners.${index}.name`}
-            label="Name"
-            value={partner.name}
-            error={messageFor(saving.problems, `partners.${index}.name`)}
-            onChange={(name) => updatePartner(index, { name })}
-          />
-          <Select
-            id={`partners.${index}.role`}
-            label="Role"
-            options={optionsOf(PARTNER_ROLES)}
-            value={partner.role}
-            onChange={(role) => updatePartner(index, { role: role as PartnerRole })}
-          />
-          <TextInput
-            id={`partners.${index}.contribution`}
-            label="What they did (optional)"
-            value={partner.contribution}
-            error={messageFor(saving.problems, `partners.${index}.contribution`)}
-            onChange={(contribution) => updatePartner(index, { contribution })}
-          />
-          <Button type="button" secondary onClick={() => setPartners(partners.filter((_, i) => i !== index))}>
-            Remove partner {index + 1}
-          </Button>
-        </fieldset>
-      ))}
-      <div className="govuk-button-group">
-        <Button type="button" secondary onClick={() => setPartners([...partners, { name: '', role: 'DELIVERY', contribution: '', organisationSlug: null }])}>
-          {partners.length === 0 ? 'Add a partner' : 'Add another partner'}
-        </Button>
-      </div>
+      <PartnerRows partners={partners} onChange={setPartners} problems={saving.problems} />
       <Button disabled={saving.saving}>Save and continue</Button>
     </form>
   );

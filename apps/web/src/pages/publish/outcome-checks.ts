@@ -13,6 +13,8 @@ export interface MeasureRow {
   goodDirection: GoodDirection | '';
 }
 
+export const EMPTY_MEASURE: MeasureRow = { name: '', unit: '', period: '', baseline: '', result: '', goodDirection: '' };
+
 export interface OutcomeAnswers {
   title: string;
   verdict: string;
