@@ -26,6 +26,8 @@ import { oidcRoutes } from './modules/identity/oidc.routes.js';
 import { openDataRoutes } from './modules/open-data/open-data.routes.js';
 import { discussionOpenDataRoutes } from './modules/discussion/discussion-open-data.routes.js';
 import { fileRoutes } from './modules/file/file.routes.js';
+import { sitemapRoutes } from './modules/sitemap/sitemap.routes.js';
+import { experimentSummaryRoutes } from './modules/experiment-summary/experiment-summary.routes.js';
 import type { Mailer } from './modules/identity/mailer.js';
 import type { SearchIndex } from './modules/search/search-index.js';
 import { webClientRoutes } from './http/web-client.js';
@@ -119,6 +121,8 @@ export async function createApp({ orm, config, mailer, searchIndex = null, rateL
   app.use(openDataRoutes({ orm, config, searchIndex }));
   app.use(discussionOpenDataRoutes({ orm, config }));
   app.use(fileRoutes({ orm, config }));
+  app.use(sitemapRoutes({ orm, config, rateLimit: rateLimits?.middleware }));
+  app.use(experimentSummaryRoutes({ orm, config, rateLimit: rateLimits?.middleware }));
   if (hasDevelopmentMailbox(config)) {
     const { devMailboxRoute } = await import('./modules/identity/dev-mailbox.route.js');
     app.get('/dev/mailbox', devMailboxRoute(orm, config));
