@@ -160,7 +160,7 @@ describe('GET /experiments/:slug/summary.pdf', () => {
 describe('the PDF route under the rate limits', () => {
   it('answers 429 past the anonymous limit, as /export does', async () => {
     const config = { ...h.config, rateLimit: { windowSeconds: 60, anonymous: 2, apiKey: 2 } };
-    const limits = await createRateLimits(config, ':memory:');
+    const limits = await createRateLimits(config, { sqlitePath: ':memory:' });
     const limited = express().use(experimentSummaryRoutes({ orm: h.orm, config, rateLimit: limits.middleware })).listen(0, '127.0.0.1');
     try {
       await new Promise((resolve) => limited.once('listening', resolve));
