@@ -39,6 +39,15 @@ export default defineConfig(({ isSsrBuild }) => ({
   css: { lightningcss: { errorRecovery: true } },
   server: {
     // `npm run dev`: hot reload here, API calls go to the API started separately on port 4000.
-    proxy: { '/graphql': 'http://localhost:4000', '/auth': 'http://localhost:4000', '/dev': 'http://localhost:4000' },
+    proxy: {
+      '/graphql': 'http://localhost:4000',
+      '/auth': 'http://localhost:4000',
+      '/dev': 'http://localhost:4000',
+      // Served by the API, not pages of the app: the PDF summary, the sitemap and robots.txt.
+      '^/experiments/[^/]+/summary\\.pdf$': 'http://localhost:4000',
+      '/sitemap.xml': 'http://localhost:4000',
+      '/sitemaps/': 'http://localhost:4000',
+      '/robots.txt': 'http://localhost:4000',
+    },
   },
 }));

@@ -156,7 +156,8 @@ async function main(): Promise<void> {
     }
     await orm.close();
 
-    const env = { DATABASE_URL: databaseUrl, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, SYNAPSE_SEED_DEMO: 'false', WEBHOOK_ALLOW_LOOPBACK: 'true' };
+    // WEB_CONCURRENCY=1: each API is one process, so SIGKILL kills the process that holds the leases.
+    const env = { DATABASE_URL: databaseUrl, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, SYNAPSE_SEED_DEMO: 'false', WEBHOOK_ALLOW_LOOPBACK: 'true', WEB_CONCURRENCY: '1' };
     for (const name of ['api-1', 'api-2']) {
       const api: Api = { name, port: await freePort(), child: null };
       apis.push(api);

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import Database from 'better-sqlite3';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,9 +17,10 @@ import { SearchSort } from '@synapse/api/internal/modules/search/search.inputs';
 import { understandSearch } from '@synapse/api/internal/modules/search/query-understanding';
 import { engineParams } from '@synapse/api/internal/modules/search/search.service';
 import { QUERIES } from './corpus.js';
+import { compareProcesses } from './processes.js';
 import { seedSyntheticCorpus } from './seed.js';
 
-// npm run bench:search [-- --sizes 10000,100000 --rounds 3]
+// npm run bench:search [-- --sizes 10000,100000 --rounds 3 --processes 1,2]
 // Everything is measured side by side in one run on this machine; the write-up is docs/performance.md.
 
 const API_MAIN = fileURLToPath(new URL('../../../apps/api/dist/main.js', import.meta.url));
@@ -48,7 +50,7 @@ async function seedCorpus(dataDir: string, size: number): Promise<number> {
   return councils.length;
 }
 
-async function startApi(dataDir: string, meili: LocalMeilisearch): Promise<{ child: ChildProcess; url: string }> {
+async function startApi(dataDir: string, meili: LocalMeilisearch, processes = 1): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
   const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
   const child = spawn(process.execPath, [...profile, API_MAIN], {
@@ -60,6 +62,8 @@ async function startApi(dataDir: string, meili: LocalMeilisearch): Promise<{ chi
       MEILI_URL: meili.url,
       MEILI_MASTER_KEY: meili.masterKey,
       SYNAPSE_SEED_DEMO: 'false',
+      // How many API processes (node:cluster workers when more than 1); the latency figures use one.
+      WEB_CONCURRENCY: String(processes),
       // The benchmark sends far more than a person would from one address; limits are not what it measures.
       RATE_LIMIT_ANONYMOUS: '1000000',
     },
@@ -169,7 +173,27 @@ function summary(values: number[]) {
   return { p50: round(percentile(values, 50), 2), p95: round(percentile(values, 95), 2) };
 }
 
-async function benchmark(size: number, rounds: number) {
+/** Waits until no search job is pending (the API's start-up reconciliation of the index, and what it found, has run). */
+async function jobsDone(dataDir: string): Promise<void> {
+  const db = new Database(join(dataDir, 'synapse.sqlite'), { readonly: true });
+  try {
+    const deadline = Date.now() + 600_000;
+    while ((db.prepare("select count(*) as n from jobs where type like 'search.%' and state = 'PENDING'").get() as { n: number }).n > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } finally {
+    db.close();
+  }
+}
+
+async function stopApi(api: { child: ChildProcess }): Promise<void> {
+  if (api.child.exitCode !== null) return;
+  const exited = new Promise((resolve) => api.child.once('exit', resolve));
+  api.child.kill('SIGTERM');
+  await exited;
+}
+
+async function benchmark(size: number, rounds: number, processCounts: number[]) {
   console.log(`Corpus of ${size} published experiments`);
   const dataDir = mkdtempSync(join(tmpdir(), `synapse-bench-${size}-`));
   let meili: LocalMeilisearch | null = null;
@@ -187,6 +211,7 @@ async function benchmark(size: number, rounds: number) {
     console.log(`  index build: ${indexed} documents in ${buildSeconds.toFixed(1)} s`);
 
     api = await startApi(dataDir, meili);
+    await jobsDone(dataDir); // not measuring while the start-up reconciliation reads every document
     // Warm both paths. Right after a large build Meilisearch can take longer than the API's 3 s timeout to
     // answer its first searches (the API then answers degraded); wait until it answers from the engine.
     const warmUntil = Date.now() + 300_000;
@@ -221,13 +246,25 @@ async function benchmark(size: number, rounds: number) {
     console.log(`  publish → searchable: p50 ${lag.p50} ms, p95 ${lag.p95} ms`);
     const memory = { api: memoryOf(api.child.pid!), meilisearch: memoryOf(meili.pid!) };
     console.log(`  memory: API ${memory.api.rssMiB} MiB (peak ${memory.api.peakMiB}), Meilisearch ${memory.meilisearch.rssMiB} MiB`);
-    return { size, indexBuild: { documents: indexed, seconds: round(buildSeconds), documentsPerSecond: Math.round(indexed / buildSeconds) }, latency, publishToSearchableMs: lag, memory };
+    await stopApi(api);
+    api = null;
+    // Throughput with 1 and with N API processes, at concurrency 8, passes alternating between them.
+    const processes = await compareProcesses<{ child: ChildProcess; url: string; pid: number }>({
+      counts: processCounts,
+      concurrency: 8,
+      rounds: rounds * 2,
+      start: async (count) => {
+        const started = await startApi(dataDir, meili!, count);
+        await jobsDone(dataDir); // the start-up reconciliation reads every document: not while measuring
+        return { ...started, pid: started.child.pid! };
+      },
+      stop: stopApi,
+      viaApi,
+      viaMeili: (query) => viaMeili(index, query),
+    });
+    return { size, indexBuild: { documents: indexed, seconds: round(buildSeconds), documentsPerSecond: Math.round(indexed / buildSeconds) }, latency, publishToSearchableMs: lag, memory, processes };
   } finally {
-    if (api) {
-      const exited = new Promise((resolve) => api!.child.once('exit', resolve));
-      api.child.kill('SIGTERM');
-      await exited;
-    }
+    if (api) await stopApi(api);
     await meili?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -236,9 +273,13 @@ async function benchmark(size: number, rounds: number) {
 async function main(): Promise<void> {
   const sizes = argument('sizes', '10000,100000').split(',').map(Number);
   const rounds = Number(argument('rounds', '3'));
+  const { availableParallelism, loadavg } = await import('node:os');
+  const processCounts = argument('processes', `1,${availableParallelism()}`).split(',').map(Number);
+  const loadAtStart = loadavg().map((load) => round(load, 2));
   const results = [];
-  for (const size of sizes) results.push(await benchmark(size, rounds));
-  const machine = { node: process.version, cpus: (await import('node:os')).cpus().length, date: new Date().toISOString() };
+  for (const size of sizes) results.push(await benchmark(size, rounds, processCounts));
+  const machine = { node: process.version, cpus: availableParallelism(), date: new Date().toISOString(), loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadavg().map((load) => round(load, 2)) };
+  console.log(`Load average (1, 5, 15 min): ${loadAtStart.join(', ')} at the start, ${machine.loadAverageAtEnd.join(', ')} at the end`);
   writeFileSync(RESULTS, `${JSON.stringify({ machine, rounds, queries: QUERIES.length, results }, null, 2)}\n`);
   console.log(`Results written to ${RESULTS}`);
 }

@@ -26,6 +26,8 @@ import { oidcRoutes } from './modules/identity/oidc.routes.js';
 import { openDataRoutes } from './modules/open-data/open-data.routes.js';
 import { discussionOpenDataRoutes } from './modules/discussion/discussion-open-data.routes.js';
 import { fileRoutes } from './modules/file/file.routes.js';
+import { sitemapRoutes } from './modules/sitemap/sitemap.routes.js';
+import { experimentSummaryRoutes } from './modules/experiment-summary/experiment-summary.routes.js';
 import type { Mailer } from './modules/identity/mailer.js';
 import type { SearchIndex } from './modules/search/search-index.js';
 import { webClientRoutes } from './http/web-client.js';
@@ -55,6 +57,9 @@ export async function createApollo(httpServer?: Server): Promise<ApolloServer<Co
     introspection: true,
     // Stack traces are for logs, never for callers (Apollo includes them unless NODE_ENV is production).
     includeStacktraceInErrorResponses: false,
+    // main.ts stops everything in order on SIGTERM/SIGINT. Apollo's own handler also called stop(), and a second
+    // stop() during the first waits on a barrier Apollo 5 never resolves: shutdown hung for its full 12 s bound.
+    stopOnTerminationSignals: false,
     // The default landing page loads Apollo Sandbox from a CDN; Synapse loads nothing from third parties.
     validationRules: protectionRules,
     parseOptions,
@@ -92,7 +97,7 @@ export async function createApp({ orm, config, mailer, searchIndex = null, rateL
   app.get('/healthz', async (_req, res) => {
     try {
       await entityManager(orm).fork().getConnection().execute('select 1');
-      res.json({ status: 'ok' });
+      res.json({ status: 'ok', worker: process.pid }); // which API process answered (one per core in cluster mode)
     } catch {
       res.status(503).json({ status: 'unavailable', reason: 'database' });
     }
@@ -116,6 +121,8 @@ export async function createApp({ orm, config, mailer, searchIndex = null, rateL
   app.use(openDataRoutes({ orm, config, searchIndex }));
   app.use(discussionOpenDataRoutes({ orm, config }));
   app.use(fileRoutes({ orm, config }));
+  app.use(sitemapRoutes({ orm, config, rateLimit: rateLimits?.middleware }));
+  app.use(experimentSummaryRoutes({ orm, config, rateLimit: rateLimits?.middleware }));
   if (hasDevelopmentMailbox(config)) {
     const { devMailboxRoute } = await import('./modules/identity/dev-mailbox.route.js');
     app.get('/dev/mailbox', devMailboxRoute(orm, config));

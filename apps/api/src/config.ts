@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { type FilesConfig, loadFilesConfig } from './modules/file/file.config.js';
 
@@ -43,6 +44,8 @@ export interface AppConfig {
   webhookAllowLoopback: boolean;
   /** Review cycles and reminders (freshness module). */
   freshness: FreshnessConfig;
+  /** API worker processes `npm start` runs (WEB_CONCURRENCY, default one per core); 1 runs everything in one process. */
+  webConcurrency: number;
 }
 
 export interface FreshnessConfig {
@@ -121,5 +124,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       reviewReminderDays: integer('REVIEW_REMINDER_DAYS', env.REVIEW_REMINDER_DAYS, 30, 1, 365),
       resultsReminderDays: integer('RESULTS_REMINDER_DAYS', env.RESULTS_REMINDER_DAYS, 60, 1, 365),
     },
+    webConcurrency: integer('WEB_CONCURRENCY', env.WEB_CONCURRENCY, availableParallelism(), 1, 64),
   };
 }

@@ -35,7 +35,7 @@ describe('starting Synapse', () => {
   it('answers the health check', async () => {
     const response = await fetch(`${server.base}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok' });
+    expect(await response.json()).toEqual({ status: 'ok', worker: process.pid });
   });
 
   it('serves every UK council and the demo experiments to anonymous callers', async () => {

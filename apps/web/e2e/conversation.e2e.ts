@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { expectAccessible } from './accessibility.js';
 import { activate, chooseRadio, typeInto } from './keyboard.js';
 import { type RunningSynapse, SCREENSHOTS, startSynapse } from './synapse.js';
-import { waitForText } from './session.js';
+import { landedSignedIn, waitForText } from './session.js';
 
 // The conversation journeys: an officer asks the team behind another council's experiment a question, a team
 // member hears about it and answers, the asker hears back and marks it answered, and the question is found by
@@ -29,6 +29,7 @@ async function signIn(page: Page, email: string): Promise<void> {
   await page.getByRole('heading', { name: 'Check your email' }).waitFor();
   await activate(page, page.getByRole('link', { name: 'development mailbox' }));
   await activate(page, page.locator('article', { hasText: email }).first().locator('a[href*="/auth/verify"]'));
+  await landedSignedIn(page);
   // Signed in: the menu has the account link (on a phone it is folded behind the Menu button, so not yet visible).
   await page.getByRole('link', { name: 'Your account', includeHidden: true }).waitFor({ state: 'attached' });
 }

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { expectAccessible } from './accessibility.js';
 import { activate, typeInto } from './keyboard.js';
+import { landedSignedIn } from './session.js';
 import { type RunningSynapse, SCREENSHOTS, startSynapse } from './synapse.js';
 
 // Councils like mine, on the demo data: a council page lists its statistical neighbours on the map with the
@@ -61,6 +62,7 @@ it('tells a Wigan officer how an experiment went in councils like theirs', async
   await page.getByRole('heading', { name: 'Check your email' }).waitFor();
   await activate(page, page.getByRole('link', { name: 'development mailbox' }));
   await activate(page, page.locator('article', { hasText: email }).first().locator('a[href*="/auth/verify"]'));
+  await landedSignedIn(page);
   await page.getByRole('link', { name: 'Your account' }).waitFor();
 
   await page.goto(`${synapse.base}/experiments/volunteer-run-community-libraries`);

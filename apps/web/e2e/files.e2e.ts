@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { expectAccessible } from './accessibility.js';
+import { landedSignedIn } from './session.js';
 import { type RunningSynapse, SCREENSHOTS, startSynapse } from './synapse.js';
 
 // Uploading a business case while publishing, then finding the experiment by a phrase inside the document.
@@ -36,6 +37,7 @@ async function signIn(email: string): Promise<void> {
   await page.getByRole('heading', { name: 'Check your email' }).waitFor();
   await page.getByRole('link', { name: 'development mailbox' }).click();
   await page.locator('article', { hasText: email }).first().locator('a[href*="/auth/verify"]').click();
+  await landedSignedIn(page);
   await page.getByRole('link', { name: 'Your account' }).waitFor();
 }
 

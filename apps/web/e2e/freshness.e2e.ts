@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, assert, beforeAll, expect, it } from 'vitest';
 import { expectAccessible } from './accessibility.js';
 import { activate, chooseRadio, tick, typeInto } from './keyboard.js';
+import { landedSignedIn } from './session.js';
 import { type RunningSynapse, SCREENSHOTS, startSynapse } from './synapse.js';
 
 // Registered measures, end to end: a team registers what it will measure before results, publishes, later
@@ -30,6 +31,7 @@ async function signIn(email: string, target: Page = page): Promise<void> {
   await target.getByRole('heading', { name: 'Check your email' }).waitFor();
   await target.goto(`${synapse.base}/dev/mailbox`);
   await target.locator('article', { hasText: email }).first().locator('a[href*="/auth/verify"]').click();
+  await landedSignedIn(target);
   await target.getByRole('link', { name: 'Your account' }).waitFor();
 }
 

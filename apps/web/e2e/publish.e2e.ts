@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { expectAccessible } from './accessibility.js';
 import { activate, chooseRadio, tick, typeInto } from './keyboard.js';
-import { publishExperiment, signInAs, untilTakenOver } from './session.js';
+import { landedSignedIn, publishExperiment, signInAs, untilTakenOver } from './session.js';
 import { type RunningSynapse, SCREENSHOTS, startSynapse } from './synapse.js';
 
 // The publishing journeys: sign in through the development mailbox, publish an experiment with an outcome
@@ -41,6 +41,7 @@ async function signIn(target: Page, email: string): Promise<void> {
   await activate(target, target.getByRole('link', { name: 'development mailbox' }));
   const link = target.locator('article', { hasText: email }).first().locator('a[href*="/auth/verify"]');
   await activate(target, link);
+  await landedSignedIn(target);
   await target.getByRole('link', { name: 'Your account' }).waitFor();
 }
 

@@ -31,6 +31,12 @@ export async function untilTakenOver(page: Page): Promise<void> {
   await page.waitForFunction(() => document.body?.classList.contains('synapse-hydrated') || !document.getElementById('synapse-data'));
 }
 
+/** After following a sign-in link from the mailbox: waits for the page it lands on, and for React to take it over. */
+export async function landedSignedIn(page: Page): Promise<void> {
+  await page.waitForURL((url) => !url.pathname.startsWith('/dev/') && !url.pathname.startsWith('/auth/'));
+  await untilTakenOver(page);
+}
+
 /** A browser context signed in as one person, and a way to call the API as them (for setting up a test's own data). */
 export interface SignedIn {
   context: BrowserContext;

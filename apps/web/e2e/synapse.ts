@@ -32,6 +32,9 @@ export async function startSynapse(extraEnv: Record<string, string> = {}): Promi
   const base = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: base, ...extraEnv };
   for (const key of ['DATABASE_URL', 'MEILI_URL', 'MEILI_MASTER_KEY', 'MEILI_API_KEY', 'NODE_ENV', 'SMTP_URL']) delete env[key];
+  // One API process unless WEB_CONCURRENCY says otherwise: cheaper on a shared CI machine (cluster mode has its own
+  // test, apps/api/test/cluster.test.ts).
+  env.WEB_CONCURRENCY ??= '1';
   const api: ChildProcess = spawn(process.execPath, [API_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   api.stdout!.on('data', (chunk) => (output += chunk));

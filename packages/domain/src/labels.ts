@@ -71,6 +71,18 @@ export const LICENCE_LABELS: Record<`${Licence}`, string> = {
   ALL_RIGHTS_RESERVED: 'All rights reserved: ask before reusing',
 };
 
+/** Where each licence's text lives (schema.org `license`, the PDF summary); none for "all rights reserved". */
+export const LICENCE_URLS: Record<`${Licence}`, string | null> = {
+  OGL_3: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
+  CC_BY_4: 'https://creativecommons.org/licenses/by/4.0/',
+  CC_BY_SA_4: 'https://creativecommons.org/licenses/by-sa/4.0/',
+  CC0_1: 'https://creativecommons.org/publicdomain/zero/1.0/',
+  MIT: 'https://opensource.org/license/mit',
+  APACHE_2: 'https://www.apache.org/licenses/LICENSE-2.0',
+  GPL_3: 'https://www.gnu.org/licenses/gpl-3.0.html',
+  ALL_RIGHTS_RESERVED: null,
+};
+
 export const MEMBER_ROLE_LABELS: Record<`${MemberRole}`, string> = {
   MEMBER: 'Member (can read drafts)',
   EDITOR: 'Editor (can publish)',

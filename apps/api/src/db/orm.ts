@@ -24,6 +24,8 @@ export interface DatabaseOptions {
   sqlitePath?: string;
   /** Called with every SQL statement (tests count them). */
   onQuery?: (sql: string) => void;
+  /** Apply pending migrations (default true; API worker processes leave it to the primary, which ran them). */
+  migrate?: boolean;
 }
 
 // Migrations sit next to this file: src/db/migrations when run from TypeScript (tests),
@@ -74,7 +76,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
     mkdirSync(join(options.sqlitePath, '..'), { recursive: true });
   }
   const orm = await MikroORM.init(ormOptions(options));
-  await orm.migrator.up();
+  if (options.migrate !== false) await orm.migrator.up();
   return orm;
 }
 

@@ -13,6 +13,7 @@ import { ExperimentStatus } from '../components/experiment/ExperimentStatus.js';
 import { ExperimentStory } from '../components/experiment/ExperimentStory.js';
 import { ExperimentTopics } from '../components/experiment/ExperimentTopics.js';
 import { ExperimentTimeline } from '../components/experiment/ExperimentTimeline.js';
+import { ShareActions } from '../components/experiment/ShareActions.js';
 import { FreshnessSummary } from '../components/freshness/FreshnessSummary.js';
 import { HexMap } from '../components/HexMap.js';
 import { TriedInCouncilsLikeYours } from '../components/TriedInCouncilsLikeYours.js';
@@ -67,6 +68,7 @@ function ExperimentBySlug({ slug }: { slug: string }) {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-third synapse-aside">
           <ExperimentActions experiment={experiment} />
+          <ShareActions experiment={experiment} />
           <ExperimentFacts experiment={experiment} />
           <ExperimentTopics experiment={experiment} />
           <HexMap places={experimentPlaces(experiment)} label="Where it ran" />

@@ -4,7 +4,7 @@ import { Discussion, TopicKind } from './discussion.entity.js';
 import { Post } from './post.entity.js';
 
 /** Discussions anyone may read: not hidden, on a published experiment or on none. */
-const PUBLIC = { $and: [{ hiddenAt: null }, { $or: [{ experiment: null }, { experiment: { status: ExperimentStatus.PUBLISHED } }] }] };
+export const PUBLIC = { $and: [{ hiddenAt: null }, { $or: [{ experiment: null }, { experiment: { status: ExperimentStatus.PUBLISHED } }] }] };
 
 export function discussionUrl(publicUrl: string, discussion: Pick<Discussion, 'id'>): string {
   return `${publicUrl}/discussions/${discussion.id}`;

@@ -1,4 +1,4 @@
-import { ExperimentStatus } from '@synapse/domain';
+import { ExperimentStatus, LICENCE_URLS } from '@synapse/domain';
 import { REFERENCE_DATA_ATTRIBUTION } from '@synapse/reference-data';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '../../db/orm.js';
@@ -10,7 +10,7 @@ import { exportFreshness } from '../freshness/import-freshness.js';
 
 export const OPEN_DATA_LICENCE = {
   text: 'Open Government Licence v3.0, unless an experiment says otherwise; each artefact carries its own licence',
-  url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
+  url: LICENCE_URLS.OGL_3!,
 };
 
 export function exportMetadata(publicUrl: string) {

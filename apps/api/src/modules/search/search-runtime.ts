@@ -13,16 +13,29 @@ export interface SearchRuntime {
   stop(): Promise<void>;
 }
 
+export interface StartSearchOptions {
+  /** Start a local Meilisearch when there is no MEILI_URL (default true; API workers connect to the primary's). */
+  manageLocal?: boolean;
+  /** Enqueue the start-up reconciliation (default true; in cluster mode the primary does it once). */
+  reconcile?: boolean;
+}
+
 /**
  * Connects to MEILI_URL, or starts and supervises a local Meilisearch, and enqueues a reconciliation of the
  * index with the database (the job queue keeps them in step from then on). Returns null when no engine can be
  * had (search answers from the database).
  */
-export async function startSearch(orm: MikroORM, config: AppConfig, log: (message: string) => void): Promise<SearchRuntime | null> {
+export async function startSearch(
+  orm: MikroORM,
+  config: AppConfig,
+  log: (message: string) => void,
+  { manageLocal = true, reconcile = true }: StartSearchOptions = {},
+): Promise<SearchRuntime | null> {
   let local: LocalMeilisearch | null = null;
   let url = config.meiliUrl;
   let key = config.meiliKey;
   if (!url) {
+    if (!manageLocal) return null; // the primary found no engine and said so
     if (!bundledMeilisearchBinary()) {
       log(`Search runs in degraded mode (database matching). ${MEILISEARCH_UNAVAILABLE_HELP}`);
       return null;
@@ -32,9 +45,11 @@ export async function startSearch(orm: MikroORM, config: AppConfig, log: (messag
     key = local.masterKey;
   }
   const index = new SearchIndex({ url, apiKey: key, index: config.meiliIndex });
-  const em = entityManager(orm).fork();
-  await enqueueJob(em, RECONCILE_SEARCH, { reason: 'start' }, { key: 'start' });
-  await em.flush();
+  if (reconcile) {
+    const em = entityManager(orm).fork();
+    await enqueueJob(em, RECONCILE_SEARCH, { reason: 'start' }, { key: 'start' });
+    await em.flush();
+  }
   return {
     index,
     local,
