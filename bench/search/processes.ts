@@ -22,7 +22,7 @@ export interface ProcessesOptions<Api extends RunningApi> {
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
@@ -60,8 +60,7 @@ async function pass(run: (query: Query) => Promise<void>, concurrency: number): 
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < QUERIES.length) {
-        const query = QUERIES[next++];
+      for (let query = QUERIES[next++]; query; query = QUERIES[next++]) {
         const began = performance.now();
         await run(query);
         times.push(performance.now() - began);

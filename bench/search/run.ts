@@ -204,9 +204,9 @@ async function benchmark(size: number, rounds: number, processCounts: number[]) 
     const index = new SearchIndex({ url: meili.url, apiKey: meili.masterKey, index: 'experiments', timeoutMs: 60_000 });
 
     const orm = await openDatabase({ sqlitePath: join(dataDir, 'synapse.sqlite') });
-    const started = performance.now();
+    const buildStarted = performance.now();
     const indexed = await index.rebuild(allDocuments(entityManager(orm).fork(), 1000));
-    const buildSeconds = (performance.now() - started) / 1000;
+    const buildSeconds = (performance.now() - buildStarted) / 1000;
     await orm.close();
     console.log(`  index build: ${indexed} documents in ${buildSeconds.toFixed(1)} s`);
 
