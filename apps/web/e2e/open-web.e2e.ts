@@ -163,8 +163,11 @@ it('takes over a server-rendered page with no console errors and no second reque
   page.on('request', (request) => {
     if (request.url().includes('/graphql')) requests.push(request.postData() ?? '');
   });
-  await page.locator('input[name="verdicts"][value="WORKED"]').check();
+  // A click, not check(): the box is ticked by the page once the address has changed, not by the click itself.
+  const worked = page.locator('input[name="verdicts"][value="WORKED"]');
+  await worked.click();
   await page.waitForURL(/verdicts=WORKED/);
+  await expect.poll(() => worked.isChecked()).toBe(true);
   await expect.poll(() => requests.filter((body) => body.includes('SearchPage')).length).toBe(1);
   expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
   await context.close();
