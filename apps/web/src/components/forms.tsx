@@ -217,7 +217,7 @@ export function Button({ children, secondary, warning, disabled, onClick, type =
 }
 
 /** A GOV.UK notification banner; `success` for confirmations, otherwise "Important". */
-export function Banner({ title, success, children }: { title: string; success?: boolean; children: ReactNode }) {
+export function Banner({ title, success, children }: { title: string; success?: boolean; children?: ReactNode }) {
   return (
     <div
       className={`govuk-notification-banner${success ? ' govuk-notification-banner--success' : ''}`}

@@ -10,9 +10,9 @@ import { SaveSearch } from '../components/search/SaveSearch.js';
 import { SearchPageDocument, type SearchSort } from '../generated/graphql.js';
 import { CouncilsLikeMineFilter, LIKE_PARAM } from '../components/CouncilsLikeMineFilter.js';
 import { FreshnessFilters } from '../components/search/FreshnessFilters.js';
-import { SearchDegradedBanner } from '../components/search/SearchDegradedBanner.js';
 import { searchHref, searchStateFrom, toggledParams } from '../components/search/search-state.js';
 import { SearchSortLinks } from '../components/search/SearchSortLinks.js';
+import { Banner } from '../components/forms.js';
 import { PageMeta } from '../components/PageMeta.js';
 import { QueryProblem } from './QueryProblem.js';
 import { SearchForm } from './SearchForm.js';
@@ -53,7 +53,8 @@ export function SearchPage() {
       <h1 className="govuk-heading-l">Search experiments</h1>
       <SearchForm key={query} initial={query} />
       <QueryProblem error={error} />
-      {result?.degraded && <SearchDegradedBanner />}
+      {/* Search answers from the database when the search engine cannot (search-fallback.ts in the API). */}
+      {result?.degraded && <Banner title="Search is running in a simpler mode for now: results match whole words only and may be less complete." />}
       {result && (
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-third">

@@ -1,7 +1,7 @@
 import { ExperimentStatus, MemberRole } from '@synapse/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCouncil, buildExperiment, buildMember } from '../../../test/factories.js';
-import { createHarness,  type Harness } from '../../../test/harness.js';
+import { createHarness, type Harness } from '../../../test/harness.js';
 import type { JobWorker } from '../job/job-worker.js';
 import { NOTIFICATION_JOB_HANDLERS } from './notification.jobs.js';
 import { sendDigests } from './notification.service.js';
