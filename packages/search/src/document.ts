@@ -1,7 +1,7 @@
 import { normalise } from './text.js';
 
 /** Bump when the document's shape changes: on start, an index with older documents is rebuilt. */
-export const DOCUMENT_SCHEMA = 5;
+export const DOCUMENT_SCHEMA = 6;
 
 /** One published experiment as Meilisearch stores it: denormalised with everything people search and filter by. */
 export interface ExperimentDocument {
@@ -55,6 +55,11 @@ export interface ExperimentDocument {
   reviewBase: number;
   /** DOCUMENT_SCHEMA when the document was built. */
   schema: number;
+  /**
+   * A hash of everything above (the content the database gives): reconciliation compares it with the database's
+   * without reading whole documents back. The stems are left out, being derived from that content by code.
+   */
+  version: string;
   /** The searchable text normalised as queries are (stop words dropped, stemmed): what a search matches. */
   stems: StemmedFields;
 }
@@ -72,7 +77,7 @@ export interface StemmedFields {
 }
 
 /** The stemmed fields of a document, from its text fields (see text.ts: the same normalisation as queries). */
-export function stemmedFields(d: Omit<ExperimentDocument, 'stems' | 'familyId' | 'familySize' | 'schema'>): StemmedFields {
+export function stemmedFields(d: Omit<ExperimentDocument, 'stems' | 'familyId' | 'familySize' | 'schema' | 'version'>): StemmedFields {
   const join = (...parts: (string | string[])[]) => normalise(parts.flat().join('\n'));
   return {
     title: join(d.title),

@@ -3,6 +3,7 @@ import { DOCUMENT_SCHEMA, type ExperimentDocument, populationBand, stemmedFields
 import type { EntityManager } from '../../db/orm.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { dateNumber, reviewBaseOn } from '../freshness/freshness-rules.js';
+import { documentVersion } from './document-version.js';
 
 function yearOf(date: string | null): number | null {
   return date ? Number(date.slice(0, 4)) : null;
@@ -25,14 +26,22 @@ function clean<T>(value: T): T {
   return value;
 }
 
-/** Maps a loaded experiment (with its relations) to its search document. */
-export function toDocument(experiment: Experiment, familySize = 1): ExperimentDocument {
-  const raw = rawDocument(experiment);
-  const document = { ...raw, familyId: experiment.familyId ?? experiment.id, familySize, schema: DOCUMENT_SCHEMA, stems: stemmedFields(raw) };
-  return Object.fromEntries(Object.entries(document).map(([key, value]) => [key, clean(value)])) as unknown as ExperimentDocument;
+type Content = Omit<ExperimentDocument, 'stems'>;
+
+/** A loaded experiment's document without its stems, and the version (hash) of that content. */
+function versionedContent(experiment: Experiment, familySize: number): Content {
+  const raw = { ...rawDocument(experiment), familyId: experiment.familyId ?? experiment.id, familySize, schema: DOCUMENT_SCHEMA };
+  const content = Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, clean(value)])) as Omit<Content, 'version'>;
+  return { ...content, version: documentVersion(content) };
 }
 
-function rawDocument(experiment: Experiment): Omit<ExperimentDocument, 'familyId' | 'familySize' | 'schema' | 'stems'> {
+/** Maps a loaded experiment (with its relations) to its search document. */
+export function toDocument(experiment: Experiment, familySize = 1): ExperimentDocument {
+  const content = versionedContent(experiment, familySize);
+  return { ...content, stems: stemmedFields(content) };
+}
+
+function rawDocument(experiment: Experiment): Omit<ExperimentDocument, 'familyId' | 'familySize' | 'schema' | 'stems' | 'version'> {
   const lead = experiment.leadOrganisation.getEntity();
   const outcomes = experiment.outcomes.getItems();
   const artefacts = experiment.artefacts.getItems();
@@ -123,8 +132,8 @@ export async function buildDocuments(em: EntityManager, ids: string[]): Promise<
   return withFamilies(experiments, await familySizes(em, experiments));
 }
 
-/** All searchable experiments' documents, a batch at a time, for a full rebuild. */
-export async function* allDocuments(em: EntityManager, batchSize = 500): AsyncGenerator<ExperimentDocument[]> {
+/** All searchable experiments with their relations and family sizes, a page at a time in id order. */
+async function* searchablePages(em: EntityManager, batchSize: number): AsyncGenerator<{ page: Experiment[]; sizes: Map<string, number> }> {
   let after: string | null = null;
   for (;;) {
     const page: Experiment[] = await em.find(
@@ -134,8 +143,24 @@ export async function* allDocuments(em: EntityManager, batchSize = 500): AsyncGe
     );
     const last = page.at(-1);
     if (!last) return;
-    yield withFamilies(page, await familySizes(em, page));
+    yield { page, sizes: await familySizes(em, page) };
     after = last.id;
+    // The page's entities are released before the next is read: memory stays one page, whatever the corpus.
     em.clear();
+  }
+}
+
+/** All searchable experiments' documents, a batch at a time, for a full rebuild. */
+export async function* allDocuments(em: EntityManager, batchSize = 500): AsyncGenerator<ExperimentDocument[]> {
+  for await (const { page, sizes } of searchablePages(em, batchSize)) yield withFamilies(page, sizes);
+}
+
+/**
+ * The id and content version of every searchable experiment's document, a batch at a time: what reconciliation
+ * compares with the index. Builds each document's content but not its stems (derived from it by code).
+ */
+export async function* allVersions(em: EntityManager, batchSize = 500): AsyncGenerator<{ id: string; version: string }[]> {
+  for await (const { page, sizes } of searchablePages(em, batchSize)) {
+    yield page.map((experiment) => ({ id: experiment.id, version: versionedContent(experiment, sizes.get(experiment.familyId ?? experiment.id) ?? 1).version }));
   }
 }

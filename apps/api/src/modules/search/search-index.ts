@@ -79,14 +79,19 @@ export class SearchIndex {
     await settle(this.index().deleteDocuments(ids));
   }
 
-  /** Every document in the index, a page at a time (reconciliation compares them with the database). */
-  async *documents(pageSize = 1000): AsyncGenerator<ExperimentDocument[]> {
+  /** Every document in the index, a page at a time (`fields` to read only some of each). */
+  async *documents(pageSize = 1000, fields?: (keyof ExperimentDocument & string)[]): AsyncGenerator<ExperimentDocument[]> {
     await this.ensureReady();
     for (let offset = 0; ; offset += pageSize) {
-      const page = await this.index().getDocuments({ offset, limit: pageSize });
+      const page = await this.index().getDocuments({ offset, limit: pageSize, ...(fields ? { fields } : {}) });
       if (page.results.length) yield page.results as ExperimentDocument[];
       if (page.results.length < pageSize) return;
     }
+  }
+
+  /** Every document's id and content version (reconciliation compares them with the database's), a page at a time. */
+  async *versions(pageSize = 5000): AsyncGenerator<Pick<ExperimentDocument, 'id' | 'version'>[]> {
+    yield* this.documents(pageSize, ['id', 'version']);
   }
 
   async count(): Promise<number> {
@@ -106,21 +111,34 @@ export class SearchIndex {
 
   /**
    * Builds a complete new index beside the live one and swaps them, so searches never see a partial index;
-   * the old documents are then deleted with the temporary index.
+   * the old documents are then deleted with the temporary index. Each batch is sent as soon as it is built,
+   * without waiting for Meilisearch to index the one before (it queues them in order and indexes queued additions
+   * together), and the next batch is read from the database while one is being sent; every task must succeed
+   * before the swap.
    */
   async rebuild(batches: AsyncIterable<ExperimentDocument[]>, onProgress: (indexed: number) => void = () => undefined): Promise<number> {
     const fresh = `${this.uid}_rebuild_${Date.now()}`;
     await this.create(fresh);
     let indexed = 0;
+    const tasks: { task: EnqueuedTaskPromise; documents: number }[] = [];
+    const source = batches[Symbol.asyncIterator]();
     try {
-      for await (const documents of batches) {
-        await settle(this.index(fresh).addDocuments(documents, { primaryKey: 'id' }), 600_000);
-        indexed += documents.length;
+      let next = source.next();
+      for (let batch = await next; !batch.done; batch = await next) {
+        next = source.next();
+        next.catch(() => undefined); // awaited on the next turn; a failure there is handled then
+        tasks.push({ task: this.index(fresh).addDocuments(batch.value, { primaryKey: 'id' }), documents: batch.value.length });
+        await tasks.at(-1)!.task; // enqueued (a small answer): the payload is Meilisearch's now
+      }
+      for (const { task, documents } of tasks) {
+        await settle(task, 600_000);
+        indexed += documents;
         onProgress(indexed);
       }
       await this.create(this.uid);
       await settle(this.client.swapIndexes([{ indexes: [this.uid, fresh], rename: false }]));
     } finally {
+      await source.return?.();
       await settle(this.client.deleteIndex(fresh)).catch(() => undefined);
     }
     return indexed;

@@ -3,9 +3,9 @@ import type { EntityManager } from '../../db/orm.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { enqueueJob } from '../job/job-queue.js';
 import type { JobHandler, JobSchedule } from '../job/job.types.js';
-import { allDocuments, SEARCHABLE } from './experiment-document.js';
+import { allDocuments, allVersions, SEARCHABLE } from './experiment-document.js';
 import type { SearchIndex } from './search-index.js';
-import { fingerprint, SYNC_EXPERIMENT } from './search-sync.js';
+import { SYNC_EXPERIMENT } from './search-sync.js';
 
 export const RECONCILE_SEARCH = 'search.reconcile';
 
@@ -17,10 +17,12 @@ export interface ReconcileReport {
 }
 
 /**
- * Compares the index with the database document by document — ids and content, not counts — and enqueues a
- * sync job for each experiment that is missing, stale or should not be there. When the documents have changed
- * shape (a new DOCUMENT_SCHEMA), or the index is empty, it is first rebuilt beside the live one and swapped in;
- * the comparison after it catches writes the swap overtook.
+ * Compares the index with the database document by document — ids and content versions, not counts — and
+ * enqueues a sync job for each experiment that is missing, stale or should not be there. Each document carries the
+ * version (a hash) of its content, so the engine is asked for ids and versions only, and the database's side is
+ * built a page at a time and released (see allVersions): memory is one page plus an id → version map, whatever the
+ * corpus. When the documents have changed shape (a new DOCUMENT_SCHEMA), or the index is empty, it is first rebuilt
+ * beside the live one and swapped in; the comparison after it catches writes the swap overtook.
  */
 export async function reconcileIndex(em: EntityManager, index: SearchIndex, log: (message: string) => void): Promise<ReconcileReport> {
   const report: ReconcileReport = { missing: 0, stale: 0, extra: 0, rebuilt: false };
@@ -33,16 +35,16 @@ export async function reconcileIndex(em: EntityManager, index: SearchIndex, log:
     report.rebuilt = true;
   }
   const indexed = new Map<string, string>();
-  for await (const page of index.documents()) for (const document of page) indexed.set(document.id, fingerprint(document));
+  for await (const page of index.versions()) for (const { id, version } of page) indexed.set(id, version);
   const repair = new Set<string>();
-  for await (const page of allDocuments(em.fork())) {
-    for (const document of page) {
-      const found = indexed.get(document.id);
-      indexed.delete(document.id);
-      if (found === fingerprint(document)) continue;
+  for await (const page of allVersions(em.fork())) {
+    for (const { id, version } of page) {
+      const found = indexed.get(id);
+      indexed.delete(id);
+      if (found === version) continue;
       if (found === undefined) report.missing++;
       else report.stale++;
-      repair.add(document.id);
+      repair.add(id);
     }
   }
   report.extra = indexed.size;
@@ -55,7 +57,14 @@ export async function reconcileIndex(em: EntityManager, index: SearchIndex, log:
 
 export const SEARCH_RECONCILE_HANDLER: JobHandler = {
   type: RECONCILE_SEARCH,
-  async run(_payload, { em, searchIndex, log }) {
+  // The start-up job and the schedule's first run are due together: one comparison serves both, and never two
+  // at once in one process (each holds a map of every id).
+  concurrency: 1,
+  batchSize: 10,
+  async run(payload, context) {
+    await this.runBatch!([payload], context);
+  },
+  async runBatch(_payloads, { em, searchIndex, log }) {
     if (searchIndex) await reconcileIndex(em, searchIndex, log);
   },
 };

@@ -30,20 +30,13 @@ export async function experimentsOfOrganisations(em: EntityManager, organisation
   return experiments.map((experiment) => experiment.id);
 }
 
-/** A document as a comparable string: keys and array items sorted (engines and databases may reorder them). */
-export function fingerprint(document: ExperimentDocument | Record<string, unknown>): string {
-  const normal = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(normal).map((item) => JSON.stringify(item)).sort();
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, normal(v)]));
-    return value ?? null;
-  };
-  return JSON.stringify(normal(document));
-}
+/** Kept for callers that compare documents directly; documents carry their own `version` of it. */
+export { fingerprint } from './document-version.js';
 
 function sameState(before: ExperimentDocument[], after: ExperimentDocument[]): boolean {
   if (before.length !== after.length) return false;
-  const seen = new Map(before.map((document) => [document.id, fingerprint(document)]));
-  return after.every((document) => seen.get(document.id) === fingerprint(document));
+  const seen = new Map(before.map((document) => [document.id, document.version]));
+  return after.every((document) => seen.get(document.id) === document.version);
 }
 
 /**
