@@ -37,7 +37,9 @@ export async function reconcileIndex(em: EntityManager, index: SearchIndex, log:
   const indexed = new Map<string, string>();
   for await (const page of index.versions()) for (const { id, version } of page) indexed.set(id, version);
   const repair = new Set<string>();
-  for await (const page of allVersions(em.fork())) {
+  // Small pages, and a turn of the event loop between them: requests are served while it runs.
+  for await (const page of allVersions(em.fork(), 100)) {
+    await new Promise((resolve) => setImmediate(resolve));
     for (const { id, version } of page) {
       const found = indexed.get(id);
       indexed.delete(id);
