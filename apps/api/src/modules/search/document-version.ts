@@ -11,9 +11,12 @@ export function fingerprint(document: object): string {
 }
 
 /**
- * The content version of a search document: a short hash of its fingerprint (128 bits, base64url). Stored in the
- * document, so reconciliation reads ids and versions from the engine (a few bytes each) instead of whole documents.
+ * The content version of a search document: a short hash (128 bits, base64url) of its values in key order, each
+ * list sorted (databases may return a relation's rows in any order). Stored in the document, so reconciliation
+ * reads ids and versions from the engine (a few bytes each) instead of whole documents. The content is flat (text,
+ * numbers, lists of them) and built by one function, so its key order is fixed.
  */
-export function documentVersion(content: object): string {
-  return createHash('sha256').update(fingerprint(content)).digest('base64url').slice(0, 22);
+export function documentVersion(content: Record<string, unknown>): string {
+  const values = Object.entries(content).map(([key, value]) => [key, Array.isArray(value) ? [...(value as unknown[])].sort() : (value ?? null)]);
+  return createHash('sha256').update(JSON.stringify(values)).digest('base64url').slice(0, 22);
 }
