@@ -14,7 +14,9 @@ export function fingerprint(document: object): string {
  * The content version of a search document: a short hash (128 bits, base64url) of its values in key order, each
  * list sorted (databases may return a relation's rows in any order). Stored in the document, so reconciliation
  * reads ids and versions from the engine (a few bytes each) instead of whole documents. The content is flat (text,
- * numbers, lists of them) and built by one function, so its key order is fixed.
+ * numbers, lists of them) and built by one function, so its key order is fixed. Changing how the version is
+ * computed makes every document stale: bump DOCUMENT_SCHEMA with it, so the index is rebuilt rather than re-synced
+ * one job per document.
  */
 export function documentVersion(content: Record<string, unknown>): string {
   const values = Object.entries(content).map(([key, value]) => [key, Array.isArray(value) ? [...(value as unknown[])].sort() : (value ?? null)]);
