@@ -71,6 +71,10 @@ interface Received {
   event: string;
   kind: string;
   delivery: string;
+  /** The `synapse-redelivery` header: an earlier attempt may have reached the receiver. */
+  redelivery: boolean;
+  /** The receiver had acted on this delivery id before and did not again (its deduplication). */
+  repeat: boolean;
   at: number;
 }
 
@@ -226,7 +230,12 @@ async function main(): Promise<void> {
     const checkEm = entityManager(check).fork();
     const deliveries = await checkEm.find(WebhookDelivery, {});
     const deliveredKeys = received.map((call) => `${call.hook} ${call.event}`);
-    const duplicateDeliveries = deliveredKeys.length - new Set(deliveredKeys).size;
+    // Sent twice: an event reached a webhook more than once. Duplicate effects: the receiver, deduplicating on
+    // `synapse-delivery`, still acted on one event twice (two delivery ids for one (webhook, event)).
+    const sentTwice = deliveredKeys.length - new Set(deliveredKeys).size;
+    const actedOn = received.filter((call) => !call.repeat).map((call) => `${call.hook} ${call.event}`);
+    const duplicateEffects = actedOn.length - new Set(actedOn).size;
+    const repeats = received.filter((call) => call.repeat);
     const hookOf = new Map((await checkEm.find(Webhook, {})).map((hook) => [hook.id, new URL(hook.url).pathname]));
     const missingDeliveries = deliveries.filter((delivery) => !deliveredKeys.includes(`${hookOf.get(delivery.webhook.id)} ${delivery.eventId}`)).length;
     const notifications = await checkEm.find(Notification, { member: reader.id, kind: NotificationKind.NEW_EXPERIMENT });
@@ -273,7 +282,16 @@ async function main(): Promise<void> {
       crashes: 3,
       index: comparison,
       duplicates,
-      webhooks: { deliveries: deliveries.length, received: received.length, missing: missingDeliveries, duplicate: duplicateDeliveries, pending: deliveries.filter((d) => d.status !== 'SUCCEEDED').length },
+      webhooks: {
+        deliveries: deliveries.length,
+        received: received.length,
+        missing: missingDeliveries,
+        sentTwice,
+        sentTwiceFlaggedAsRedelivery: repeats.filter((call) => call.redelivery).length,
+        duplicateEffectsAfterReceiverDedupe: duplicateEffects,
+        redeliveryFlagsOnFirstReceipt: received.filter((call) => call.redelivery && !call.repeat).length,
+        pending: deliveries.filter((d) => d.status !== 'SUCCEEDED').length,
+      },
       notifications: {
         publications: publications.size,
         created: notified.length,

@@ -139,8 +139,12 @@ export interface WebhookDeliveryOptions {
   timeoutMs?: number;
 }
 
-/** POSTs one delivery, signed, through the outbound guard; the error is an outcome in words, null when taken. */
-async function post(delivery: WebhookDelivery, policy: OutboundPolicy, timeoutMs: number): Promise<{ status: number | null; error: string | null }> {
+/**
+ * POSTs one delivery, signed, through the outbound guard; the error is an outcome in words, null when taken. With
+ * `redelivery`, an earlier attempt may have reached the receiver without its answer being recorded: the
+ * `synapse-redelivery: true` header says so (the `synapse-delivery` id is the same on every attempt).
+ */
+async function post(delivery: WebhookDelivery, policy: OutboundPolicy, timeoutMs: number, redelivery: boolean): Promise<{ status: number | null; error: string | null }> {
   const webhook = delivery.webhook.getEntity();
   const body = JSON.stringify(delivery.payload);
   const { status, outcome } = await postAndDescribe(
@@ -151,6 +155,7 @@ async function post(delivery: WebhookDelivery, policy: OutboundPolicy, timeoutMs
         'user-agent': 'Synapse-Webhooks/1',
         'synapse-event': delivery.event,
         'synapse-delivery': delivery.id,
+        ...(redelivery ? { 'synapse-redelivery': 'true' } : {}),
         'synapse-signature': signature(webhook.secret, body),
       },
       body,
@@ -174,7 +179,10 @@ export function webhookJobHandler(options: WebhookDeliveryOptions = {}): JobHand
     async run(payload, { em, attempt, maxAttempts, now, config }) {
       const delivery = await em.findOne(WebhookDelivery, { id: String(payload.deliveryId), status: DeliveryStatus.PENDING }, { populate: ['webhook'] });
       if (!delivery) return;
-      const { status, error } = await post(delivery, options.policy ?? webhookPolicy(config), timeoutMs);
+      // Every attempt whose outcome was recorded counted one on the delivery; a claim that counted none (its process
+      // died, or lost its lease, between sending and recording) may have reached the receiver.
+      const redelivery = attempt - 1 > delivery.attempts;
+      const { status, error } = await post(delivery, options.policy ?? webhookPolicy(config), timeoutMs, redelivery);
       const last = attempt >= maxAttempts;
       await em.nativeUpdate(
         WebhookDelivery,
