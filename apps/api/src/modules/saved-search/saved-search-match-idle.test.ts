@@ -3,6 +3,7 @@ import type { ExperimentDocument } from '@synapse/search';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCouncil, buildExperiment, buildMember } from '../../../test/factories.js';
 import { createHarness, type Harness } from '../../../test/harness.js';
+import { Job } from '../job/job.entity.js';
 import { JOB_HANDLERS } from '../job/job-registry.js';
 import { SearchIndex } from '../search/search-index.js';
 import { MATCH_SAVED_SEARCHES } from './saved-search-match.js';
@@ -44,12 +45,12 @@ describe('saved-search matching with no saved search to match', () => {
     expect((await h.run('mutation($id: ID!) { publishExperiment(id: $id, version: 1) { status } }', { id: draft.id }, publisher)).errors).toBeUndefined();
 
     await h.jobWorker({ handlers: JOB_HANDLERS.filter((handler) => handler.type === 'notification.fan-out') }).drain();
-    expect(await h.em().count('Job', { type: MATCH_SAVED_SEARCHES })).toBe(1);
+    expect(await h.em().count(Job, { type: MATCH_SAVED_SEARCHES })).toBe(1);
     // Everything else the publication queued runs, but the search sync, with the match job's writes counted.
     const matches = h.jobWorker({ handlers: JOB_HANDLERS.filter((handler) => handler.type !== 'search.sync-experiment'), searchIndex: index });
     const report = await matches.drain();
     expect(report.failed).toBe(0);
-    expect(await h.em().count('Job', { type: MATCH_SAVED_SEARCHES })).toBe(0); // it ran
+    expect(await h.em().count(Job, { type: MATCH_SAVED_SEARCHES })).toBe(0); // it ran
     expect(index.writes).toBe(0);
   });
 });
