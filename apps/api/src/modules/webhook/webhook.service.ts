@@ -166,8 +166,13 @@ async function post(delivery: WebhookDelivery, policy: OutboundPolicy, timeoutMs
   return { status, error: outcome };
 }
 
-/** Deliveries sent together by one claim (in parallel, each recorded as soon as its receiver answers). */
-const DELIVERY_BATCH = 20;
+/**
+ * Deliveries sent together by one claim (in parallel, each recorded as soon as its receiver answers), and such
+ * claims at once per process. Together they bound the deliveries in flight — the ones a crash may send twice — to
+ * 20 per process, and a slow receiver can hold at most two of the worker's slots.
+ */
+const DELIVERY_BATCH = 10;
+const DELIVERY_CLAIMS = 2;
 
 /**
  * Sends one delivery and records the attempt in the delivery log in the statement right after the answer; the
@@ -196,7 +201,7 @@ async function deliver(em: EntityManager, delivery: WebhookDelivery, attempt: nu
  * The `webhook.deliver` job: sends deliveries that are still pending (a delivered one is never sent again) through
  * the outbound-URL guard, records each attempt in the delivery log, and fails the job of each delivery that failed
  * so the queue retries it with backoff. On the last attempt the delivery is marked FAILED (an admin can replay it).
- * Up to 20 due deliveries are claimed together and sent in parallel: one claim, one read and one removal for all,
+ * Up to 10 due deliveries are claimed together and sent in parallel: one claim, one read and one removal for all,
  * instead of one each.
  */
 export function webhookJobHandler(options: WebhookDeliveryOptions = {}): JobHandler {
@@ -205,6 +210,7 @@ export function webhookJobHandler(options: WebhookDeliveryOptions = {}): JobHand
     type: DELIVER_WEBHOOK,
     maxAttempts: MAX_ATTEMPTS,
     batchSize: DELIVERY_BATCH,
+    concurrency: DELIVERY_CLAIMS,
     async run(payload, context) {
       const [error] = (await this.runBatch!([payload], context)) ?? [];
       if (error) throw error;
