@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { expectAccessible } from './accessibility.js';
 import { activate, chooseRadio, tick, typeInto } from './keyboard.js';
-import { landedSignedIn, publishExperiment, signInAs, untilTakenOver } from './session.js';
+import { closeContextsAfterEachTest, landedSignedIn, publishExperiment, signInAs, untilTakenOver } from './session.js';
 import { type RunningSynapse, SCREENSHOTS, startSynapse } from './synapse.js';
 
 // The publishing journeys: sign in through the development mailbox, publish an experiment with an outcome
@@ -10,6 +10,8 @@ import { type RunningSynapse, SCREENSHOTS, startSynapse } from './synapse.js';
 // Each test starts from its own browser context and, where it needs one, its own experiment, so any can run alone.
 
 let synapse: RunningSynapse;
+// A test's own browser contexts close when it ends, even when it fails or runs out of time (see session.ts).
+closeContextsAfterEachTest(() => synapse);
 
 const TITLE = 'Text message nudges for council tax arrears';
 const PUBLISHER = 'sam.okafor@wigan.councils.example';
