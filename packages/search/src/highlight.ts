@@ -27,15 +27,15 @@ export function wordMatcher(stems: readonly string[], typed: readonly string[] =
   const fuzzy = typed.filter((s) => s.length >= 5);
   const seen = new Map<string, boolean>();
   return (word) => {
-    const folded = fold(word);
-    let answer = seen.get(folded);
+    let answer = seen.get(word);
     if (answer === undefined) {
+      const folded = fold(word);
       answer = false;
       if (!isStopWord(folded)) {
         const stem = stemWord(folded);
         answer = exact.has(stem) || (stem.length >= 5 && fuzzy.some((s) => within(s, stem, stem.length >= 8 ? 2 : 1)));
       }
-      seen.set(folded, answer);
+      seen.set(word, answer);
     }
     return answer;
   };
@@ -46,8 +46,10 @@ export function wordMatcher(stems: readonly string[], typed: readonly string[] =
  * `size` words long, with "…" where it was cut. Null when nothing in the text matches.
  */
 export function highlightSnippet(text: string, matches: (word: string) => boolean, size = 24): string | null {
-  const spans = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, hit: matches(m[0]) }));
-  const first = spans.findIndex((span) => span.hit);
+  // Words are only asked about up to the first match, then within the passage shown: a long text (an uploaded
+  // file's words) is not matched word by word past it.
+  const spans = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, word: m[0] }));
+  const first = spans.findIndex((span) => matches(span.word));
   if (first < 0) return null;
   const from = Math.max(0, Math.min(first - 6, spans.length - size));
   const to = Math.min(spans.length, from + size);
@@ -57,8 +59,8 @@ export function highlightSnippet(text: string, matches: (word: string) => boolea
   let cursor = start;
   for (const span of spans.slice(from, to)) {
     html += escapeHtml(text.slice(cursor, span.start));
-    const word = escapeHtml(text.slice(span.start, span.end));
-    html += span.hit ? `<mark>${word}</mark>` : word;
+    const word = escapeHtml(span.word);
+    html += matches(span.word) ? `<mark>${word}</mark>` : word;
     cursor = span.end;
   }
   html += escapeHtml(text.slice(cursor, end));

@@ -20,10 +20,24 @@ export function words(text: string): string[] {
   return fold(text).match(WORD) ?? [];
 }
 
+/**
+ * Stems already worked out. A vocabulary is small beside the text it is used in (the same words recur across
+ * documents, fields and hits), and Porter2 is a chain of regular expressions, so most calls are answered here.
+ * Bounded: emptied when full, so a stream of unusual words (codes, typos) cannot grow it without limit.
+ */
+const STEMS = new Map<string, string>();
+const STEMS_MAX = 50_000;
+
 /** The stem of one folded word: Porter2 (Snowball English, `wink-porter2-stemmer`), possessives dropped. */
 export function stemWord(word: string): string {
-  const plain = word.replace(/'s$/, '');
-  return /^[\p{L}]+$/u.test(plain) ? stem(plain) : plain;
+  let stemmed = STEMS.get(word);
+  if (stemmed === undefined) {
+    const plain = word.replace(/'s$/, '');
+    stemmed = /^[\p{L}]+$/u.test(plain) ? stem(plain) : plain;
+    if (STEMS.size >= STEMS_MAX) STEMS.clear();
+    STEMS.set(word, stemmed);
+  }
+  return stemmed;
 }
 
 export function isStopWord(word: string): boolean {

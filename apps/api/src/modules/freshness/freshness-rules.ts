@@ -63,15 +63,21 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+let lastCutoff: { key: string; cutoff: string } | null = null;
+
 /**
  * The latest review-base date that is overdue at `now`: a record is overdue exactly when its review base (see
  * reviewBaseOn) is on or before it. Lets search filter with a plain comparison.
  */
 export function reviewCutoff(now: Date, config: FreshnessConfig): string {
   const today = isoDate(now);
+  // Every search asks; the answer only changes with the day.
+  const remembered = `${today}/${config.reviewMonths}`;
+  if (lastCutoff?.key === remembered) return lastCutoff.cutoff;
   let cutoff = addMonths(today, -config.reviewMonths);
   while (addMonths(cutoff, config.reviewMonths) > today) cutoff = addDays(cutoff, -1);
   for (let next = addDays(cutoff, 1); addMonths(next, config.reviewMonths) <= today; next = addDays(next, 1)) cutoff = next;
+  lastCutoff = { key: remembered, cutoff };
   return cutoff;
 }
 

@@ -61,7 +61,7 @@ async function found(query: string): Promise<{ degraded: boolean; titles: string
 describe('search when Meilisearch goes away and comes back', () => {
   it('keeps accepting writes, answers degraded from the database, and converges when the engine returns', async () => {
     const first = await publish('Compost bins for flats', 'Food waste from flats');
-    await expect.poll(() => found('compost'), { timeout: 15_000, interval: 100 }).toEqual({ degraded: false, titles: ['Compost bins for flats'] });
+    await expect.poll(() => found('compost'), { timeout: 30_000, interval: 100 }).toEqual({ degraded: false, titles: ['Compost bins for flats'] }); // generous: a loaded CI machine syncs slowly
 
     await meili.stop();
 

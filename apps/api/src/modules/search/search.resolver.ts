@@ -1,5 +1,7 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
+import { selects } from '../../graphql/selection.js';
 import { SearchFilter, SearchSort } from './search.inputs.js';
 import { searchPreferringSimilar } from './search-similar.js';
 import { search, SEARCH_PAGE_MAX, suggest } from './search.service.js';
@@ -27,9 +29,12 @@ export class SearchResolver {
     preferSimilarTo?: string | null,
     @Arg('exact', () => Boolean, { defaultValue: false, description: 'Search exactly what was typed: every word, with nothing read into it (see SearchResult.interpretation).' })
     exact?: boolean,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<SearchResult> {
     const reviewCutoffDate = reviewCutoff(clock.now(), services.config.freshness);
-    const args = { query, filter, sort, first, after, collapseFamilies, reviewCutoff: reviewCutoffDate, exact };
+    // Facets and highlights cost the engine and the API work: only when the query selects them.
+    const wants = info ? { facets: selects(info, ['facets']), highlights: selects(info, ['hits', 'highlights']) || selects(info, ['hits', 'matchedFields']) } : undefined;
+    const args = { query, filter, sort, first, after, collapseFamilies, reviewCutoff: reviewCutoffDate, exact, wants };
     return preferSimilarTo ? searchPreferringSimilar(em, searchIndex, args, preferSimilarTo) : search(em, searchIndex, args);
   }
 

@@ -99,7 +99,18 @@ export interface SearchArgs {
   reviewCutoff?: string;
   /** Search exactly what was typed: no stop words dropped, no word forms, intents or places read into it. */
   exact?: boolean;
+  /** What the caller will read besides the hits (default: everything); what nobody asked for is not computed. */
+  wants?: SearchWants;
 }
+
+export interface SearchWants {
+  /** Counts per filter value. */
+  facets: boolean;
+  /** Each hit's highlights and matchedFields (needs the text of the page's hits). */
+  highlights: boolean;
+}
+
+const EVERYTHING: SearchWants = { facets: true, highlights: true };
 
 /** Loads the experiments of some ids, searchable only (published, not withdrawn), in the given order: a stale index can never reveal a draft. */
 async function publishedInOrder(em: EntityManager, ids: string[]): Promise<Map<string, Experiment>> {
@@ -134,15 +145,16 @@ function reranked(args: SearchArgs, offset: number): boolean {
 /** The Meilisearch request behind a search (the benchmark sends the same one straight to Meilisearch). */
 export function engineParams(args: SearchArgs, offset: number, understood: UnderstoodSearch = understandSearch(args.query, args.filter, !!args.exact)): SearchParams {
   const window = reranked(args, offset);
+  const wants = args.wants ?? EVERYTHING;
   return {
     ...understood.params,
     filter: toMeiliFilter(understood.filter, args.reviewCutoff),
-    facets: [...FACETS],
+    ...(wants.facets ? { facets: [...FACETS] } : {}),
     sort: SORT[args.sort],
     limit: window ? RERANK_WINDOW : args.first,
     offset: window ? 0 : offset,
     showRankingScore: window,
-    attributesToRetrieve: window ? RANKED_FIELDS : [...RANKED_FIELDS, ...TEXT_FIELDS],
+    attributesToRetrieve: window || !wants.highlights ? RANKED_FIELDS : [...RANKED_FIELDS, ...TEXT_FIELDS],
     ...(args.collapseFamilies ? { distinct: 'familyId' } : {}),
   };
 }
@@ -153,16 +165,23 @@ async function searchEngine(em: EntityManager, index: SearchIndex, args: SearchA
   const window = reranked(args, offset);
   const cutoff = args.reviewCutoff ? dateNumber(args.reviewCutoff) : undefined;
   let page = window ? rerank(response.hits, understood, cutoff).slice(offset, offset + args.first) : response.hits;
-  if (window && page.length) {
-    const texts = new Map((await breakerFor(index).run(() => index.documentsById(page.map((hit) => hit.id), ['id', ...TEXT_FIELDS]))).map((text) => [text.id, text]));
-    page = page.map((hit) => ({ ...hit, ...texts.get(hit.id) }));
+  const wants = args.wants ?? EVERYTHING;
+  const ids = page.map((hit) => hit.id);
+  // The page's text (for highlights) and its experiments (re-read from the database) are fetched side by side.
+  const [texts, experiments] = await Promise.all([
+    window && wants.highlights && ids.length ? breakerFor(index).run(() => index.documentsById(ids, ['id', ...TEXT_FIELDS])) : Promise.resolve([]),
+    publishedInOrder(em, ids),
+  ]);
+  if (texts.length) {
+    const byId = new Map(texts.map((text) => [text.id, text]));
+    page = page.map((hit) => ({ ...hit, ...byId.get(hit.id) }));
   }
-  const experiments = await publishedInOrder(em, page.map((hit) => hit.id));
+  const noMatches = { highlights: [], matchedFields: [] };
   const hits = page
     .filter((hit) => experiments.has(hit.id))
     .map((hit) => {
       const experiment = experiments.get(hit.id)!;
-      return { experiment, ...matchesOf(experiment, hit, understood.matches), familySize: hit.familySize ?? 1 };
+      return { experiment, ...(wants.highlights ? matchesOf(experiment, hit, understood.matches) : noMatches), familySize: hit.familySize ?? 1 };
     });
   const facets: Facet[] = Object.entries(response.facetDistribution ?? {}).map(([attribute, counts]) => ({
     field: FACET_FIELD[attribute] ?? attribute,

@@ -92,6 +92,39 @@ describe('search', () => {
     await h.searchIndex!.remove([hostile.id]);
   });
 
+  it('computes facets and highlights only when the query selects them, named fragments included', async () => {
+    const index = h.searchIndex!;
+    const sent: { facets: unknown; textsFetched: boolean }[] = [];
+    const { search, documentsById } = index;
+    index.search = (query, params) => {
+      sent.push({ facets: params.facets, textsFetched: false });
+      return search.call(index, query, params);
+    };
+    index.documentsById = (ids, fields) => {
+      sent.at(-1)!.textsFetched = true;
+      return documentsById.call(index, ids, fields);
+    };
+    try {
+      const bare = await h.run('query($q: String!) { search(query: $q) { estimatedTotal hits { experiment { title } } } }', { q: 'homelessness' });
+      expect(bare.data.search.hits.length).toBeGreaterThan(0);
+      expect(sent.at(-1)).toEqual({ facets: undefined, textsFetched: false });
+
+      const viaFragment = await h.run(
+        `query($q: String!) { search(query: $q) { ...Found } }
+         fragment Found on SearchResult { hits { experiment { title } ... on SearchHit { ...Why } } facets { field } }
+         fragment Why on SearchHit { highlights { field snippet } }`,
+        { q: 'homelessness' },
+      );
+      expect(sent.at(-1)?.textsFetched).toBe(true);
+      expect(sent.at(-1)?.facets).toEqual(expect.arrayContaining(['serviceAreas', 'verdicts']));
+      const hit = viaFragment.data.search.hits.find((found: any) => found.experiment.title.startsWith('Ending'));
+      expect(hit.highlights).toContainEqual({ field: 'title', snippet: 'Ending <mark>homelessness</mark> with Housing First' });
+    } finally {
+      index.search = search;
+      index.documentsById = documentsById;
+    }
+  });
+
   it('counts facets that match the data', async () => {
     const result = await h.run(SEARCH, { query: '' });
     const facets = Object.fromEntries(
