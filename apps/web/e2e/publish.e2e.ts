@@ -61,6 +61,32 @@ it('signs in with a link from the development mailbox, using only the keyboard',
   await expectAccessible(page);
 });
 
+it('does not send the sign-in form, or put the address typed into it in the page address, before the app has taken the page over', async () => {
+  const { page } = await freshPage();
+  // The app's code is held back, so the page the server sent stays plain HTML while the address is typed.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/static\/boot-[^/]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  // (Not page.goto, which waits for the take-over.)
+  await page.evaluate((url) => window.location.assign(url), `${synapse.base}/sign-in`);
+  await page.waitForURL(/\/sign-in$/);
+  await typeInto(page, page.getByLabel('Work email address'), PUBLISHER);
+  // Whether the browser was stopped from sending it (a page that was sent away would have no answer).
+  type Watched = Window & { sendingStopped?: boolean };
+  await page.evaluate(() => window.addEventListener('submit', (event) => ((window as Watched).sendingStopped = event.defaultPrevented), { once: true }));
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => (window as Watched).sendingStopped)).toBe(true);
+  expect(page.url()).toBe(`${synapse.base}/sign-in`);
+  expect(await page.getByLabel('Work email address').inputValue()).toBe(PUBLISHER);
+  release();
+  await untilTakenOver(page);
+  await activate(page, page.getByRole('button', { name: 'Send me a sign-in link' }));
+  await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+});
+
 it('ties each error to its field, and the summary link moves focus to the field', async () => {
   const { page } = await signInAs(synapse, PUBLISHER);
   await activate(page, page.getByRole('link', { name: 'Publish', exact: true }));
