@@ -71,6 +71,10 @@ interface Received {
   event: string;
   kind: string;
   delivery: string;
+  /** The `synapse-redelivery` header: an earlier attempt may have reached the receiver. */
+  redelivery: boolean;
+  /** The receiver had acted on this delivery id before and did not again (its deduplication). */
+  repeat: boolean;
   at: number;
 }
 
@@ -173,7 +177,9 @@ async function main(): Promise<void> {
     const end = started + SECONDS * 1000;
     let applied = 0;
     let refused = 0;
-    const writers = clients.map(async (client, n) => {
+    let lastWrite = started;
+    // The writing clients only (the sampler's connection, last in `clients`, does not write).
+    const writers = clients.slice(0, CLIENTS).map(async (client, n) => {
       let step = 0;
       while (Date.now() < end) {
         try {
@@ -182,6 +188,7 @@ async function main(): Promise<void> {
         } catch {
           refused++; // version conflicts between clients, as editors would see
         }
+        lastWrite = Math.max(lastWrite, Date.now());
       }
     });
     const [restarted] = apis;
@@ -199,14 +206,15 @@ async function main(): Promise<void> {
       }
     })();
     await Promise.all([...writers, crashes]);
-    const lastWrite = Date.now();
+    // Convergence counts from the last write; on a loaded machine the last restart can end after it (reported).
+    const lastRestart = Date.now();
     log(`Writes stopped: ${applied} changes applied, ${refused} refused (conflicts).`);
 
     const check = await openDatabase({ databaseUrl });
     const index = new SearchIndex({ url: meili.url, apiKey: meili.masterKey, index: 'experiments', timeoutMs: 30_000 });
     let converged: number | null = null;
     let comparison = { published: 0, missing: 0, stale: 0, extra: 0 };
-    while (Date.now() - lastWrite < 120_000) {
+    while (Date.now() - Math.max(lastWrite, lastRestart) < 120_000) {
       // The index is compared (which loads every document from both sides) only once no job is left, so that the
       // bench does not take the CPU the API processes are catching up with.
       const pending = await entityManager(check).fork().count(Job, { state: JobState.PENDING });
@@ -226,7 +234,12 @@ async function main(): Promise<void> {
     const checkEm = entityManager(check).fork();
     const deliveries = await checkEm.find(WebhookDelivery, {});
     const deliveredKeys = received.map((call) => `${call.hook} ${call.event}`);
-    const duplicateDeliveries = deliveredKeys.length - new Set(deliveredKeys).size;
+    // Sent twice: an event reached a webhook more than once. Duplicate effects: the receiver, deduplicating on
+    // `synapse-delivery`, still acted on one event twice (two delivery ids for one (webhook, event)).
+    const sentTwice = deliveredKeys.length - new Set(deliveredKeys).size;
+    const actedOn = received.filter((call) => !call.repeat).map((call) => `${call.hook} ${call.event}`);
+    const duplicateEffects = actedOn.length - new Set(actedOn).size;
+    const repeats = received.filter((call) => call.repeat);
     const hookOf = new Map((await checkEm.find(Webhook, {})).map((hook) => [hook.id, new URL(hook.url).pathname]));
     const missingDeliveries = deliveries.filter((delivery) => !deliveredKeys.includes(`${hookOf.get(delivery.webhook.id)} ${delivery.eventId}`)).length;
     const notifications = await checkEm.find(Notification, { member: reader.id, kind: NotificationKind.NEW_EXPERIMENT });
@@ -273,7 +286,16 @@ async function main(): Promise<void> {
       crashes: 3,
       index: comparison,
       duplicates,
-      webhooks: { deliveries: deliveries.length, received: received.length, missing: missingDeliveries, duplicate: duplicateDeliveries, pending: deliveries.filter((d) => d.status !== 'SUCCEEDED').length },
+      webhooks: {
+        deliveries: deliveries.length,
+        received: received.length,
+        missing: missingDeliveries,
+        sentTwice,
+        sentTwiceFlaggedAsRedelivery: repeats.filter((call) => call.redelivery).length,
+        duplicateEffectsAfterReceiverDedupe: duplicateEffects,
+        redeliveryFlagsOnFirstReceipt: received.filter((call) => call.redelivery && !call.repeat).length,
+        pending: deliveries.filter((d) => d.status !== 'SUCCEEDED').length,
+      },
       notifications: {
         publications: publications.size,
         created: notified.length,
@@ -281,6 +303,7 @@ async function main(): Promise<void> {
         duplicate: notified.length - new Set(notified).size,
       },
       deadJobs: await checkEm.count(Job, { state: JobState.DEAD }),
+      lastRestartSecondsAfterLastWrite: Math.max(0, lastRestart - lastWrite) / 1000,
       convergedSecondsAfterLastWrite: converged,
     };
     await check.close();

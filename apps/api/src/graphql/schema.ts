@@ -7,7 +7,6 @@ import { ExperimentPartnerResolver, ExperimentResolver } from '../modules/experi
 import { ExperimentLifecycleResolver } from '../modules/experiment/experiment-lifecycle.resolver.js';
 import { ChangeHistoryResolver } from '../modules/experiment/change-history.resolver.js';
 import { ApiKeyResolver } from '../modules/api-key/api-key.resolver.js';
-import { auditMutations } from '../modules/audit/audit-scope.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { IdentityResolver } from '../modules/identity/identity.resolver.js';
 import { ArtefactReuseResolver, LineageResolver } from '../modules/lineage/lineage.resolver.js';
@@ -35,7 +34,7 @@ import { ExperimentInterestResolver, InterestEntryResolver, InterestResolver } f
 import { SavedSearchResolver } from '../modules/saved-search/saved-search.resolver.js';
 import { CoEditorInvitationResolver, InterestInvitationResolver, NotificationInvitationResolver } from '../modules/co-editor-invitation/co-editor-invitation.resolver.js';
 import { registerEnums } from './enums.js';
-import { requestClock } from './clock-scope.js';
+import { scopeRootFields } from './root-scopes.js';
 import { AttentionResolver, ExperimentFreshnessResolver, StatisticsReportingResolver } from '../modules/freshness/freshness.resolver.js';
 
 let schema: Promise<GraphQLSchema> | undefined;
@@ -92,8 +91,7 @@ export function getSchema(): Promise<GraphQLSchema> {
     ],
     validate: true,
     validateFn: validateArgument,
-    globalMiddlewares: [auditMutations, requestClock],
-  });
+  }).then(scopeRootFields);
   return schema;
 }
 

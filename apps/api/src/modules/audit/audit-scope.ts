@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { MiddlewareFn } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../graphql/context.js';
 
 export interface AuditScope {
@@ -12,8 +12,8 @@ export interface AuditScope {
 /** Who is acting, for the duration of one mutation; the audit subscriber reads it when changes are flushed. */
 export const auditScope = new AsyncLocalStorage<AuditScope>();
 
-/** Global type-graphql middleware: runs every root mutation inside an audit scope. */
-export const auditMutations: MiddlewareFn<Context> = ({ info, context }, next) => {
+/** Runs every root mutation inside an audit scope (see root-scopes.ts). */
+export function inAuditScope<T>(info: GraphQLResolveInfo, context: Context, next: () => T): T {
   if (info.parentType.name !== 'Mutation') return next();
   const viewer = context.viewer;
   return auditScope.run(
@@ -25,4 +25,4 @@ export const auditMutations: MiddlewareFn<Context> = ({ info, context }, next) =
     },
     next,
   );
-};
+}

@@ -32,6 +32,21 @@ function recorder(workerName: string, delayMs = 0): JobHandler[] {
         sink.push({ payload, worker: workerName });
       },
     },
+    {
+      // A batch whose items succeed or fail one by one (webhook deliveries are sent this way).
+      type: 'test.batch',
+      batchSize: 10,
+      async run() {
+        throw new Error('runs in batches');
+      },
+      async runBatch(payloads, { attempts }) {
+        return payloads.map((payload, position) => {
+          if (failing.has(String(payload.name))) return new Error(`${String(payload.name)} refused on attempt ${attempts[position]}`);
+          sink.push({ payload, worker: workerName });
+          return null;
+        });
+      },
+    },
   ];
 }
 
@@ -102,6 +117,27 @@ describe('job queue', () => {
     expect(await a.runOne()).toBeNull(); // dead jobs stay dead
     expect(logs.some((line) => line.includes('dead after 3 attempts: poison refused'))).toBe(true);
     expect(ran).toEqual([]);
+  });
+
+  it('fails only the jobs of a batch whose items failed, each with its own attempts and backoff, and removes the rest', async () => {
+    const a = worker('a');
+    failing.add('refused');
+    for (const name of ['first', 'refused', 'last']) await enqueue('test.batch', { name });
+
+    expect(await a.runOne()).toBe(false); // one claim, three jobs: one failed
+    expect(ran.map((run) => run.payload.name).sort()).toEqual(['first', 'last']);
+    let left = await h.em().find(Job, { type: 'test.batch' });
+    expect(left.map((job) => [job.payload.name, job.attempts, job.lastError, job.runAt.getTime() - clock.getTime(), job.lockedBy])).toEqual([
+      ['refused', 1, 'refused refused on attempt 1', 1000, null],
+    ]);
+
+    await enqueue('test.batch', { name: 'later' });
+    clock = new Date(clock.getTime() + 1000);
+    failing.delete('refused');
+    expect(await a.runOne()).toBe(true); // the retry (its second attempt) and the new job (its first), together
+    expect(ran.map((run) => run.payload.name).sort()).toEqual(['first', 'last', 'later', 'refused']);
+    left = await h.em().find(Job, { type: 'test.batch' });
+    expect(left).toEqual([]);
   });
 
   it('lets another worker take over a job when its lease, counted from its own claim, runs out', async () => {

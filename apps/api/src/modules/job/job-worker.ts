@@ -109,18 +109,22 @@ export class JobWorker {
       searchIndex: this.options.searchIndex ?? null,
       now: this.now,
       attempt: job.attempts,
+      attempts: jobs.map((one) => one.attempts),
       maxAttempts: maxAttempts(job),
       jobId: job.id,
     };
     const heartbeat = this.heartbeat(jobs, token, leaseMs);
+    const message = (error: unknown) => ((error as Error)?.message ?? String(error)).slice(0, 2000);
     try {
-      if (handler.runBatch) await handler.runBatch(jobs.map((one) => one.payload), context);
-      else await handler.run(job.payload, context);
-      await em.nativeDelete(Job, { id: { $in: jobs.map((one) => one.id) }, lockedBy: token });
-      return true;
+      const result = handler.runBatch ? await handler.runBatch(jobs.map((one) => one.payload), context) : await handler.run(job.payload, context);
+      const outcomes = Array.isArray(result) ? result : [];
+      const failed = jobs.flatMap((one, position) => (outcomes[position] ? [[one, outcomes[position]] as const] : []));
+      const done = jobs.filter((_, position) => !outcomes[position]);
+      if (done.length) await em.nativeDelete(Job, { id: { $in: done.map((one) => one.id) }, lockedBy: token });
+      for (const [one, error] of failed) await this.fail(em, one, token, message(error), maxAttempts(one));
+      return failed.length === 0;
     } catch (error) {
-      const message = ((error as Error)?.message ?? String(error)).slice(0, 2000);
-      for (const one of jobs) await this.fail(em, one, token, message, maxAttempts(one));
+      for (const one of jobs) await this.fail(em, one, token, message(error), maxAttempts(one));
       return false;
     } finally {
       clearInterval(heartbeat);

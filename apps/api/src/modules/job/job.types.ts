@@ -16,6 +16,8 @@ export interface JobContext {
   now(): Date;
   /** This claim's number, from 1; equal to maxAttempts on the last try. */
   attempt: number;
+  /** In a batch (`runBatch`), each payload's own claim number, in the payloads' order; for `run`, `[attempt]`. */
+  attempts: number[];
   maxAttempts: number;
   jobId: string;
 }
@@ -38,9 +40,10 @@ export interface JobHandler {
   run(payload: Record<string, unknown>, context: JobContext): Promise<void>;
   /**
    * Optional: run up to `batchSize` (default 50) due jobs of this type in one go (e.g. one index write for many
-   * experiments). They succeed or fail together; each keeps its own attempts and backoff.
+   * experiments). Throwing fails them all; returning one entry per payload (null: done, an Error: failed) fails only
+   * those, each with its own attempts and backoff, and removes the rest.
    */
-  runBatch?(payloads: Record<string, unknown>[], context: JobContext): Promise<void>;
+  runBatch?(payloads: Record<string, unknown>[], context: JobContext): Promise<void | (Error | null)[]>;
   batchSize?: number;
 }
 

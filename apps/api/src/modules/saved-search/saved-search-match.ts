@@ -34,6 +34,10 @@ export const savedSearchMatchJob: JobHandler = {
     const eventId = String(payload.eventId);
     const experiment = await em.findOne(Experiment, { id: String(payload.experimentId) }, { populate: ['leadOrganisation'] });
     if (!experiment || experiment.status !== ExperimentStatus.PUBLISHED) return;
+    // Nobody else has a saved search: nothing to match, so no reason to bring the index up to date first (that sync,
+    // once per publication, was most of the queue's work under a stream of publications; the queued sync does it).
+    const actor = payload.actorId ? String(payload.actorId) : null;
+    if ((await em.count(SavedSearch, { member: { deletedAt: null, ...(actor ? { id: { $ne: actor } } : {}) } })) === 0) return;
     const cutoff = reviewCutoff(now(), config.freshness);
     const engine = await engineForMatching(em, searchIndex, experiment.id);
     const matched: SavedSearch[] = [];

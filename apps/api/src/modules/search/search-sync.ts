@@ -1,6 +1,7 @@
 import type { ExperimentDocument } from '@synapse/search';
 import type { EntityManager } from '../../db/orm.js';
 import { Experiment } from '../experiment/experiment.entity.js';
+import { Job, JobState } from '../job/job.entity.js';
 import type { JobHandler } from '../job/job.types.js';
 import { buildDocuments, SEARCHABLE } from './experiment-document.js';
 import type { SearchIndex } from './search-index.js';
@@ -40,32 +41,58 @@ export function fingerprint(document: ExperimentDocument | Record<string, unknow
   return JSON.stringify(normal(document));
 }
 
-function sameState(before: ExperimentDocument[], after: ExperimentDocument[]): boolean {
-  if (before.length !== after.length) return false;
-  const seen = new Map(before.map((document) => [document.id, fingerprint(document)]));
-  return after.every((document) => seen.get(document.id) === fingerprint(document));
+/** Document fingerprints by id; an id in `ids` without a document maps to null (it must not be in the index). */
+function stateOf(documents: ExperimentDocument[], ids: Iterable<string>): Map<string, string | null> {
+  const state = new Map<string, string | null>();
+  for (const id of ids) state.set(id, null);
+  for (const document of documents) state.set(document.id, fingerprint(document));
+  return state;
+}
+
+/**
+ * Of these experiments, those with a sync job that is queued, due and not claimed by anyone: whoever claims it
+ * reads the database after now, so its write lands after ours and is checked in turn. A job already claimed does
+ * not count (its run may have read the database before our write landed).
+ */
+export async function queuedSyncs(em: EntityManager, ids: string[], now = new Date()): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const jobs = await em.find(Job, { type: SYNC_EXPERIMENT, key: { $in: ids }, state: JobState.PENDING, lockedUntil: null, runAt: { $lte: now } }, { fields: ['key'] });
+  return new Set(jobs.map((job) => String(job.key)));
 }
 
 /**
  * Makes the index show the database's current state of these experiments and their families: builds the
  * documents, upserts the published ones, deletes the rest, waits for Meilisearch to apply both, then reads the
- * database again. If it changed meanwhile it writes again. So the last write to land for any document was
- * checked against the database after it landed — a slower worker's older snapshot can never be the final word
- * (Meilisearch applies tasks in the order they were enqueued). See docs/ARCHITECTURE.md, "Search ordering".
+ * database again and compares document by document. A document that changed meanwhile is written again — unless
+ * its experiment has a sync job queued and unclaimed, which will run after this write has landed: the change is
+ * left to it (under constant edits, rebuilding again only to be overtaken again was most of the queue's work).
+ * So the last write to land for any document was checked against the database after it landed, or is followed by
+ * a run that checks — a slower worker's older snapshot can never be the final word (Meilisearch applies tasks in
+ * the order they were enqueued). See docs/ARCHITECTURE.md, "Search ordering".
  */
 export async function syncExperiments(em: EntityManager, index: SearchIndex, ids: string[]): Promise<void> {
-  const touched = new Set(ids);
   em.clear();
-  let documents = await buildDocuments(em, ids);
+  const documents = await buildDocuments(em, ids);
+  const written = stateOf(documents, ids);
+  await index.upsert(documents);
+  await index.remove([...written].filter(([, state]) => state === null).map(([id]) => id));
+  const left = new Set<string>(); // changes left to a queued job: never written again by this run
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    for (const document of documents) touched.add(document.id);
-    const present = new Set(documents.map((document) => document.id));
-    await index.upsert(documents);
-    await index.remove([...touched].filter((id) => !present.has(id)));
     em.clear();
-    const now = await buildDocuments(em, ids);
-    if (sameState(documents, now)) return;
-    documents = now;
+    const now = (await buildDocuments(em, ids)).filter((document) => !left.has(document.id));
+    const current = stateOf(now, written.keys());
+    const changed = [...current].filter(([id, state]) => written.get(id) !== state).map(([id]) => id);
+    if (changed.length === 0) return;
+    const queued = await queuedSyncs(em, changed);
+    const mine = new Set(changed.filter((id) => !queued.has(id)));
+    for (const id of queued) {
+      left.add(id);
+      written.delete(id);
+    }
+    if (mine.size === 0) return;
+    await index.upsert(now.filter((document) => mine.has(document.id)));
+    await index.remove([...mine].filter((id) => current.get(id) === null));
+    for (const id of mine) written.set(id, current.get(id) ?? null);
   }
   throw new Error(`experiments ${ids.join(', ')} kept changing while being indexed; will retry`);
 }

@@ -10,6 +10,7 @@ import { NOTIFICATION_JOB_HANDLERS } from '../notification/notification.jobs.js'
 import { DeliveryStatus, WebhookDelivery } from './webhook.entity.js';
 import { DELIVER_WEBHOOK, WEBHOOK_JOB_HANDLER } from './webhook.service.js';
 import { enqueueJob } from '../job/job-queue.js';
+import { Job } from '../job/job.entity.js';
 
 // Webhooks against a real HTTP receiver on loopback, which is down for a while.
 let h: Harness;
@@ -83,6 +84,7 @@ describe('webhooks', () => {
     const body = JSON.parse(call.body);
     expect(body).toMatchObject({ event: 'EXPERIMENT_PUBLISHED', experiment: { id: draft.id, title: 'Webhook pilot', leadOrganisation: { name: 'Hookshire' } } });
     expect(call.headers['synapse-event']).toBe('EXPERIMENT_PUBLISHED');
+    expect(call.headers['synapse-redelivery']).toBeUndefined(); // the failed attempts were recorded: none reached it
     const [, timestamp, mac] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(call.headers['synapse-signature']))!;
     expect(mac).toBe(createHmac('sha256', secret).update(`${timestamp}.${call.body}`).digest('hex'));
 
@@ -101,7 +103,7 @@ describe('webhooks', () => {
     expect(received[1]?.headers['synapse-delivery']).toBe(delivery.id);
   });
 
-  it('resends a delivery whose sending process died after the receiver answered with the same synapse-delivery id, so receivers can deduplicate', async () => {
+  it('resends a delivery whose sending process died after the receiver answered with the same synapse-delivery id and synapse-redelivery: true, so receivers can deduplicate', async () => {
     const partnerOrg = await buildCouncil(h.em());
     const admin = await buildMember(h.em(), partnerOrg, MemberRole.ADMIN);
     if (!receiver) await startReceiver();
@@ -114,17 +116,21 @@ describe('webhooks', () => {
     const delivery = await h.em().findOneOrFail(WebhookDelivery, { webhook: webhook.id });
     const calls = () => received.filter((call) => call.headers['synapse-delivery'] === delivery.id);
 
-    // The receiver answers; the process dies before recording it. What is left in the database: the delivery still
-    // pending and its job, which another process runs once the lease has ended.
+    // The receiver answers; the process dies before recording it. What is left in the database after kill -9: the
+    // delivery still pending with no attempt recorded, and its job claimed once by the dead process, whose lease
+    // has ended. Another process runs it again.
     const worker = h.jobWorker({ handlers: [WEBHOOK_JOB_HANDLER], now: () => new Date() });
     await worker.drain(); // (other tests' webhooks get this event too)
     expect(calls()).toHaveLength(1);
+    expect(calls()[0]?.headers['synapse-redelivery']).toBeUndefined();
     await h.em().nativeUpdate(WebhookDelivery, { id: delivery.id }, { status: DeliveryStatus.PENDING, deliveredAt: null, attempts: 0 });
     await h.em().transactional((em) => enqueueJob(em, DELIVER_WEBHOOK, { deliveryId: delivery.id }, { key: delivery.id }));
+    await h.em().nativeUpdate(Job, { key: delivery.id }, { attempts: 1, lockedBy: 'killed-process', lockedUntil: new Date(Date.now() - 1000) });
     expect(await worker.drain()).toEqual({ succeeded: 1, failed: 0 });
 
     expect(calls()).toHaveLength(2);
     expect(calls().map((call) => JSON.parse(call.body).id)).toEqual([delivery.eventId, delivery.eventId]);
+    expect(calls()[1]?.headers['synapse-redelivery']).toBe('true');
     expect(await worker.drain()).toEqual({ succeeded: 0, failed: 0 }); // recorded as sent now: never again
     expect(calls()).toHaveLength(2);
   });
