@@ -11,7 +11,11 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.ts'],
-          testTimeout: 60_000,
+          // Each step waits on a condition for at most 15 s (synapse.ts), so a stuck step fails on its own; this is the
+          // budget for a whole journey. Keyboard journeys cost two browser round trips a Tab and one a character: the
+          // publishing one takes 19 s beside two busy cores but over 60 s with the browser three times slower, which
+          // is how it timed out on a loaded CI machine.
+          testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
         },

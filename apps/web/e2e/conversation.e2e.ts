@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { expectAccessible } from './accessibility.js';
 import { activate, chooseRadio, typeInto } from './keyboard.js';
 import { type RunningSynapse, SCREENSHOTS, startSynapse } from './synapse.js';
-import { landedSignedIn, waitForText } from './session.js';
+import { closeContextsAfterEachTest, landedSignedIn, waitForText } from './session.js';
 
 // The conversation journeys: an officer asks the team behind another council's experiment a question, a team
 // member hears about it and answers, the asker hears back and marks it answered, and the question is found by
@@ -18,6 +18,8 @@ const QUESTION = 'How did you brief ward staff about the drivers?';
 const SPAM = 'Cheap zanzibar watches for every ward';
 
 let synapse: RunningSynapse;
+// A test's own browser contexts close when it ends, even when it fails or runs out of time (see session.ts).
+closeContextsAfterEachTest(() => synapse);
 let asker: Page;
 let team: Page;
 let discussionUrl = '';

@@ -2,13 +2,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { expectAccessible } from './accessibility.js';
 import { activate, typeInto } from './keyboard.js';
-import { landedSignedIn } from './session.js';
+import { closeContextsAfterEachTest, landedSignedIn } from './session.js';
 import { type RunningSynapse, SCREENSHOTS, startSynapse } from './synapse.js';
 
 // Councils like mine, on the demo data: a council page lists its statistical neighbours on the map with the
 // reasons and what worked there; an experiment page says how its family fared in councils like yours.
 
 let synapse: RunningSynapse;
+// A test's own browser contexts close when it ends, even when it fails or runs out of time (see session.ts).
+closeContextsAfterEachTest(() => synapse);
 
 beforeAll(async () => {
   synapse = await startSynapse();

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, assert, beforeAll, expect, it } from 'vitest';
 import { expectAccessible } from './accessibility.js';
 import { activate, chooseRadio, tick, typeInto } from './keyboard.js';
-import { landedSignedIn } from './session.js';
+import { closeContextsAfterEachTest, landedSignedIn } from './session.js';
 import { type RunningSynapse, SCREENSHOTS, startSynapse } from './synapse.js';
 
 // Registered measures, end to end: a team registers what it will measure before results, publishes, later
@@ -10,6 +10,8 @@ import { type RunningSynapse, SCREENSHOTS, startSynapse } from './synapse.js';
 // public reporting statistics and the team's attention list. Its own Synapse and data, so it runs alone.
 
 let synapse: RunningSynapse;
+// A test's own browser contexts close when it ends, even when it fails or runs out of time (see session.ts).
+closeContextsAfterEachTest(() => synapse);
 let page: Page;
 
 const TITLE = 'Benefit checks at the food bank';

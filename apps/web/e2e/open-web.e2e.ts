@@ -1,13 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { publishExperiment, signInAs } from './session.js';
+import { closeContextsAfterEachTest, publishExperiment, signInAs } from './session.js';
 import { type RunningSynapse, SCREENSHOTS, startSynapse } from './synapse.js';
 
 // The open web: public pages arrive complete from the server, work with JavaScript off, answer with the right
 // status, and are taken over by React in the browser with no console errors and no second fetch of their data.
 
 let synapse: RunningSynapse;
+// A test's own browser contexts close when it ends, even when it fails or runs out of time (see session.ts).
+closeContextsAfterEachTest(() => synapse);
 let experiment: { slug: string; id: string; title: string; council: string; councilSlug: string };
 let discussion: { id: string; title: string };
 

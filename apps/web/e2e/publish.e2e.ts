@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { expectAccessible } from './accessibility.js';
 import { activate, chooseRadio, tick, typeInto } from './keyboard.js';
-import { landedSignedIn, publishExperiment, signInAs, untilTakenOver } from './session.js';
+import { closeContextsAfterEachTest, landedSignedIn, publishExperiment, signInAs, untilTakenOver } from './session.js';
 import { type RunningSynapse, SCREENSHOTS, startSynapse } from './synapse.js';
 
 // The publishing journeys: sign in through the development mailbox, publish an experiment with an outcome
@@ -10,6 +10,8 @@ import { type RunningSynapse, SCREENSHOTS, startSynapse } from './synapse.js';
 // Each test starts from its own browser context and, where it needs one, its own experiment, so any can run alone.
 
 let synapse: RunningSynapse;
+// A test's own browser contexts close when it ends, even when it fails or runs out of time (see session.ts).
+closeContextsAfterEachTest(() => synapse);
 
 const TITLE = 'Text message nudges for council tax arrears';
 const PUBLISHER = 'sam.okafor@wigan.councils.example';
@@ -57,6 +59,32 @@ it('signs in with a link from the development mailbox, using only the keyboard',
   expect(await page.locator('dt:has-text("Organisation") + dd').textContent()).toBe('Wigan (Editor)');
   await page.screenshot({ path: `${SCREENSHOTS}account.png`, fullPage: true });
   await expectAccessible(page);
+});
+
+it('does not send the sign-in form, or put the address typed into it in the page address, before the app has taken the page over', async () => {
+  const { page } = await freshPage();
+  // The app's code is held back, so the page the server sent stays plain HTML while the address is typed.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/static\/boot-[^/]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  // (Not page.goto, which waits for the take-over.)
+  await page.evaluate((url) => window.location.assign(url), `${synapse.base}/sign-in`);
+  await page.waitForURL(/\/sign-in$/);
+  await typeInto(page, page.getByLabel('Work email address'), PUBLISHER);
+  // Whether the browser was stopped from sending it (a page that was sent away would have no answer).
+  type Watched = Window & { sendingStopped?: boolean };
+  await page.evaluate(() => window.addEventListener('submit', (event) => ((window as Watched).sendingStopped = event.defaultPrevented), { once: true }));
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => (window as Watched).sendingStopped)).toBe(true);
+  expect(page.url()).toBe(`${synapse.base}/sign-in`);
+  expect(await page.getByLabel('Work email address').inputValue()).toBe(PUBLISHER);
+  release();
+  await untilTakenOver(page);
+  await activate(page, page.getByRole('button', { name: 'Send me a sign-in link' }));
+  await page.getByRole('heading', { name: 'Check your email' }).waitFor();
 });
 
 it('ties each error to its field, and the summary link moves focus to the field', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { typeInto } from './keyboard.js';
-import { expectAccessibleAtBothWidths, publishExperiment, signInAs, signInLinkFor } from './session.js';
+import { closeContextsAfterEachTest, expectAccessibleAtBothWidths, publishExperiment, signInAs, signInLinkFor } from './session.js';
 import { type RunningSynapse, SCREENSHOTS, startSynapse } from './synapse.js';
 
 // Publishing that a council can stand behind: honest adaptation, correcting and withdrawing what is published,
@@ -8,6 +8,8 @@ import { type RunningSynapse, SCREENSHOTS, startSynapse } from './synapse.js';
 // data through the API, so any one of them runs alone.
 
 let synapse: RunningSynapse;
+// A test's own browser contexts close when it ends, even when it fails or runs out of time (see session.ts).
+closeContextsAfterEachTest(() => synapse);
 
 beforeAll(async () => {
   synapse = await startSynapse();

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { assert, expect } from 'vitest';
+import { afterEach, assert, beforeEach, expect } from 'vitest';
 import { expectAccessible } from './accessibility.js';
 import type { RunningSynapse } from './synapse.js';
 
@@ -29,6 +29,22 @@ export async function waitForText(page: Page, url: string, text: string, present
  */
 export async function untilTakenOver(page: Page): Promise<void> {
   await page.waitForFunction(() => document.body?.classList.contains('synapse-hydrated') || !document.getElementById('synapse-data'));
+}
+
+/**
+ * Closes, when each test ends, the browser contexts the test opened (those opened before the tests, in beforeAll,
+ * stay). Vitest cannot stop a test that ran out of time: its body carries on in the background, pressing keys and
+ * submitting forms beside the next tests, which then fail in turn on a busy machine. Closing its contexts ends it.
+ */
+export function closeContextsAfterEachTest(running: () => RunningSynapse | undefined): void {
+  let before = new Set<BrowserContext>();
+  beforeEach(() => {
+    before = new Set(running()?.browser.contexts() ?? []);
+  });
+  afterEach(async () => {
+    const opened = (running()?.browser.contexts() ?? []).filter((context) => !before.has(context));
+    await Promise.all(opened.map((context) => context.close()));
+  });
 }
 
 /** After following a sign-in link from the mailbox: waits for the page it lands on, and for React to take it over. */

@@ -46,10 +46,15 @@ export function wordMatcher(stems: readonly string[], typed: readonly string[] =
  * `size` words long, with "…" where it was cut. Null when nothing in the text matches.
  */
 export function highlightSnippet(text: string, matches: (word: string) => boolean, size = 24): string | null {
-  // Words are only asked about up to the first match, then within the passage shown: a long text (an uploaded
-  // file's words) is not matched word by word past it.
-  const spans = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, word: m[0] }));
-  const first = spans.findIndex((span) => matches(span.word));
+  // Words are only read up to the first match and then to the end of the passage shown (and one more, so the
+  // passage knows it was cut): a long text, such as an uploaded file's words, is not scanned past it.
+  const spans: { start: number; end: number; word: string }[] = [];
+  let first = -1;
+  for (const m of text.matchAll(WORD)) {
+    spans.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
+    if (first < 0 && matches(m[0])) first = spans.length - 1;
+    if (first >= 0 && spans.length > Math.max(0, first - 6) + size) break;
+  }
   if (first < 0) return null;
   const from = Math.max(0, Math.min(first - 6, spans.length - size));
   const to = Math.min(spans.length, from + size);

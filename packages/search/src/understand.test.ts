@@ -103,6 +103,22 @@ describe('snippets', () => {
     expect(snippet).toContain('<mark>homeless</mark>');
   });
 
+  it('shows the same passage wherever the match falls, and reads a long text no further than the passage', () => {
+    const text = (at: number) => Array.from({ length: 100 }, (_, n) => (n === at ? 'target' : `w${n}`)).join(' ');
+    const asked: string[] = [];
+    const target = (word: string) => {
+      asked.push(word);
+      return word === 'target';
+    };
+    const words = (from: number, to: number, at: number) => Array.from({ length: to - from }, (_, k) => (from + k === at ? '<mark>target</mark>' : `w${from + k}`)).join(' ');
+    expect(highlightSnippet(text(2), target)).toBe(`${words(0, 24, 2)}…`);
+    expect(highlightSnippet(text(50), target)).toBe(`…${words(44, 68, 50)}…`);
+    expect(highlightSnippet(text(95), target)).toBe(`…${words(76, 100, 95)}`);
+    asked.length = 0;
+    highlightSnippet(text(10), target);
+    expect(asked.length).toBeLessThan(40); // up to the match, then only the passage shown
+  });
+
   it('marks the meanings of expanded words too', () => {
     const potholes = wordMatcher(readQuery('potholes').highlightStems);
     expect(highlightSnippet('Fixing carriageway defects first time', potholes)).toBe('Fixing <mark>carriageway</mark> <mark>defects</mark> first time');

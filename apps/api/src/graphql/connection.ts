@@ -48,6 +48,12 @@ export class PageArgs {
   after?: string | null;
 }
 
+/** The values of a cursor this API could have made; BAD_USER_INPUT on `after` for anything else. */
+export function pageCursorValues(after: string): unknown[] {
+  if (!isPageCursor(after)) throw BadInputError.field('after', CURSOR_REASON);
+  return CursorCodec.decode(after) as unknown[];
+}
+
 /**
  * One page of a list, by cursor. A cursor that decodes but does not fit this list's ordering (a date column
  * given a word) makes the database refuse the query: that is the caller's cursor, so BAD_USER_INPUT on `after`.

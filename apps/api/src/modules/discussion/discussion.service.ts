@@ -3,7 +3,7 @@ import { CONVERSATION_LIMITS, ExperimentStatus } from '@synapse/domain';
 import type { EntityManager } from '../../db/orm.js';
 import { requestLoader } from '../../db/request-loader.js';
 import { DomainError, ErrorCode, NotFoundError } from '../../errors.js';
-import { type ConnectionShape, toConnection } from '../../graphql/connection.js';
+import { type ConnectionShape, findPage, toConnection } from '../../graphql/connection.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { accessFor } from '../experiment/experiment.service.js';
 import type { Member } from '../member/member.entity.js';
@@ -62,7 +62,7 @@ export async function listDiscussions(
   if (filter?.themes?.length) conditions.push({ topics: { kind: TopicKind.THEME, key: { $in: filter.themes.map((theme) => theme.trim().toLowerCase()) } } });
   if (filter?.answered === true) conditions.push({ answeredAt: { $ne: null } });
   if (filter?.answered === false) conditions.push({ answeredAt: null });
-  const cursor = await em.findByCursor(Discussion, {
+  const cursor = await findPage(em, Discussion, {
     where: { $and: conditions },
     first: page.first,
     after: page.after ?? undefined,

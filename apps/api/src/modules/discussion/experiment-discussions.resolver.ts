@@ -4,13 +4,14 @@ import type { Context } from '../../graphql/context.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { Discussion } from './discussion.entity.js';
 import { DiscussionConnection } from './discussion.resolver.js';
-import { discussionCount, discussionsCiting, listDiscussions } from './discussion.service.js';
+import { discussionCount, discussionsCiting } from './discussion.service.js';
+import { experimentDiscussions } from './experiment-discussions.service.js';
 
 @Resolver(() => Experiment)
 export class ExperimentDiscussionsResolver {
   @FieldResolver(() => DiscussionConnection, { description: 'Questions and discussions about this experiment, most recent activity first.' })
   discussions(@Root() experiment: Experiment, @Ctx() { em, viewer }: Context, @Args(() => PageArgs) page: PageArgs) {
-    return listDiscussions(em, viewer, { experimentId: experiment.id }, page);
+    return experimentDiscussions(em, viewer, experiment.id, page);
   }
 
   @FieldResolver(() => Int, { description: 'How many discussions it has (not counting hidden ones).' })
