@@ -27,6 +27,8 @@ export interface AppConfig {
   meiliUrl: string | null;
   meiliKey: string | null;
   meiliIndex: string;
+  /** MEILI_MAX_INDEXING_MEMORY for the managed Meilisearch (e.g. "2 GiB"); null: @synapse/search's default. */
+  meiliMaxIndexingMemory: string | null;
   /** Mail for sign-in links; without it (development only) mail goes to the log and /dev/mailbox. */
   smtpUrl: string | null;
   mailFrom: string;
@@ -105,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     meiliUrl: env.MEILI_URL || null,
     meiliKey: env.MEILI_MASTER_KEY || env.MEILI_API_KEY || null,
     meiliIndex: env.MEILI_INDEX || 'experiments',
+    meiliMaxIndexingMemory: env.MEILI_MAX_INDEXING_MEMORY || null,
     smtpUrl,
     mailFrom: env.MAIL_FROM || 'Synapse <no-reply@synapse.invalid>',
     signInLinkMinutes: integer('SIGN_IN_LINK_MINUTES', env.SIGN_IN_LINK_MINUTES, 15, 1, 1440),

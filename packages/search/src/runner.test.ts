@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { lockFile, watchParent } from './orphan.js';
-import { bundledMeilisearchBinary, LocalMeilisearch, removeUnfinishedDatabase } from './runner.js';
+import { bundledMeilisearchBinary, DEFAULT_MAX_INDEXING_MEMORY, LocalMeilisearch, removeUnfinishedDatabase } from './runner.js';
 import { freePort } from './net.js';
 
 function alive(pid: number): boolean {
@@ -42,6 +42,11 @@ describe('the local Meilisearch', () => {
     expect((await fetch(`${server.url}/indexes`)).status).toBe(401);
     const authorised = await fetch(`${server.url}/indexes`, { headers: { authorization: `Bearer ${server.masterKey}` } });
     expect(authorised.status).toBe(200);
+  });
+
+  it('runs with a deliberate indexing-memory ceiling, not two thirds of the machine', () => {
+    const environment = readFileSync(`/proc/${server.pid}/environ`, 'utf8').split('\0');
+    expect(environment).toContain(`MEILI_MAX_INDEXING_MEMORY=${DEFAULT_MAX_INDEXING_MEMORY}`);
   });
 
   it('is restarted when it dies', async () => {

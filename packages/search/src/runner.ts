@@ -37,7 +37,15 @@ export interface LocalMeilisearchOptions {
   log?: (message: string) => void;
   /** How long to wait for /health after each start. */
   startTimeoutMs?: number;
+  /**
+   * The most memory Meilisearch may use while indexing (its `--max-indexing-memory`), e.g. "1 GiB". Default
+   * DEFAULT_MAX_INDEXING_MEMORY rather than Meilisearch's own two thirds of the machine's memory, so a rebuild
+   * cannot crowd out the API and the database beside it on one machine.
+   */
+  maxIndexingMemory?: string;
 }
+
+export const DEFAULT_MAX_INDEXING_MEMORY = '1 GiB';
 
 function connectionFile(dataDir: string): string {
   return join(dataDir, 'meilisearch', 'connection.json');
@@ -125,6 +133,7 @@ export class LocalMeilisearch {
         MEILI_NO_ANALYTICS: 'true',
         MEILI_LOG_LEVEL: 'WARN',
         MEILI_EXPERIMENTAL_REDUCE_INDEXING_MEMORY_USAGE: 'false',
+        MEILI_MAX_INDEXING_MEMORY: this.options.maxIndexingMemory ?? DEFAULT_MAX_INDEXING_MEMORY,
       },
     });
     this.child = child;

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
       key = running.masterKey;
     } else if (!url) {
       if (!bundledMeilisearchBinary()) throw new Error(MEILISEARCH_UNAVAILABLE_HELP);
-      local = await LocalMeilisearch.start({ dataDir: config.dataDir });
+      local = await LocalMeilisearch.start({ dataDir: config.dataDir, maxIndexingMemory: config.meiliMaxIndexingMemory ?? undefined });
       url = local.url;
       key = local.masterKey;
     }

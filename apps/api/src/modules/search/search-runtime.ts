@@ -40,7 +40,7 @@ export async function startSearch(
       log(`Search runs in degraded mode (database matching). ${MEILISEARCH_UNAVAILABLE_HELP}`);
       return null;
     }
-    local = await LocalMeilisearch.start({ dataDir: config.dataDir, log });
+    local = await LocalMeilisearch.start({ dataDir: config.dataDir, log, maxIndexingMemory: config.meiliMaxIndexingMemory ?? undefined });
     url = local.url;
     key = local.masterKey;
   }
