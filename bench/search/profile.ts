@@ -1,0 +1,149 @@
+import 'reflect-metadata';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LocalMeilisearch } from '@synapse/search';
+import { entityManager, openDatabase } from '@synapse/api/internal/db/orm';
+import { Experiment } from '@synapse/api/internal/modules/experiment/experiment.entity';
+import { allDocuments } from '@synapse/api/internal/modules/search/experiment-document';
+import { matchesOf } from '@synapse/api/internal/modules/search/search-highlight';
+import { SearchIndex } from '@synapse/api/internal/modules/search/search-index';
+import { SearchSort } from '@synapse/api/internal/modules/search/search.inputs';
+import { rerank, understandSearch } from '@synapse/api/internal/modules/search/query-understanding';
+import { engineParams } from '@synapse/api/internal/modules/search/search.service';
+import { QUERIES } from './corpus.js';
+import { http, jobsDone, percentile, round, seedCorpus, startApi, stopApi, viaMeili } from './harness.js';
+
+// npm run profile -w @synapse/bench [-- --size 10000 --rounds 3]
+// Where an API search's time goes, beside Meilisearch's own (issue 16, item 1; the write-up is docs/performance.md):
+// 1. CPU per search, read from /proc for the API and for Meilisearch, for the same 50 queries asked four ways
+//    (everything, as bench:search asks; without highlights; without facets; bare hits) and sent straight to
+//    Meilisearch. CPU time is what a search costs the machine, and is far less disturbed by other load than
+//    latency is.
+// 2. The pieces of a search timed one by one in this process on the same corpus: parsing the engine's answer,
+//    reading the query, re-ranking, re-reading the page's experiments from the database, building snippets.
+
+const RESULTS = fileURLToPath(new URL('../../search/profile-results.json', import.meta.url));
+
+function argument(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
+}
+
+/** CPU time a process has used so far, in ms (user + system, from /proc/<pid>/stat at 100 ticks a second). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+const SELECTIONS = {
+  everything: 'estimatedTotal degraded hits { experiment { id slug title } highlights { field snippet } matchedFields } facets { field values { value count } }',
+  withoutHighlights: 'estimatedTotal degraded hits { experiment { id slug title } } facets { field values { value count } }',
+  withoutFacets: 'estimatedTotal degraded hits { experiment { id slug title } highlights { field snippet } matchedFields }',
+  bareHits: 'estimatedTotal hits { experiment { id } }',
+};
+
+type Query = (typeof QUERIES)[number];
+
+async function askApi(url: string, selection: string, query: Query): Promise<void> {
+  const body = (await http(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: `query($query: String!, $filter: SearchFilter) { search(query: $query, filter: $filter, first: 20) { ${selection} } }`, variables: query }),
+  })) as { errors?: unknown };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+}
+
+/** Runs every query `rounds` times, one at a time; CPU used per search by each process, and the latency p50. */
+async function cpuPerSearch(run: (query: Query) => Promise<void>, pids: Record<string, number>, rounds: number) {
+  for (const query of QUERIES) await run(query); // warm
+  const before = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuMs(pid)]));
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const query of QUERIES) {
+      const started = performance.now();
+      await run(query);
+      times.push(performance.now() - started);
+    }
+  }
+  const searches = rounds * QUERIES.length;
+  const cpu = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, round((cpuMs(pid) - before[name]!) / searches, 2)]));
+  return { cpuMsPerSearch: cpu, latencyP50: round(percentile(times, 50), 2) };
+}
+
+/** The pieces of a search, timed in this process (ms per search, the mean over every query and round). */
+async function pieces(dataDir: string, index: SearchIndex, rounds: number): Promise<Record<string, number>> {
+  const orm = await openDatabase({ sqlitePath: join(dataDir, 'synapse.sqlite') });
+  const TEXT = ['outcomeTitles', 'lessons', 'measures', 'artefactTitles', 'serviceAreaNames', 'documentText'] as const;
+  const totals: Record<string, number> = {};
+  const time = async <T>(name: string, work: () => T | Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await work();
+    totals[name] = (totals[name] ?? 0) + performance.now() - started;
+    return result;
+  };
+  try {
+    for (let r = 0; r < rounds; r++) {
+      for (const query of QUERIES) {
+        const understood = await time('read the query', () => understandSearch(query.query, query.filter as never, false));
+        const params = engineParams({ query: query.query, filter: query.filter as never, sort: SearchSort.RELEVANCE, first: 20 }, 0, understood);
+        const answer = JSON.stringify(await index.search(understood.engineQuery, params));
+        const response = await time("parse the engine's answer (JSON)", () => JSON.parse(answer) as Awaited<ReturnType<SearchIndex['search']>>);
+        const page = (await time('re-rank the first 100 hits', () => rerank(response.hits, understood))).slice(0, 20);
+        const ids = page.map((hit) => hit.id);
+        const texts = new Map((await index.documentsById(ids, ['id', ...TEXT])).map((text) => [text.id, text]));
+        const experiments = await time("re-read the page's 20 experiments (MikroORM)", () => entityManager(orm).fork().find(Experiment, { id: { $in: ids } }));
+        await time('snippets and matched fields', () => experiments.map((experiment) => matchesOf(experiment, texts.get(experiment.id) ?? {}, understood.matches)));
+      }
+    }
+  } finally {
+    await orm.close();
+  }
+  return Object.fromEntries(Object.entries(totals).map(([name, total]) => [name, round(total / (rounds * QUERIES.length), 3)]));
+}
+
+async function main(): Promise<void> {
+  const size = Number(argument('size', '10000'));
+  const rounds = Number(argument('rounds', '3'));
+  const loadAtStart = loadavg().map((load) => round(load, 2));
+  const dataDir = mkdtempSync(join(tmpdir(), `synapse-profile-${size}-`));
+  let meili: LocalMeilisearch | null = null;
+  let api: Awaited<ReturnType<typeof startApi>> | null = null;
+  try {
+    await seedCorpus(dataDir, size);
+    meili = await LocalMeilisearch.start({ dataDir });
+    const index = new SearchIndex({ url: meili.url, apiKey: meili.masterKey, index: 'experiments', timeoutMs: 60_000 });
+    const orm = await openDatabase({ sqlitePath: join(dataDir, 'synapse.sqlite') });
+    await index.rebuild(allDocuments(entityManager(orm).fork(), 1000));
+    await orm.close();
+    api = await startApi(dataDir, meili);
+    await jobsDone(dataDir);
+    const pids = { api: api.child.pid!, meilisearch: meili.pid! };
+    const perSearch: Record<string, unknown> = {};
+    perSearch.meilisearchDirect = await cpuPerSearch((query) => viaMeili(index, query), pids, rounds);
+    for (const [name, selection] of Object.entries(SELECTIONS)) perSearch[`api_${name}`] = await cpuPerSearch((query) => askApi(api!.url, selection, query), pids, rounds);
+    // The floor: the same HTTP request through Express, Apollo and the plugins, asking for nothing but `__typename`.
+    perSearch.api_httpAndGraphqlOnly = await cpuPerSearch(async () => {
+      await http(`${api!.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    }, pids, rounds);
+    for (const [name, figures] of Object.entries(perSearch)) console.log(`  ${name}: ${JSON.stringify(figures)}`);
+    const inProcess = await pieces(dataDir, index, rounds);
+    for (const [name, ms] of Object.entries(inProcess)) console.log(`  ${name}: ${ms} ms`);
+    const machine = { node: process.version, date: new Date().toISOString(), loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadavg().map((load) => round(load, 2)) };
+    writeFileSync(RESULTS, `${JSON.stringify({ machine, size, rounds, queries: QUERIES.length, perSearch, inProcess }, null, 2)}\n`);
+    console.log(`Results written to ${RESULTS}`);
+  } finally {
+    if (api) await stopApi(api);
+    await meili?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
