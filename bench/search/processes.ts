@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { QUERIES } from './corpus.js';
+import { latencies } from './harness.js';
 
 type Query = (typeof QUERIES)[number];
 
@@ -55,18 +56,8 @@ function treeRssMiB(root: number): number {
 
 /** One pass over the 50 queries with `concurrency` requests in flight: each latency and the wall time. */
 async function pass(run: (query: Query) => Promise<void>, concurrency: number): Promise<{ times: number[]; wallMs: number }> {
-  const times: number[] = [];
-  let next = 0;
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let query = QUERIES[next++]; query; query = QUERIES[next++]) {
-        const began = performance.now();
-        await run(query);
-        times.push(performance.now() - began);
-      }
-    }),
-  );
+  const times = await latencies(run, concurrency, 1);
   return { times, wallMs: performance.now() - started };
 }
 
