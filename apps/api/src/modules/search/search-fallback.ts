@@ -103,13 +103,18 @@ export async function searchFallback(
   freshnessSql(where, args.filter, args.reviewCutoff, (date) => platform.processDateProperty(date));
   inList(where, 'e.id', args.onlyIds);
   const match = matchSql(args.query, postgres);
-  const from = `experiments e join organisations lead on lead.id = e.lead_organisation_id${match ? ` join (${match.sql}) m on m.experiment_id = e.id` : ''}`;
+  // On SQLite the matches are worked out first, once (a materialised CTE): as a subquery joined beside a filter's
+  // `e.id in (…)`, SQLite's planner ran the full-text search row by row and took seconds (measured: 3.5 s against
+  // 31 ms for "toolkit" with an artefact-type filter on 10,000 experiments). PostgreSQL plans the subquery well.
+  const matched = match && !postgres ? `with m as materialized (${match.sql}) ` : '';
+  const joinMatch = match ? (postgres ? ` join (${match.sql}) m on m.experiment_id = e.id` : ' join m on m.experiment_id = e.id') : '';
+  const from = `experiments e join organisations lead on lead.id = e.lead_organisation_id${joinMatch}`;
   const params = [...(match?.params ?? []), ...where.params];
   const condition = where.clauses.join(' and ');
   const connection = em.getConnection();
   // Counted up to the engine's own cap (maxTotalHits), which also bounds the cost of a very broad query.
   const [counted] = await connection.execute<{ total: number | string }[]>(
-    `select count(*) as total from (select 1 from ${from} where ${condition} limit ${MAX_TOTAL_HITS}) as capped`,
+    `${matched}select count(*) as total from (select 1 from ${from} where ${condition} limit ${MAX_TOTAL_HITS}) as capped`,
     params,
   );
   const total = Number(counted?.total ?? 0);
@@ -117,7 +122,7 @@ export async function searchFallback(
     args.first === 0
       ? []
       : await connection.execute<{ id: string }[]>(
-          `select e.id from ${from} where ${condition} order by ${orderSql(args.sort, !!match)} limit ? offset ?`,
+          `${matched}select e.id from ${from} where ${condition} order by ${orderSql(args.sort, !!match)} limit ? offset ?`,
           [...params, args.first, offset],
         );
   const loaded = rows.length ? await em.find(Experiment, { id: { $in: rows.map((row) => row.id) } }) : [];
