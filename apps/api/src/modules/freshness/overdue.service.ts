@@ -29,14 +29,16 @@ export async function outcomeCounts(em: EntityManager, ids: string[]): Promise<M
 
 /**
  * Published experiments (narrowed by `where`) overdue for review or for results at `now`, oldest first.
- * Read a batch at a time, so a scan of the whole network holds one batch in memory.
+ * Read a batch at a time. With `release`, each batch's entities leave the EntityManager before the next is read,
+ * so a scan of the whole network holds one batch in memory (without it, 100,000 experiments filled a 1 GiB heap);
+ * a caller that keeps items past their batch leaves it off.
  */
 export async function* overdueBatches(
   em: EntityManager,
   where: FilterQuery<Experiment>,
   now: Date,
   config: FreshnessConfig,
-  batchSize = 500,
+  { batchSize = 500, release = false }: { batchSize?: number; release?: boolean } = {},
 ): AsyncGenerator<OverdueItem[]> {
   let after: string | null = null;
   for (;;) {
@@ -57,6 +59,7 @@ export async function* overdueBatches(
     }
     yield items;
     after = last.id;
+    if (release) em.clear();
   }
 }
 

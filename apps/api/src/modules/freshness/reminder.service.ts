@@ -64,7 +64,7 @@ async function recipientsByOrganisation(em: EntityManager, organisationIds: stri
  */
 export async function sendFreshnessReminders(em: EntityManager, config: FreshnessConfig, now: Date): Promise<number> {
   let created = 0;
-  for await (const items of overdueBatches(em, {}, now, config)) {
+  for await (const items of overdueBatches(em, {}, now, config, { release: true })) {
     if (items.length === 0) continue;
     const recipients = await recipientsByOrganisation(em, [...new Set(items.map((item) => item.experiment.leadOrganisation.id))]);
     const rows = items.flatMap((item) => {

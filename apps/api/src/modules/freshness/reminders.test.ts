@@ -7,6 +7,7 @@ import { DigestFrequency, Member } from '../member/member.entity.js';
 import { Notification, NotificationKind } from '../notification/notification.entity.js';
 import { sendDigests } from '../notification/notification.service.js';
 import type { Organisation } from '../organisation/organisation.entity.js';
+import { overdueBatches } from './overdue.service.js';
 import { freshnessReminderSchedule, sendFreshnessReminders } from './reminder.service.js';
 
 let h: Harness;
@@ -122,5 +123,27 @@ describe('the reminder job on the job queue', () => {
     expect((await first.tickSchedules()) + (await second.tickSchedules())).toBe(1);
     await h.runJobs();
     expect(await reminders(editor, experiment, NotificationKind.RESULTS_OVERDUE)).toHaveLength(1);
+  });
+});
+
+describe('a reminder scan of the whole network', () => {
+  it('holds one batch of experiments at a time, not all of them (100,000 filled a 1 GiB heap at start-up)', async () => {
+    for (let n = 0; n < 5; n++) await team('2029-03-10', null);
+    const em = h.em().fork();
+    const managed = () => em.getUnitOfWork().getIdentityMap().values().filter((entity) => entity instanceof Experiment).length;
+    let seen = 0;
+    let most = 0;
+    for await (const batch of overdueBatches(em, {}, day('2030-03-10'), h.config.freshness, { batchSize: 2, release: true })) {
+      seen += batch.length;
+      most = Math.max(most, managed());
+    }
+    expect(seen).toBeGreaterThanOrEqual(5);
+    expect(most).toBeLessThanOrEqual(2);
+
+    // Without `release` (the attention list keeps items past their batch) every batch stays managed.
+    const kept = h.em().fork();
+    const items = [];
+    for await (const batch of overdueBatches(kept, {}, day('2030-03-10'), h.config.freshness, { batchSize: 2 })) items.push(...batch);
+    expect(kept.getUnitOfWork().getIdentityMap().values().filter((entity) => entity instanceof Experiment).length).toBeGreaterThanOrEqual(new Set(items.map((item) => item.experiment.id)).size);
   });
 });
