@@ -110,8 +110,10 @@ async function familySizes(em: EntityManager, experiments: Experiment[]): Promis
   const families = [...new Set(experiments.map((experiment) => experiment.familyId ?? experiment.id))];
   const sizes = new Map<string, number>();
   if (families.length === 0) return sizes;
-  const members = await em.find(Experiment, { familyId: { $in: families }, ...SEARCHABLE }, { fields: ['familyId'] });
-  for (const member of members) sizes.set(member.familyId!, (sizes.get(member.familyId!) ?? 0) + 1);
+  // Searchable is checked in code: with the status in the query, SQLite walked the status index over every
+  // published experiment instead of the family index (136 ms a page at 100,000, against 0.1 ms).
+  const members = await em.find(Experiment, { familyId: { $in: families } }, { fields: ['familyId', 'status', 'withdrawnAt'] });
+  for (const member of members.filter(isSearchable)) sizes.set(member.familyId!, (sizes.get(member.familyId!) ?? 0) + 1);
   return sizes;
 }
 
@@ -127,11 +129,7 @@ export async function buildDocuments(em: EntityManager, ids: string[]): Promise<
   if (ids.length === 0) return [];
   const changed = await em.find(Experiment, { id: { $in: ids } }, { fields: ['familyId'] });
   const families = [...new Set(changed.map((experiment) => experiment.familyId ?? experiment.id))];
-  const experiments = await em.find(
-    Experiment,
-    { ...SEARCHABLE, $or: [{ id: { $in: ids } }, ...(families.length ? [{ familyId: { $in: families } }] : [])] },
-    LOAD,
-  );
+  const experiments = (await em.find(Experiment, { $or: [{ id: { $in: ids } }, ...(families.length ? [{ familyId: { $in: families } }] : [])] }, LOAD)).filter(isSearchable);
   return withFamilies(experiments, await familySizes(em, experiments));
 }
 
@@ -139,14 +137,14 @@ export async function buildDocuments(em: EntityManager, ids: string[]): Promise<
 async function* searchablePages(em: EntityManager, batchSize: number): AsyncGenerator<{ page: Experiment[]; sizes: Map<string, number> }> {
   let after: string | null = null;
   for (;;) {
-    const page: Experiment[] = await em.find(
-      Experiment,
-      after ? { ...SEARCHABLE, id: { $gt: after } } : SEARCHABLE,
-      { ...LOAD, orderBy: { id: 'asc' }, limit: batchSize },
-    );
-    const last = page.at(-1);
+    // In id order by the primary key alone, searchable checked in code: with the status in the query SQLite read
+    // every published experiment through the status index and sorted them, for every page (148 ms a page at
+    // 100,000, against 0.6 ms; a start-up reconciliation took minutes).
+    const read: Experiment[] = await em.find(Experiment, after ? { id: { $gt: after } } : {}, { ...LOAD, orderBy: { id: 'asc' }, limit: batchSize });
+    const last = read.at(-1);
     if (!last) return;
-    yield { page, sizes: await familySizes(em, page) };
+    const page = read.filter(isSearchable);
+    if (page.length) yield { page, sizes: await familySizes(em, page) };
     after = last.id;
     // The page's entities are released before the next is read: memory stays one page, whatever the corpus.
     em.clear();
