@@ -2,7 +2,7 @@ import { ref } from '@mikro-orm/core';
 import { cleanWrittenText, CONVERSATION_LIMITS, ModerationAction } from '@synapse/domain';
 import type { EntityManager } from '../../db/orm.js';
 import { DomainError, ErrorCode, ForbiddenError, NotFoundError } from '../../errors.js';
-import { type ConnectionShape, toConnection } from '../../graphql/connection.js';
+import { type ConnectionShape, findPage, toConnection } from '../../graphql/connection.js';
 import { Member } from '../member/member.entity.js';
 import { Notification } from '../notification/notification.entity.js';
 import { Discussion } from './discussion.entity.js';
@@ -104,6 +104,6 @@ export async function reportQueue(em: EntityManager, viewer: Member | null, open
     if (member.role !== 'ADMIN' || !organisationId) throw new ForbiddenError('see reported posts');
     where.post = { discussion: { experiment: { leadOrganisation: organisationId } } };
   }
-  const cursor = await em.findByCursor(PostReport, { where, first: page.first, after: page.after ?? undefined, orderBy: { createdAt: 'asc', id: 'asc' } });
+  const cursor = await findPage(em, PostReport, { where, first: page.first, after: page.after ?? undefined, orderBy: { createdAt: 'asc', id: 'asc' } } as never);
   return toConnection(cursor);
 }

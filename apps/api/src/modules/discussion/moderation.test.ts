@@ -59,6 +59,15 @@ describe('moderation', () => {
     expect(audit[0]?.after).toMatchObject({ moderationReason: 'Advertising' });
     expect((await h.run(QUEUE, {}, w.volunteer)).data.postReports.nodes.map((n: { post: { id: string } }) => n.post.id)).not.toContain(w.rudeId);
 
+    // A cursor this API never made is the caller's mistake, not ours (the fuzz run found these as INTERNAL).
+    const forged = Buffer.from(JSON.stringify({ NaN: 1 })).toString('base64url');
+    for (const after of ['offfset:5', '🏠 emoji', forged]) {
+      const badQueue = await h.run('query($after: String) { postReports(first: 5, after: $after) { totalCount } }', { after }, w.volunteer);
+      expect(badQueue.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+      const badPosts = await h.run('query($id: ID!, $after: String) { discussion(id: $id) { posts(first: 5, after: $after) { totalCount } } }', { id: w.discussionId, after }, w.asker);
+      expect(badPosts.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    }
+
     const asReader = await h.run('query($id: ID!) { discussion(id: $id) { replyCount posts(first: 10) { nodes { id } } } }', { id: w.discussionId }, w.asker);
     expect(asReader.data.discussion.replyCount).toBe(0);
     expect(asReader.data.discussion.posts.nodes.map((p: { id: string }) => p.id)).not.toContain(w.rudeId);
