@@ -1,9 +1,7 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import { clockScope } from '../clock.js';
 import type { Context } from './context.js';
 
-/** Root queries and mutations run with the request's clock in scope (see clock.ts). */
-export function inRequestClock<T>(info: GraphQLResolveInfo, context: Context, next: () => T): T {
-  const root = info.parentType.name === 'Mutation' || info.parentType.name === 'Query';
-  return root && context.clock ? clockScope.run(context.clock, next) : next();
+/** Runs a root query or mutation with the request's clock in scope (see clock.ts; root-scopes.ts calls it for root fields only). */
+export function inRequestClock<T>(context: Context, next: () => T): T {
+  return context.clock ? clockScope.run(context.clock, next) : next();
 }

@@ -12,7 +12,7 @@ export function scopeRootFields(schema: GraphQLSchema): GraphQLSchema {
   for (const type of [schema.getQueryType(), schema.getMutationType()]) {
     for (const field of Object.values(type?.getFields() ?? {})) {
       const resolve = field.resolve ?? defaultFieldResolver;
-      field.resolve = (root, args, context: Context, info) => inRequestClock(info, context, () => inAuditScope(info, context, () => resolve(root, args, context, info)));
+      field.resolve = (root, args, context: Context, info) => inRequestClock(context, () => inAuditScope(info, context, () => resolve(root, args, context, info)));
     }
   }
   return schema;
