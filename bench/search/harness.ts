@@ -57,6 +57,8 @@ export async function startApi(dataDir: string, meili: LocalMeilisearch, process
       WEB_CONCURRENCY: String(processes),
       // The benchmark sends far more than a person would from one address; limits are not what it measures.
       RATE_LIMIT_ANONYMOUS: '1000000',
+      // For an investigation, e.g. `--import=<file>` to sample process.memoryUsage() (docs/performance.md).
+      ...(process.env.BENCH_API_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS } : {}),
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

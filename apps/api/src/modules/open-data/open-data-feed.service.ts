@@ -21,7 +21,8 @@ export function latestPublished(em: EntityManager, where: FilterQuery<Experiment
 /** The 50 newest experiments a search finds, with their lead organisations: the saved-search Atom feed's entries. */
 export async function newestMatching(em: EntityManager, searchIndex: SearchIndex | null, query: string, filter: SearchFilter): Promise<Experiment[]> {
   const result = await search(em, searchIndex, { query, filter, sort: SearchSort.NEWEST, first: 50 });
-  const experiments = result.hits.map((hit) => hit.experiment);
+  // Asked without `wants`, a search builds every hit's experiment as an entity.
+  const experiments = result.hits.map((hit) => hit.experiment).filter((experiment) => experiment instanceof Experiment);
   await em.populate(experiments, ['leadOrganisation']);
   return experiments;
 }

@@ -1,15 +1,15 @@
 import { ExperimentStatus } from '@synapse/domain';
 import { DOCUMENT_SCHEMA, type ExperimentDocument, populationBand, stemmedFields } from '@synapse/search';
 import type { EntityManager } from '../../db/orm.js';
-import { Experiment } from '../experiment/experiment.entity.js';
 import { dateNumber, reviewBaseOn } from '../freshness/freshness-rules.js';
 import { documentVersion } from './document-version.js';
+import { type DocumentSource, documentSources, type ExperimentRow, experimentPage, experimentRows, familyMembers } from './document-source.js';
 
 function yearOf(date: string | null): number | null {
   return date ? Number(date.slice(0, 4)) : null;
 }
 
-function yearsRun(experiment: Experiment): number[] {
+function yearsRun(experiment: ExperimentRow): number[] {
   const start = yearOf(experiment.startDate);
   if (start === null) return [];
   const end = yearOf(experiment.endDate) ?? (experiment.publishedAt ?? new Date()).getUTCFullYear();
@@ -28,26 +28,22 @@ function clean<T>(value: T): T {
 
 type Content = Omit<ExperimentDocument, 'stems'>;
 
-/** A loaded experiment's document without its stems, and the version (hash) of that content. */
-function versionedContent(experiment: Experiment, familySize: number): Content {
-  const raw = { ...rawDocument(experiment), familyId: experiment.familyId ?? experiment.id, familySize, schema: DOCUMENT_SCHEMA };
+/** An experiment's document without its stems, and the version (hash) of that content. */
+function versionedContent(source: DocumentSource, familySize: number): Content {
+  const { experiment } = source;
+  const raw = { ...rawDocument(source), familyId: experiment.familyId ?? experiment.id, familySize, schema: DOCUMENT_SCHEMA };
   const content = Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, clean(value)])) as Omit<Content, 'version'>;
   return { ...content, version: documentVersion(content) };
 }
 
-/** Maps a loaded experiment (with its relations) to its search document. */
-export function toDocument(experiment: Experiment, familySize = 1): ExperimentDocument {
-  const content = versionedContent(experiment, familySize);
+/** An experiment's search document, from what document-source.ts read. */
+export function toDocument(source: DocumentSource, familySize = 1): ExperimentDocument {
+  const content = versionedContent(source, familySize);
   return { ...content, stems: stemmedFields(content) };
 }
 
-function rawDocument(experiment: Experiment): Omit<ExperimentDocument, 'familyId' | 'familySize' | 'schema' | 'stems' | 'version'> {
-  const lead = experiment.leadOrganisation.getEntity();
-  const outcomes = experiment.outcomes.getItems();
-  const artefacts = experiment.artefacts.getItems();
+function rawDocument({ experiment, lead, outcomes, artefacts, serviceAreas: areas, places, partners, registered }: DocumentSource): Omit<ExperimentDocument, 'familyId' | 'familySize' | 'schema' | 'stems' | 'version'> {
   const evidenceLevels = [...new Set(outcomes.map((o) => o.evidenceLevel))].sort();
-  const areas = [...experiment.serviceAreas.getItems()].sort((a, b) => a.position - b.position);
-  const places = experiment.places.getItems();
   return {
     id: experiment.id,
     slug: experiment.slug,
@@ -63,8 +59,8 @@ function rawDocument(experiment: Experiment): Omit<ExperimentDocument, 'familyId
     stage: experiment.stage,
     verdicts: [...new Set(outcomes.map((o) => o.verdict))],
     outcomeTitles: outcomes.map((o) => o.title),
-    measures: outcomes.flatMap((o) => o.measures.map((measure) => measure.name)),
-    lessons: outcomes.flatMap((o) => [o.whatWorked, o.whatDidNotWork, o.conditionsForSuccess]).filter((text): text is string => !!text),
+    measures: outcomes.flatMap((o) => o.measures),
+    lessons: outcomes.flatMap((o) => o.lessons),
     evidenceLevels,
     maxEvidenceLevel: evidenceLevels.length ? Math.max(...evidenceLevels) : 0,
     artefactTitles: artefacts.map((a) => a.title),
@@ -78,14 +74,14 @@ function rawDocument(experiment: Experiment): Omit<ExperimentDocument, 'familyId
     ruralUrbanClass: lead.ruralUrbanClass,
     deprivationQuintile: lead.deprivationQuintile,
     populationBand: populationBand(lead.population),
-    partners: experiment.partners.getItems().map((p) => p.name),
+    partners,
     places: places.map((p) => p.name),
     placeGssCodes: places.map((p) => p.gssCode).filter((code): code is string => !!code),
     years: yearsRun(experiment),
     startYear: yearOf(experiment.startDate),
     costBand: experiment.budgetBand,
     publishedAt: Math.floor((experiment.publishedAt ?? experiment.createdAt).getTime() / 1000),
-    registered: experiment.registration !== null,
+    registered,
     reviewBase: dateNumber(reviewBaseOn(experiment)),
   };
 }
@@ -96,29 +92,25 @@ function rawDocument(experiment: Experiment): Omit<ExperimentDocument, 'familyId
  */
 export const SEARCHABLE = { status: ExperimentStatus.PUBLISHED, withdrawnAt: null } as const;
 
-export function isSearchable(experiment: Pick<Experiment, 'status' | 'withdrawnAt'>): boolean {
+export function isSearchable(experiment: { status: ExperimentStatus; withdrawnAt: unknown }): boolean {
   return experiment.status === ExperimentStatus.PUBLISHED && !experiment.withdrawnAt;
 }
 
-const POPULATE = ['leadOrganisation', 'serviceAreas', 'places', 'partners', 'outcomes', 'artefacts', 'artefacts.documentText'] as const;
-// One query per relation rather than one joining them all: the join multiplies each experiment's rows by its
-// outcomes × artefacts × places × partners, and hydrating that product was most of a rebuild's time.
-const LOAD = { populate: POPULATE, strategy: 'select-in' } as const;
-
 /** Published experiments per family, for the familySize of each document. */
-async function familySizes(em: EntityManager, experiments: Experiment[]): Promise<Map<string, number>> {
+async function familySizes(em: EntityManager, experiments: ExperimentRow[]): Promise<Map<string, number>> {
   const families = [...new Set(experiments.map((experiment) => experiment.familyId ?? experiment.id))];
   const sizes = new Map<string, number>();
-  if (families.length === 0) return sizes;
   // Searchable is checked in code: with the status in the query, SQLite walked the status index over every
   // published experiment instead of the family index (136 ms a page at 100,000, against 0.1 ms).
-  const members = await em.find(Experiment, { familyId: { $in: families } }, { fields: ['familyId', 'status', 'withdrawnAt'] });
-  for (const member of members.filter(isSearchable)) sizes.set(member.familyId!, (sizes.get(member.familyId!) ?? 0) + 1);
+  for (const member of await familyMembers(em, families)) {
+    if (isSearchable({ status: member.status, withdrawnAt: member.withdrawn_at })) sizes.set(member.family_id, (sizes.get(member.family_id) ?? 0) + 1);
+  }
   return sizes;
 }
 
-function withFamilies(experiments: Experiment[], sizes: Map<string, number>): ExperimentDocument[] {
-  return experiments.map((experiment) => toDocument(experiment, sizes.get(experiment.familyId ?? experiment.id) ?? 1));
+async function documentsOf(em: EntityManager, experiments: ExperimentRow[]): Promise<ExperimentDocument[]> {
+  const sizes = await familySizes(em, experiments);
+  return (await documentSources(em, experiments)).map((source) => toDocument(source, sizes.get(source.experiment.familyId ?? source.experiment.id) ?? 1));
 }
 
 /**
@@ -127,33 +119,30 @@ function withFamilies(experiments: Experiment[], sizes: Map<string, number>): Ex
  */
 export async function buildDocuments(em: EntityManager, ids: string[]): Promise<ExperimentDocument[]> {
   if (ids.length === 0) return [];
-  const changed = await em.find(Experiment, { id: { $in: ids } }, { fields: ['familyId'] });
+  const changed = await experimentRows(em, ids);
   const families = [...new Set(changed.map((experiment) => experiment.familyId ?? experiment.id))];
-  const experiments = (await em.find(Experiment, { $or: [{ id: { $in: ids } }, ...(families.length ? [{ familyId: { $in: families } }] : [])] }, LOAD)).filter(isSearchable);
-  return withFamilies(experiments, await familySizes(em, experiments));
+  return documentsOf(em, (await experimentRows(em, ids, families)).filter(isSearchable));
 }
 
-/** All searchable experiments with their relations and family sizes, a page at a time in id order. */
-async function* searchablePages(em: EntityManager, batchSize: number): AsyncGenerator<{ page: Experiment[]; sizes: Map<string, number> }> {
+/** All searchable experiments, a page at a time in id order. */
+async function* searchablePages(em: EntityManager, batchSize: number): AsyncGenerator<ExperimentRow[]> {
   let after: string | null = null;
   for (;;) {
     // In id order by the primary key alone, searchable checked in code: with the status in the query SQLite read
     // every published experiment through the status index and sorted them, for every page (148 ms a page at
     // 100,000, against 0.6 ms; a start-up reconciliation took minutes).
-    const read: Experiment[] = await em.find(Experiment, after ? { id: { $gt: after } } : {}, { ...LOAD, orderBy: { id: 'asc' }, limit: batchSize });
+    const read = await experimentPage(em, after, batchSize);
     const last = read.at(-1);
     if (!last) return;
     const page = read.filter(isSearchable);
-    if (page.length) yield { page, sizes: await familySizes(em, page) };
+    if (page.length) yield page;
     after = last.id;
-    // The page's entities are released before the next is read: memory stays one page, whatever the corpus.
-    em.clear();
   }
 }
 
 /** All searchable experiments' documents, a batch at a time, for a full rebuild. */
 export async function* allDocuments(em: EntityManager, batchSize = 500): AsyncGenerator<ExperimentDocument[]> {
-  for await (const { page, sizes } of searchablePages(em, batchSize)) yield withFamilies(page, sizes);
+  for await (const page of searchablePages(em, batchSize)) yield documentsOf(em, page);
 }
 
 /**
@@ -161,7 +150,9 @@ export async function* allDocuments(em: EntityManager, batchSize = 500): AsyncGe
  * compares with the index. Builds each document's content but not its stems (derived from it by code).
  */
 export async function* allVersions(em: EntityManager, batchSize = 500): AsyncGenerator<{ id: string; version: string }[]> {
-  for await (const { page, sizes } of searchablePages(em, batchSize)) {
-    yield page.map((experiment) => ({ id: experiment.id, version: versionedContent(experiment, sizes.get(experiment.familyId ?? experiment.id) ?? 1).version }));
+  for await (const page of searchablePages(em, batchSize)) {
+    const sizes = await familySizes(em, page);
+    const sources = await documentSources(em, page);
+    yield sources.map((source) => ({ id: source.experiment.id, version: versionedContent(source, sizes.get(source.experiment.familyId ?? source.experiment.id) ?? 1).version }));
   }
 }

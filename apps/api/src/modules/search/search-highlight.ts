@@ -1,19 +1,11 @@
 import { highlightSnippet } from '@synapse/search';
-import type { Experiment } from '../experiment/experiment.entity.js';
+import type { HitColumns, HitText } from './search-hit-read.js';
 import type { SearchHighlight } from './search.types.js';
 
-/** The text of a hit by field: the experiment's own fields, and the outcome and artefact text the engine returned. */
-interface HitText {
-  outcomeTitles?: string[];
-  lessons?: string[];
-  measures?: string[];
-  artefactTitles?: string[];
-  serviceAreaNames?: string[];
-  /** Words inside uploaded artefact files. */
-  documentText?: string[];
-}
+/** An experiment's own text (an entity or its columns read in plain SQL). */
+type OwnText = Pick<HitColumns, 'title' | 'themes' | 'summary' | 'problem' | 'whatIsNew' | 'approach' | 'whoItServes'>;
 
-function fieldsOf(experiment: Experiment, hit: HitText): [string, string[]][] {
+function fieldsOf(experiment: OwnText, hit: HitText): [string, string[]][] {
   return [
     ['title', [experiment.title]],
     ['themes', experiment.themes],
@@ -38,7 +30,7 @@ const HIGHLIGHTED = new Set(['title', 'summary', 'problem', 'approach', 'outcome
  * The passages that matched, as safe HTML (whole words marked: the stem or a typo of what was searched, never a
  * stop word; cut to about 24 words around the first match), and which fields matched, e.g. ["title", "lessons"].
  */
-export function matchesOf(experiment: Experiment, hit: HitText, matches: (word: string) => boolean): { highlights: SearchHighlight[]; matchedFields: string[] } {
+export function matchesOf(experiment: OwnText, hit: HitText, matches: (word: string) => boolean): { highlights: SearchHighlight[]; matchedFields: string[] } {
   const highlights: SearchHighlight[] = [];
   const matchedFields: string[] = [];
   for (const [field, texts] of fieldsOf(experiment, hit)) {

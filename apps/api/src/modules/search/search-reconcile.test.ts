@@ -6,6 +6,7 @@ import { createHarness, type Harness } from '../../../test/harness.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { Job } from '../job/job.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
+import { documentSources, experimentRows } from './document-source.js';
 import { allDocuments, SEARCHABLE, toDocument } from './experiment-document.js';
 import { reconcileIndex } from './search-reconcile.js';
 import { SYNC_EXPERIMENT } from './search-sync.js';
@@ -72,7 +73,8 @@ describe('search reconciliation', () => {
     await h.em().nativeUpdate(Experiment, { id: retitled!.id }, { title: 'Text reminders for bin day, in Welsh too' });
     await h.em().nativeUpdate(Organisation, { id: otherLead.id }, { name: 'Saltmarsh and Fen' });
     // A document for an experiment that is not searchable (a draft), as a missed removal would leave it.
-    await index.upsert([toDocument(await h.em().findOneOrFail(Experiment, draft.id, { populate: ['leadOrganisation', 'serviceAreas', 'places', 'partners', 'outcomes', 'artefacts'] }))]);
+    const [draftSource] = await documentSources(h.em(), await experimentRows(h.em(), [draft.id]));
+    await index.upsert([toDocument(draftSource!)]);
 
     const report = await reconcileIndex(h.em(), index, log);
     expect(report).toEqual({ missing: 1, stale: 2, extra: 1, rebuilt: false });

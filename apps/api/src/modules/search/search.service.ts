@@ -9,6 +9,7 @@ import { isSearchable, SEARCHABLE } from './experiment-document.js';
 import { breakerFor } from './search-breaker.js';
 import { searchFallback } from './search-fallback.js';
 import { matchesOf } from './search-highlight.js';
+import { type HitColumns, hitTexts, searchableColumns } from './search-hit-read.js';
 import { engineSuggestions } from './search-suggest.js';
 import type { SearchIndex } from './search-index.js';
 import { rerank, type UnderstoodSearch, understandSearch } from './query-understanding.js';
@@ -73,8 +74,6 @@ const SORT: Record<SearchSort, string[] | undefined> = {
 export const RERANK_WINDOW = 100;
 /** What a hit brings back from the engine to be re-ranked. */
 const RANKED_FIELDS: (keyof ExperimentDocument & string)[] = ['id', 'familySize', 'verdicts', 'stage', 'maxEvidenceLevel', 'costBand', 'ruralUrbanClass', 'nation', 'region', 'leadGssCode', 'placeGssCodes', 'reviewBase'];
-/** The text behind "why it matched": fetched for the page shown only, never for the whole re-ranking window. */
-const TEXT_FIELDS: (keyof ExperimentDocument & string)[] = ['outcomeTitles', 'lessons', 'measures', 'artefactTitles', 'serviceAreaNames', 'documentText'];
 
 export function decodeOffset(after: string | null | undefined): number {
   if (!after) return 0;
@@ -108,12 +107,18 @@ export interface SearchWants {
   facets: boolean;
   /** Each hit's highlights and matchedFields (needs the text of the page's hits). */
   highlights: boolean;
+  /** Each hit's experiment as an entity; when false, only its columns (HIT_COLUMN_FIELDS), read in plain SQL. */
+  experiments: boolean;
 }
 
-const EVERYTHING: SearchWants = { facets: true, highlights: true };
+const EVERYTHING: SearchWants = { facets: true, highlights: true, experiments: true };
 
-/** Loads the experiments of some ids, searchable only (published, not withdrawn), in the given order: a stale index can never reveal a draft. */
-async function publishedInOrder(em: EntityManager, ids: string[]): Promise<Map<string, Experiment>> {
+/**
+ * The searchable experiments (published, not withdrawn) among some ids: a stale index can never reveal a draft.
+ * Entities only when asked for (see search-hit-read.ts).
+ */
+async function searchableById(em: EntityManager, ids: string[], entities: boolean): Promise<Map<string, Experiment | HitColumns>> {
+  if (!entities) return searchableColumns(em, ids);
   if (ids.length === 0) return new Map();
   // By primary key only: with a status condition too, SQLite preferred the status index and scanned every
   // published experiment (measured: the API's overhead grew with the corpus).
@@ -154,7 +159,7 @@ export function engineParams(args: SearchArgs, offset: number, understood: Under
     limit: window ? RERANK_WINDOW : args.first,
     offset: window ? 0 : offset,
     showRankingScore: window,
-    attributesToRetrieve: window || !wants.highlights ? RANKED_FIELDS : [...RANKED_FIELDS, ...TEXT_FIELDS],
+    attributesToRetrieve: RANKED_FIELDS,
     ...(args.collapseFamilies ? { distinct: 'familyId' } : {}),
   };
 }
@@ -164,24 +169,17 @@ async function searchEngine(em: EntityManager, index: SearchIndex, args: SearchA
   const response = await breakerFor(index).run(() => index.search(understood.engineQuery, engineParams(args, offset, understood)));
   const window = reranked(args, offset);
   const cutoff = args.reviewCutoff ? dateNumber(args.reviewCutoff) : undefined;
-  let page = window ? rerank(response.hits, understood, cutoff).slice(offset, offset + args.first) : response.hits;
+  const page = window ? rerank(response.hits, understood, cutoff).slice(offset, offset + args.first) : response.hits;
   const wants = args.wants ?? EVERYTHING;
   const ids = page.map((hit) => hit.id);
-  // The page's text (for highlights) and its experiments (re-read from the database) are fetched side by side.
-  const [texts, experiments] = await Promise.all([
-    window && wants.highlights && ids.length ? breakerFor(index).run(() => index.documentsById(ids, ['id', ...TEXT_FIELDS])) : Promise.resolve([]),
-    publishedInOrder(em, ids),
-  ]);
-  if (texts.length) {
-    const byId = new Map(texts.map((text) => [text.id, text]));
-    page = page.map((hit) => ({ ...hit, ...byId.get(hit.id) }));
-  }
+  // The page's experiments are re-read from the database, with the text behind their highlights when asked for.
+  const [experiments, texts] = await Promise.all([searchableById(em, ids, wants.experiments), wants.highlights ? hitTexts(em, ids) : null]);
   const noMatches = { highlights: [], matchedFields: [] };
   const hits = page
     .filter((hit) => experiments.has(hit.id))
     .map((hit) => {
       const experiment = experiments.get(hit.id)!;
-      return { experiment, ...(wants.highlights ? matchesOf(experiment, hit, understood.matches) : noMatches), familySize: hit.familySize ?? 1 };
+      return { experiment, ...(texts ? matchesOf(experiment, texts.get(hit.id) ?? {}, understood.matches) : noMatches), familySize: hit.familySize ?? 1 };
     });
   const facets: Facet[] = Object.entries(response.facetDistribution ?? {}).map(([attribute, counts]) => ({
     field: FACET_FIELD[attribute] ?? attribute,
@@ -211,7 +209,7 @@ export async function suggest(em: EntityManager, index: SearchIndex | null, pref
   if (index) {
     try {
       const hits = await breakerFor(index).run(() => engineSuggestions(index, prefix.slice(0, QUERY_MAX), limit));
-      const visible = await publishedInOrder(em, hits.map((hit) => hit.id));
+      const visible = await searchableColumns(em, hits.map((hit) => hit.id));
       return hits.filter((hit) => visible.has(hit.id)).map((hit) => ({ title: hit.title, slug: hit.slug }));
     } catch {
       // fall back below

@@ -92,37 +92,62 @@ describe('search', () => {
     await h.searchIndex!.remove([hostile.id]);
   });
 
-  it('computes facets and highlights only when the query selects them, named fragments included', async () => {
+  it('computes facets, highlights and whole experiments only when the query selects them, named fragments included', async () => {
     const index = h.searchIndex!;
-    const sent: { facets: unknown; textsFetched: boolean }[] = [];
-    const { search, documentsById } = index;
+    const sent: unknown[] = [];
+    const { search } = index;
     index.search = (query, params) => {
-      sent.push({ facets: params.facets, textsFetched: false });
+      sent.push(params.facets);
       return search.call(index, query, params);
     };
-    index.documentsById = (ids, fields) => {
-      sent.at(-1)!.textsFetched = true;
-      return documentsById.call(index, ids, fields);
+    // The hits' text is read from outcomes and artefacts; an entity read joins the measure registration (a 1:1).
+    const reads = async (query: string) => {
+      let result: any;
+      const texts = await h.countQueries(async () => void (result = await h.run(query, { q: 'homelessness' })), /\boutcomes\b/);
+      const entities = await h.countQueries(() => h.run(query, { q: 'homelessness' }), /measure_registrations/);
+      return { result, texts, entities };
     };
     try {
-      const bare = await h.run('query($q: String!) { search(query: $q) { estimatedTotal hits { experiment { title } } } }', { q: 'homelessness' });
-      expect(bare.data.search.hits.length).toBeGreaterThan(0);
-      expect(sent.at(-1)).toEqual({ facets: undefined, textsFetched: false });
+      const bare = await reads('query($q: String!) { search(query: $q) { estimatedTotal hits { experiment { title } } } }');
+      expect(bare.result.data.search.hits.length).toBeGreaterThan(0);
+      expect(sent.at(-1)).toBeUndefined();
+      expect({ texts: bare.texts, entities: bare.entities }).toEqual({ texts: 0, entities: 0 });
 
-      const viaFragment = await h.run(
+      const viaFragment = await reads(
         `query($q: String!) { search(query: $q) { ...Found } }
-         fragment Found on SearchResult { hits { experiment { title } ... on SearchHit { ...Why } } facets { field } }
+         fragment Found on SearchResult { hits { experiment { ...Card } ... on SearchHit { ...Why } } facets { field } }
+         fragment Card on Experiment { title leadOrganisation { name } }
          fragment Why on SearchHit { highlights { field snippet } }`,
-        { q: 'homelessness' },
       );
-      expect(sent.at(-1)?.textsFetched).toBe(true);
-      expect(sent.at(-1)?.facets).toEqual(expect.arrayContaining(['serviceAreas', 'verdicts']));
-      const hit = viaFragment.data.search.hits.find((found: any) => found.experiment.title.startsWith('Ending'));
+      expect(viaFragment.texts).toBeGreaterThan(0);
+      expect(viaFragment.entities).toBeGreaterThan(0);
+      expect(sent.at(-1)).toEqual(expect.arrayContaining(['serviceAreas', 'verdicts']));
+      const hit = viaFragment.result.data.search.hits.find((found: any) => found.experiment.title.startsWith('Ending'));
+      expect(hit.experiment.leadOrganisation.name).toBe(england.name);
       expect(hit.highlights).toContainEqual({ field: 'title', snippet: 'Ending <mark>homelessness</mark> with Housing First' });
     } finally {
       index.search = search;
-      index.documentsById = documentsById;
     }
+  });
+
+  it('answers the plain fields of a hit the same from its columns as from the entity', async () => {
+    const plain = 'id slug title summary problem whoItServes whatIsNew approach themes stage status';
+    const asked = async (fields: string, q = '') => {
+      const result = await h.run(`query($q: String!) { search(query: $q) { hits { experiment { ${fields} } highlights { field snippet } matchedFields } } }`, { q });
+      expect(result.errors).toBeUndefined();
+      return result.data.search.hits.map((hit: any) => ({ ...hit, experiment: Object.fromEntries(plain.split(' ').map((field) => [field, hit.experiment[field]])) }));
+    };
+    // A JSON column (themes) and a null (whoItServes) among them: read straight from the database, no index change needed.
+    const budgeting = { title: 'Participatory budgeting for ward grants' };
+    await h.em().nativeUpdate(Experiment, budgeting, { themes: ['co-production', 'wards'], whoItServes: null });
+    const fromColumns = await asked(plain);
+    expect(fromColumns).toHaveLength(4);
+    expect(fromColumns.find((hit: any) => hit.experiment.title === budgeting.title).experiment).toMatchObject({ themes: ['co-production', 'wards'], whoItServes: null });
+    expect(await asked(`${plain} version`)).toEqual(fromColumns);
+    const matched = await asked(plain, 'homelessness');
+    expect(matched.flatMap((hit: any) => hit.matchedFields)).toContain('title');
+    expect(await asked(`${plain} version`, 'homelessness')).toEqual(matched);
+    await h.em().nativeUpdate(Experiment, budgeting, { themes: [] });
   });
 
   it('counts facets that match the data', async () => {

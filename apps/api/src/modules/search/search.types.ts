@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../graphql/connection.js';
 import { Experiment } from '../experiment/experiment.entity.js';
+import type { HitColumns } from './search-hit-read.js';
 import { SearchInterpretation } from './search-interpretation.types.js';
 
 @ObjectType({ description: 'A passage of a field that matched, as safe HTML: the text is escaped and matches are wrapped in <mark>.' })
@@ -14,8 +15,9 @@ export class SearchHighlight {
 
 @ObjectType()
 export class SearchHit {
+  /** An entity, or only its columns when the query asks for nothing else (search-hit-read.ts). */
   @Field(() => Experiment)
-  experiment!: Experiment;
+  experiment!: Experiment | HitColumns;
 
   @Field(() => [SearchHighlight])
   highlights!: SearchHighlight[];
