@@ -6,6 +6,8 @@ import type { EntityManager } from '../../db/orm.js';
  * query per table. Building MikroORM entities for the same rows (eight collections and a getter and setter per
  * property on every instance) was most of an index build's time and of the API's memory at start-up
  * (docs/performance.md), and nothing here is changed or flushed, so there is nothing for the ORM to track.
+ * The statements go to the connection, not through a transaction the EntityManager may have open: they read what
+ * is committed, which is what the index must show.
  */
 export interface ExperimentRow {
   id: string;
@@ -210,25 +212,30 @@ function organisationFacts(row: Record<string, unknown>): OrganisationFacts {
 export async function documentSources(em: EntityManager, experiments: ExperimentRow[]): Promise<DocumentSource[]> {
   const ids = experiments.map((experiment) => experiment.id);
   const leadIds = [...new Set(experiments.map((experiment) => experiment.leadOrganisationId))];
-  const leads = await selectIn<Record<string, unknown>>(
-    em,
-    'select id, name, gss_code, nation, region, council_type, rural_urban_class, deprivation_quintile, population from organisations where id in (%s)',
-    leadIds,
-  );
+  // One statement per table; on PostgreSQL they run side by side on the pool's connections.
+  const [leads, places, partners, registrations, outcomes, artefacts, areas] = await Promise.all([
+    selectIn<Record<string, unknown>>(
+      em,
+      'select id, name, gss_code, nation, region, council_type, rural_urban_class, deprivation_quintile, population from organisations where id in (%s)',
+      leadIds,
+    ),
+    selectIn<Record<string, unknown>>(em, 'select ep.experiment_id, o.name, o.gss_code from experiment_places ep join organisations o on o.id = ep.organisation_id where ep.experiment_id in (%s) order by o.name', ids),
+    selectIn<Record<string, unknown>>(em, 'select experiment_id, name from experiment_partners where experiment_id in (%s) order by position', ids),
+    selectIn<{ experiment_id: string }>(em, 'select experiment_id from measure_registrations where experiment_id in (%s)', ids),
+    outcomeTexts(em, ids),
+    artefactTexts(em, ids),
+    serviceAreasOf(em, ids),
+  ]);
   const leadById = new Map(leads.map((row) => [row.id as string, organisationFacts(row)]));
-  const places = grouped(
-    await selectIn<Record<string, unknown>>(em, 'select ep.experiment_id, o.name, o.gss_code from experiment_places ep join organisations o on o.id = ep.organisation_id where ep.experiment_id in (%s) order by o.name', ids),
-    (row) => ({ name: row.name as string, gssCode: row.gss_code as string | null }),
-  );
-  const partners = grouped(await selectIn<Record<string, unknown>>(em, 'select experiment_id, name from experiment_partners where experiment_id in (%s) order by position', ids), (row) => row.name as string);
-  const registered = new Set((await selectIn<{ experiment_id: string }>(em, 'select experiment_id from measure_registrations where experiment_id in (%s)', ids)).map((row) => row.experiment_id));
-  const [outcomes, artefacts, areas] = [await outcomeTexts(em, ids), await artefactTexts(em, ids), await serviceAreasOf(em, ids)];
+  const placesOf = grouped(places, (row) => ({ name: row.name as string, gssCode: row.gss_code as string | null }));
+  const partnersOf = grouped(partners, (row) => row.name as string);
+  const registered = new Set(registrations.map((row) => row.experiment_id));
   return experiments.map((experiment) => ({
     experiment,
     lead: leadById.get(experiment.leadOrganisationId)!,
     serviceAreas: areas.get(experiment.id) ?? [],
-    places: places.get(experiment.id) ?? [],
-    partners: partners.get(experiment.id) ?? [],
+    places: placesOf.get(experiment.id) ?? [],
+    partners: partnersOf.get(experiment.id) ?? [],
     outcomes: outcomes.get(experiment.id) ?? [],
     artefacts: artefacts.get(experiment.id) ?? [],
     registered: registered.has(experiment.id),

@@ -81,7 +81,7 @@ export async function searchableColumns(em: EntityManager, ids: string[]): Promi
 
 /** The text of the hits' outcomes, artefacts (their titles and the words inside their files) and service areas. */
 export async function hitTexts(em: EntityManager, ids: string[]): Promise<Map<string, HitText>> {
-  const [outcomes, artefacts, areas] = [await outcomeTexts(em, ids), await artefactTexts(em, ids), await serviceAreasOf(em, ids)];
+  const [outcomes, artefacts, areas] = await Promise.all([outcomeTexts(em, ids), artefactTexts(em, ids), serviceAreasOf(em, ids)]);
   return new Map(
     ids.map((id) => {
       const ofOutcomes = outcomes.get(id) ?? [];
