@@ -121,6 +121,24 @@ export async function latencies(run: (q: (typeof QUERIES)[number]) => Promise<vo
   return times;
 }
 
+/**
+ * Two ways of asking the same queries timed side by side: `rounds` passes of the 50 queries each, alternating
+ * between them, so both see the same machine (a slow patch hits both, not one).
+ */
+export async function sideBySide(
+  a: (q: (typeof QUERIES)[number]) => Promise<void>,
+  b: (q: (typeof QUERIES)[number]) => Promise<void>,
+  concurrency: number,
+  rounds: number,
+): Promise<[number[], number[]]> {
+  const times: [number[], number[]] = [[], []];
+  for (let round = 0; round < rounds; round++) {
+    times[0].push(...(await latencies(a, concurrency, 1)));
+    times[1].push(...(await latencies(b, concurrency, 1)));
+  }
+  return times;
+}
+
 export function summary(values: number[]) {
   return { p50: round(percentile(values, 50), 2), p95: round(percentile(values, 95), 2) };
 }

@@ -11,11 +11,11 @@ import { createSession } from '@synapse/api/internal/modules/identity/identity.s
 import { entityManager, openDatabase } from '@synapse/api/internal/db/orm';
 import { allDocuments } from '@synapse/api/internal/modules/search/experiment-document';
 import { SearchIndex } from '@synapse/api/internal/modules/search/search-index';
-import { http, jobsDone, latencies, memoryOf, round, seedCorpus, startApi, stopApi, summary, viaApi, viaMeili } from './harness.js';
+import { http, jobsDone, memoryOf, round, seedCorpus, sideBySide, startApi, stopApi, summary, viaApi, viaMeili } from './harness.js';
 import { QUERIES } from './corpus.js';
 import { compareProcesses } from './processes.js';
 
-// npm run bench:search [-- --sizes 10000,100000 --rounds 3 --processes 1,2]
+// npm run bench:search [-- --sizes 10000,100000 --rounds 6 --processes 1,2]
 // Everything is measured side by side in one run on this machine; the write-up is docs/performance.md.
 
 const RESULTS = fileURLToPath(new URL('../../search/results.json', import.meta.url));
@@ -27,6 +27,8 @@ function argument(name: string, fallback: string): string {
 
 /** Batch size of the index build, for Synapse and for the raw comparison alike. */
 const BUILD_BATCH = 1000;
+/** Untimed passes of the 50 queries, each way, before the latency is measured. */
+const WARM_ROUNDS = 3;
 
 /**
  * The raw comparison for the index build: a fresh index with the same settings, the already-built documents sent
@@ -134,12 +136,12 @@ async function benchmark(size: number, rounds: number, processCounts: number[]) 
           await new Promise((resolve) => setTimeout(resolve, 1000));
         }
       }
-      await viaMeili(index, query);
     }
+    // Then as a running server would be: its code compiled by the JIT (three more passes of each, untimed).
+    await sideBySide((q) => viaApi(api!.url, q), (q) => viaMeili(index, q), 1, WARM_ROUNDS);
     const latency: Record<string, unknown> = {};
     for (const concurrency of [1, 8]) {
-      const apiTimes = await latencies((q) => viaApi(api!.url, q), concurrency, rounds);
-      const meiliTimes = await latencies((q) => viaMeili(index, q), concurrency, rounds);
+      const [apiTimes, meiliTimes] = await sideBySide((q) => viaApi(api!.url, q), (q) => viaMeili(index, q), concurrency, rounds);
       const apiSummary = summary(apiTimes);
       const meiliSummary = summary(meiliTimes);
       latency[`concurrency${concurrency}`] = {
@@ -181,7 +183,7 @@ async function benchmark(size: number, rounds: number, processCounts: number[]) 
 
 async function main(): Promise<void> {
   const sizes = argument('sizes', '10000,100000').split(',').map(Number);
-  const rounds = Number(argument('rounds', '3'));
+  const rounds = Number(argument('rounds', '6'));
   const { availableParallelism, loadavg } = await import('node:os');
   const processCounts = argument('processes', `1,${availableParallelism()}`).split(',').map(Number);
   const loadAtStart = loadavg().map((load) => round(load, 2));
