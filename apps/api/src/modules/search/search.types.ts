@@ -4,7 +4,9 @@ import { Experiment } from '../experiment/experiment.entity.js';
 import type { HitColumns } from './search-hit-read.js';
 import { SearchInterpretation } from './search-interpretation.types.js';
 
-@ObjectType({ description: 'A passage of a field that matched, as safe HTML: the text is escaped and matches are wrapped in <mark>.' })
+// Search's own types hold plain values and have no middleware: their fields are read without type-graphql's
+// per-field wrapper (simpleResolvers), a few hundred of them per search (hits, highlights, facet values).
+@ObjectType({ description: 'A passage of a field that matched, as safe HTML: the text is escaped and matches are wrapped in <mark>.', simpleResolvers: true })
 export class SearchHighlight {
   @Field(() => String)
   field!: string;
@@ -13,7 +15,7 @@ export class SearchHighlight {
   snippet!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class SearchHit {
   /** An entity, or only its columns when the query asks for nothing else (search-hit-read.ts). */
   @Field(() => Experiment)
@@ -29,7 +31,7 @@ export class SearchHit {
   familySize!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class FacetValue {
   @Field(() => String)
   value!: string;
@@ -38,7 +40,7 @@ export class FacetValue {
   count!: number;
 }
 
-@ObjectType({ description: 'How many results have each value of a filter field.' })
+@ObjectType({ description: 'How many results have each value of a filter field.', simpleResolvers: true })
 export class Facet {
   @Field(() => String, { description: 'The SearchFilter field this facet narrows, e.g. "serviceAreas".' })
   field!: string;
@@ -47,7 +49,7 @@ export class Facet {
   values!: FacetValue[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class SearchResult {
   @Field(() => [SearchHit])
   hits!: SearchHit[];
