@@ -22,7 +22,11 @@ import { Organisation } from '../src/modules/organisation/organisation.entity.js
 import { Outcome } from '../src/modules/outcome/outcome.entity.js';
 import { ServiceArea } from '../src/modules/service-area/service-area.entity.js';
 
-const unique = () => randomBytes(4).toString('hex');
+// A random start and a counter: 32 random bits alone collided (birthday odds) in the permission matrix, which builds
+// thousands of members in one database ("members_email_unique", once in a CI run on PostgreSQL).
+const uniqueBase = randomBytes(3).toString('hex');
+let uniques = 0;
+const unique = () => `${uniqueBase}${(uniques++).toString(36)}`;
 
 // Sequential from a random start: random codes collided (birthday odds) when a file builds thousands of councils.
 let councils = 0;

@@ -4,12 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MikroORM } from '@mikro-orm/core';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCouncil } from '../../test/factories.js';
 import { Organisation } from '../modules/organisation/organisation.entity.js';
 import { entityManager, openDatabase } from './orm.js';
-import { cachePreparedStatements } from './sqlite-driver.js';
 
 const HOLDER = fileURLToPath(new URL('./sqlite-write-holder.fixture.mjs', import.meta.url));
 
@@ -73,41 +71,5 @@ describe('SQLite shared between processes', () => {
     const rows = await em.getConnection().execute<{ writer: string }[]>('select writer from lock_probe order by rowid');
     expect(rows.map((row) => row.writer)).toEqual(['holder', 'api']);
     expect(await entityManager(orm).fork().findOne(Organisation, council.id)).not.toBeNull();
-  });
-});
-
-describe('prepared statements', () => {
-  it('are reused by SQL text, the least recently used dropped first, and never while one is still being read', () => {
-    const database = new Database(':memory:');
-    cachePreparedStatements(database, 2);
-    database.exec('create table t (n integer)');
-    const insert = database.prepare('insert into t (n) values (?)');
-    expect(database.prepare('insert into t (n) values (?)')).toBe(insert);
-    for (const n of [1, 2, 3]) insert.run(n);
-    const all = database.prepare('select n from t order by n');
-    expect(all.all()).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
-    // Mid-iteration, the same text gets a fresh statement, and both read correctly.
-    const rows = all.iterate();
-    expect(rows.next().value).toEqual({ n: 1 });
-    const again = database.prepare('select n from t order by n');
-    expect(again).not.toBe(all);
-    expect(again.all()).toHaveLength(3);
-    expect([...rows]).toEqual([{ n: 2 }, { n: 3 }]);
-    // Two kept: using `insert` makes the select the least recently used, so a third text drops the select only.
-    database.prepare('insert into t (n) values (?)');
-    database.prepare('select count(*) as c from t');
-    expect(database.prepare('insert into t (n) values (?)')).toBe(insert);
-    expect(database.prepare('select n from t order by n')).not.toBe(all);
-    database.close();
-  });
-
-  it('still see every write through the ORM', async () => {
-    const orm = await openDatabase({ sqlitePath: ':memory:' });
-    const connection = entityManager(orm).getConnection();
-    const count = async () => (await connection.execute<{ c: number }[]>('select count(*) as c from organisations'))[0]!.c;
-    const before = await count();
-    await buildCouncil(entityManager(orm).fork(), { name: 'Statement Vale' });
-    expect(await count()).toBe(before + 1);
-    await orm.close();
   });
 });

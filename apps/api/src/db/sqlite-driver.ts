@@ -1,7 +1,6 @@
 import type { Configuration } from '@mikro-orm/core';
 import { AbstractSqlDriver, SqlitePlatform } from '@mikro-orm/sql';
 import { MikroORM as SqliteMikroORM, SqliteConnection } from '@mikro-orm/sqlite';
-import type Database from 'better-sqlite3';
 import { CompiledQuery, type DatabaseConnection, type Dialect, type Driver } from 'kysely';
 
 /**
@@ -47,40 +46,10 @@ function configured(driver: Driver): Driver {
   return driver;
 }
 
-/** How many prepared statements a connection keeps for reuse (the least recently used is dropped). */
-export const STATEMENT_CACHE_SIZE = 300;
-
-/**
- * Reuses prepared statements by SQL text. Kysely prepares every query anew, and each statement's compiled
- * program lives in native memory that is only freed when V8 collects the statement's small JavaScript object:
- * preparing cost CPU on every query, and an API process at 100,000 experiments held hundreds of MiB more than
- * its JavaScript heap. A statement still being stepped through (`busy`: a streamed query) is never handed out
- * twice; the caller gets a fresh one.
- */
-export function cachePreparedStatements(database: Database.Database, size = STATEMENT_CACHE_SIZE): void {
-  const prepare = database.prepare.bind(database);
-  const cache = new Map<string, Database.Statement>();
-  database.prepare = ((sql: string) => {
-    const cached = cache.get(sql);
-    if (cached) {
-      if (cached.busy) return prepare(sql);
-      cache.delete(sql); // re-inserted below: the map's order is the order of last use
-      cache.set(sql, cached);
-      return cached;
-    }
-    const statement = prepare(sql);
-    cache.set(sql, statement);
-    if (cache.size > size) cache.delete(cache.keys().next().value!);
-    return statement;
-  }) as Database.Database['prepare'];
-}
-
-/** MikroORM's better-sqlite3 connection, with `SQLITE_PRAGMAS` applied, immediate transactions and statements reused. */
+/** MikroORM's better-sqlite3 connection, with `SQLITE_PRAGMAS` applied and immediate transactions. */
 export class SynapseSqliteConnection extends SqliteConnection {
   override createKyselyDialect(options: Record<string, unknown>): Dialect {
     const dialect = super.createKyselyDialect({ ...options, timeout: SQLITE_BUSY_TIMEOUT_MS });
-    // MikroORM keeps the better-sqlite3 database it just opened in a field its typings mark private.
-    cachePreparedStatements((this as unknown as { database: Database.Database }).database);
     return {
       createDriver: () => configured(dialect.createDriver()),
       createQueryCompiler: () => dialect.createQueryCompiler(),

@@ -6,8 +6,8 @@ import type { EntityManager } from '../../db/orm.js';
  * query per table. Building MikroORM entities for the same rows (eight collections and a getter and setter per
  * property on every instance) was most of an index build's time and of the API's memory at start-up
  * (docs/performance.md), and nothing here is changed or flushed, so there is nothing for the ORM to track.
- * The statements go to the connection, not through a transaction the EntityManager may have open: they read what
- * is committed, which is what the index must show.
+ * The statements go to the connection, not through a transaction the EntityManager may have open: on PostgreSQL they
+ * read what is committed; SQLite's single connection sees whatever it holds. No caller reads inside a transaction.
  */
 export interface ExperimentRow {
   id: string;
