@@ -1,4 +1,5 @@
 import type { ExperimentStatus } from '@synapse/domain';
+import type { ExperimentDocument } from '@synapse/search';
 import type { EntityManager } from '../../db/orm.js';
 
 /**
@@ -9,17 +10,9 @@ import type { EntityManager } from '../../db/orm.js';
  * The statements go to the connection, not through a transaction the EntityManager may have open: on PostgreSQL they
  * read what is committed; SQLite's single connection sees whatever it holds. No caller reads inside a transaction.
  */
-export interface ExperimentRow {
-  id: string;
-  slug: string;
-  title: string;
-  summary: string;
-  problem: string;
-  whatIsNew: string;
-  approach: string;
+/** An experiment's columns: the document's own text fields as they are, and what the rest is derived from. */
+export interface ExperimentRow extends Pick<ExperimentDocument, 'id' | 'slug' | 'title' | 'summary' | 'problem' | 'whatIsNew' | 'approach' | 'themes' | 'stage'> {
   whoItServes: string | null;
-  themes: string[];
-  stage: string;
   startDate: string | null;
   endDate: string | null;
   budgetBand: string | null;
