@@ -132,7 +132,7 @@ export async function sideBySide(
   rounds: number,
 ): Promise<[number[], number[]]> {
   const times: [number[], number[]] = [[], []];
-  for (let round = 0; round < rounds; round++) {
+  for (let pass = 0; pass < rounds; pass++) {
     times[0].push(...(await latencies(a, concurrency, 1)));
     times[1].push(...(await latencies(b, concurrency, 1)));
   }
