@@ -6,22 +6,7 @@ import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
  * Directives are not evaluated: a field under `@skip`/`@include` counts as asked for, which is the safe side.
  */
 export function selects(info: GraphQLResolveInfo, path: readonly string[]): boolean {
-  return info.fieldNodes.some((node) => within(node.selectionSet, path, info, new Set()));
-}
-
-function within(set: SelectionSetNode | undefined, path: readonly string[], info: GraphQLResolveInfo, visited: Set<string>): boolean {
-  const [name, ...rest] = path;
-  if (!set || name === undefined) return false;
-  return set.selections.some((selection) => {
-    if (selection.kind === Kind.FIELD) {
-      if (selection.name.value !== name) return false;
-      return rest.length === 0 || within(selection.selectionSet, rest, info, visited);
-    }
-    if (selection.kind === Kind.INLINE_FRAGMENT) return within(selection.selectionSet, path, info, visited);
-    const fragment = selection.name.value;
-    if (visited.has(fragment)) return false;
-    return within(info.fragments[fragment]?.selectionSet, path, info, new Set([...visited, fragment]));
-  });
+  return selectedFields(info, path.slice(0, -1)).has(path.at(-1)!);
 }
 
 /**

@@ -76,7 +76,7 @@ export async function listPosts(em: EntityManager, access: DiscussionAccess, pag
   const where: FilterQuery<Post> = discussionPolicy.moderate(access)
     ? { discussion: access.discussion.id }
     : { discussion: access.discussion.id, hiddenAt: null };
-  const cursor = await findPage(em, Post, { where, first: page.first, after: page.after ?? undefined, orderBy: { createdAt: 'asc', id: 'asc' } } as never);
+  const cursor = await findPage(em, Post, { where, first: page.first, after: page.after ?? undefined, orderBy: { createdAt: 'asc', id: 'asc' } });
   return toConnection(cursor);
 }
 

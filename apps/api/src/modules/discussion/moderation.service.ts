@@ -104,6 +104,6 @@ export async function reportQueue(em: EntityManager, viewer: Member | null, open
     if (member.role !== 'ADMIN' || !organisationId) throw new ForbiddenError('see reported posts');
     where.post = { discussion: { experiment: { leadOrganisation: organisationId } } };
   }
-  const cursor = await findPage(em, PostReport, { where, first: page.first, after: page.after ?? undefined, orderBy: { createdAt: 'asc', id: 'asc' } } as never);
+  const cursor = await findPage(em, PostReport, { where, first: page.first, after: page.after ?? undefined, orderBy: { createdAt: 'asc', id: 'asc' } });
   return toConnection(cursor);
 }

@@ -1,10 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { ExperimentStatus } from '@synapse/domain';
 import type { FreshnessConfig } from '../../config.js';
 import type { EntityManager } from '../../db/orm.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { Outcome } from '../outcome/outcome.entity.js';
-import { isResultsOverdue, isReviewOverdue, reviewBaseOn, reviewDueOn } from './freshness-rules.js';
+import { isResultsOverdue, isReviewOverdue, isStanding, reviewBaseOn, reviewDueOn } from './freshness-rules.js';
 
 export type OverdueKind = 'REVIEW_DUE' | 'RESULTS_OVERDUE';
 
@@ -50,7 +49,7 @@ export async function* overdueBatches(
     const read: Experiment[] = await em.find(Experiment, { $and: conditions }, { orderBy: { id: 'asc' }, limit: batchSize });
     const last = read.at(-1);
     if (!last) return;
-    const page = read.filter((experiment) => experiment.status === ExperimentStatus.PUBLISHED && !experiment.withdrawnAt);
+    const page = read.filter(isStanding);
     const counts = await outcomeCounts(em, page.map((experiment) => experiment.id));
     const items: OverdueItem[] = [];
     for (const experiment of page) {

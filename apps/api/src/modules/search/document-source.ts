@@ -123,12 +123,14 @@ function experimentRow(row: Record<string, unknown>): ExperimentRow {
   };
 }
 
-/** The experiments with these ids, or (with `families`) also every member of these fork families. */
-export async function experimentRows(em: EntityManager, ids: string[], families: string[] = []): Promise<ExperimentRow[]> {
-  const byId = await selectIn<Record<string, unknown>>(em, `select ${EXPERIMENT_COLUMNS} from experiments where id in (%s)`, ids);
-  const byFamily = await selectIn<Record<string, unknown>>(em, `select ${EXPERIMENT_COLUMNS} from experiments where family_id in (%s)`, families);
-  const rows = new Map([...byId, ...byFamily].map((row) => [row.id as string, experimentRow(row)]));
-  return [...rows.values()];
+/** The experiments with these ids (by primary key alone: see experimentPage). */
+export async function experimentRows(em: EntityManager, ids: string[]): Promise<ExperimentRow[]> {
+  return (await selectIn<Record<string, unknown>>(em, `select ${EXPERIMENT_COLUMNS} from experiments where id in (%s)`, ids)).map(experimentRow);
+}
+
+/** Every member of these fork families (the experiments whose family_id is one of them). */
+export async function familyRows(em: EntityManager, families: string[]): Promise<ExperimentRow[]> {
+  return (await selectIn<Record<string, unknown>>(em, `select ${EXPERIMENT_COLUMNS} from experiments where family_id in (%s)`, families)).map(experimentRow);
 }
 
 /** Up to `limit` experiments after the id `after`, in id order (by the primary key alone: see allDocuments). */
@@ -139,9 +141,10 @@ export async function experimentPage(em: EntityManager, after: string | null, li
   return rows.map(experimentRow);
 }
 
-/** Each family's members' status, to count the searchable ones (familySize). */
-export function familyMembers(em: EntityManager, families: string[]): Promise<{ family_id: string; status: ExperimentStatus; withdrawn_at: unknown }[]> {
-  return selectIn(em, 'select family_id, status, withdrawn_at from experiments where family_id in (%s)', families);
+/** Each family's members' status alone, to count the searchable ones (familySize). */
+export async function familyMembers(em: EntityManager, families: string[]): Promise<Pick<ExperimentRow, 'familyId' | 'status' | 'withdrawnAt'>[]> {
+  const rows = await selectIn<Record<string, unknown>>(em, 'select family_id, status, withdrawn_at from experiments where family_id in (%s)', families);
+  return rows.map((row) => ({ familyId: row.family_id as string, status: row.status as ExperimentStatus, withdrawnAt: date(row.withdrawn_at) }));
 }
 
 /** The outcomes of some experiments, each with its text, by experiment id. */

@@ -1,9 +1,9 @@
 import { ExperimentStatus } from '@synapse/domain';
 import { DOCUMENT_SCHEMA, type ExperimentDocument, populationBand, stemmedFields } from '@synapse/search';
 import type { EntityManager } from '../../db/orm.js';
-import { dateNumber, reviewBaseOn } from '../freshness/freshness-rules.js';
+import { dateNumber, isStanding, reviewBaseOn } from '../freshness/freshness-rules.js';
 import { documentVersion } from './document-version.js';
-import { type DocumentSource, documentSources, type ExperimentRow, experimentPage, experimentRows, familyMembers } from './document-source.js';
+import { type DocumentSource, documentSources, type ExperimentRow, experimentPage, experimentRows, familyMembers, familyRows } from './document-source.js';
 
 function yearOf(date: string | null): number | null {
   return date ? Number(date.slice(0, 4)) : null;
@@ -30,8 +30,7 @@ type Content = Omit<ExperimentDocument, 'stems'>;
 
 /** An experiment's document without its stems, and the version (hash) of that content. */
 function versionedContent(source: DocumentSource, familySize: number): Content {
-  const { experiment } = source;
-  const raw = { ...rawDocument(source), familyId: experiment.familyId ?? experiment.id, familySize, schema: DOCUMENT_SCHEMA };
+  const raw = { ...rawDocument(source), familyId: familyOf(source.experiment), familySize, schema: DOCUMENT_SCHEMA };
   const content = Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, clean(value)])) as Omit<Content, 'version'>;
   return { ...content, version: documentVersion(content) };
 }
@@ -42,7 +41,23 @@ export function toDocument(source: DocumentSource, familySize = 1): ExperimentDo
   return { ...content, stems: stemmedFields(content) };
 }
 
-function rawDocument({ experiment, lead, outcomes, artefacts, serviceAreas: areas, places, partners, registered }: DocumentSource): Omit<ExperimentDocument, 'familyId' | 'familySize' | 'schema' | 'stems' | 'version'> {
+/** The text fields a document (and a search hit's highlights) take from an experiment's outcomes, artefacts and service areas. */
+export type RelatedText = Pick<ExperimentDocument, 'serviceAreaNames' | 'outcomeTitles' | 'measures' | 'lessons' | 'artefactTitles' | 'documentText'>;
+
+export function relatedText({ outcomes, artefacts, serviceAreas }: Pick<DocumentSource, 'outcomes' | 'artefacts' | 'serviceAreas'>): RelatedText {
+  return {
+    serviceAreaNames: serviceAreas.map((area) => area.name),
+    outcomeTitles: outcomes.map((o) => o.title),
+    measures: outcomes.flatMap((o) => o.measures),
+    lessons: outcomes.flatMap((o) => o.lessons),
+    artefactTitles: artefacts.map((a) => a.title),
+    documentText: artefacts.map((a) => a.documentText).filter((text): text is string => !!text),
+  };
+}
+
+function rawDocument(source: DocumentSource): Omit<ExperimentDocument, 'familyId' | 'familySize' | 'schema' | 'stems' | 'version'> {
+  const { experiment, lead, outcomes, artefacts, serviceAreas: areas, places, partners, registered } = source;
+  const text = relatedText(source);
   const evidenceLevels = [...new Set(outcomes.map((o) => o.evidenceLevel))].sort();
   return {
     id: experiment.id,
@@ -55,17 +70,17 @@ function rawDocument({ experiment, lead, outcomes, artefacts, serviceAreas: area
     whoItServes: experiment.whoItServes ?? '',
     themes: experiment.themes,
     serviceAreas: areas.map((area) => area.slug),
-    serviceAreaNames: areas.map((area) => area.name),
+    serviceAreaNames: text.serviceAreaNames,
     stage: experiment.stage,
     verdicts: [...new Set(outcomes.map((o) => o.verdict))],
-    outcomeTitles: outcomes.map((o) => o.title),
-    measures: outcomes.flatMap((o) => o.measures),
-    lessons: outcomes.flatMap((o) => o.lessons),
+    outcomeTitles: text.outcomeTitles,
+    measures: text.measures,
+    lessons: text.lessons,
     evidenceLevels,
     maxEvidenceLevel: evidenceLevels.length ? Math.max(...evidenceLevels) : 0,
-    artefactTitles: artefacts.map((a) => a.title),
+    artefactTitles: text.artefactTitles,
     artefactTypes: [...new Set(artefacts.map((a) => a.type))],
-    documentText: artefacts.map((a) => a.documentText).filter((text): text is string => !!text),
+    documentText: text.documentText,
     leadName: lead.name,
     leadGssCode: lead.gssCode,
     nation: lead.nation,
@@ -92,25 +107,35 @@ function rawDocument({ experiment, lead, outcomes, artefacts, serviceAreas: area
  */
 export const SEARCHABLE = { status: ExperimentStatus.PUBLISHED, withdrawnAt: null } as const;
 
-export function isSearchable(experiment: { status: ExperimentStatus; withdrawnAt: unknown }): boolean {
-  return experiment.status === ExperimentStatus.PUBLISHED && !experiment.withdrawnAt;
+export const isSearchable = isStanding;
+
+/** The fork family an experiment belongs to: an original is its own. */
+function familyOf(experiment: Pick<ExperimentRow, 'id' | 'familyId'>): string {
+  return experiment.familyId ?? experiment.id;
+}
+
+/** How many searchable members each family has, from its members' rows. */
+function countSearchable(members: Pick<ExperimentRow, 'familyId' | 'status' | 'withdrawnAt'>[]): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const member of members.filter(isSearchable)) sizes.set(member.familyId!, (sizes.get(member.familyId!) ?? 0) + 1);
+  return sizes;
 }
 
 /** Published experiments per family, for the familySize of each document. */
 async function familySizes(em: EntityManager, experiments: ExperimentRow[]): Promise<Map<string, number>> {
-  const families = [...new Set(experiments.map((experiment) => experiment.familyId ?? experiment.id))];
-  const sizes = new Map<string, number>();
   // Searchable is checked in code: with the status in the query, SQLite walked the status index over every
   // published experiment instead of the family index (136 ms a page at 100,000, against 0.1 ms).
-  for (const member of await familyMembers(em, families)) {
-    if (isSearchable({ status: member.status, withdrawnAt: member.withdrawn_at })) sizes.set(member.family_id, (sizes.get(member.family_id) ?? 0) + 1);
-  }
-  return sizes;
+  return countSearchable(await familyMembers(em, [...new Set(experiments.map(familyOf))]));
 }
 
-async function documentsOf(em: EntityManager, experiments: ExperimentRow[]): Promise<ExperimentDocument[]> {
-  const sizes = await familySizes(em, experiments);
-  return (await documentSources(em, experiments)).map((source) => toDocument(source, sizes.get(source.experiment.familyId ?? source.experiment.id) ?? 1));
+/** Each experiment's document source with its family's size. */
+async function withSizes(em: EntityManager, experiments: ExperimentRow[], known?: Map<string, number>): Promise<{ source: DocumentSource; familySize: number }[]> {
+  const [sizes, sources] = await Promise.all([known ?? familySizes(em, experiments), documentSources(em, experiments)]);
+  return sources.map((source) => ({ source, familySize: sizes.get(familyOf(source.experiment)) ?? 1 }));
+}
+
+async function documentsOf(em: EntityManager, experiments: ExperimentRow[], sizes?: Map<string, number>): Promise<ExperimentDocument[]> {
+  return (await withSizes(em, experiments, sizes)).map(({ source, familySize }) => toDocument(source, familySize));
 }
 
 /**
@@ -120,8 +145,10 @@ async function documentsOf(em: EntityManager, experiments: ExperimentRow[]): Pro
 export async function buildDocuments(em: EntityManager, ids: string[]): Promise<ExperimentDocument[]> {
   if (ids.length === 0) return [];
   const changed = await experimentRows(em, ids);
-  const families = [...new Set(changed.map((experiment) => experiment.familyId ?? experiment.id))];
-  return documentsOf(em, (await experimentRows(em, ids, families)).filter(isSearchable));
+  // The families' rows give both the members to rebuild and the families' sizes.
+  const members = await familyRows(em, [...new Set(changed.map(familyOf))]);
+  const experiments = new Map([...changed, ...members].map((experiment) => [experiment.id, experiment]));
+  return documentsOf(em, [...experiments.values()].filter(isSearchable), countSearchable(members));
 }
 
 /** All searchable experiments, a page at a time in id order. */
@@ -151,8 +178,6 @@ export async function* allDocuments(em: EntityManager, batchSize = 500): AsyncGe
  */
 export async function* allVersions(em: EntityManager, batchSize = 500): AsyncGenerator<{ id: string; version: string }[]> {
   for await (const page of searchablePages(em, batchSize)) {
-    const sizes = await familySizes(em, page);
-    const sources = await documentSources(em, page);
-    yield sources.map((source) => ({ id: source.experiment.id, version: versionedContent(source, sizes.get(source.experiment.familyId ?? source.experiment.id) ?? 1).version }));
+    yield (await withSizes(em, page)).map(({ source, familySize }) => ({ id: source.experiment.id, version: versionedContent(source, familySize).version }));
   }
 }
