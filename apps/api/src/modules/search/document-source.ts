@@ -1,14 +1,15 @@
 import type { ExperimentStatus } from '@synapse/domain';
 import type { ExperimentDocument } from '@synapse/search';
 import type { EntityManager } from '../../db/orm.js';
+import { selectRows } from '../../db/rows.js';
 
 /**
  * What a search document is built from, read in plain SQL: a page of experiments and their relations in one
  * query per table. Building MikroORM entities for the same rows (eight collections and a getter and setter per
  * property on every instance) was most of an index build's time and of the API's memory at start-up
  * (docs/performance.md), and nothing here is changed or flushed, so there is nothing for the ORM to track.
- * The statements go to the connection, not through a transaction the EntityManager may have open: on PostgreSQL they
- * read what is committed; SQLite's single connection sees whatever it holds. No caller reads inside a transaction.
+ * The statements run through `selectRows` (db/rows.ts): in the EntityManager's transaction when it has one, and on
+ * SQLite as reused prepared statements.
  */
 /** An experiment's columns: the document's own text fields as they are, and what the rest is derived from. */
 export interface ExperimentRow extends Pick<ExperimentDocument, 'id' | 'slug' | 'title' | 'summary' | 'problem' | 'whatIsNew' | 'approach' | 'themes' | 'stage'> {
@@ -92,7 +93,7 @@ export async function selectIn<T>(em: EntityManager, select: string, values: str
   const rows: T[] = [];
   for (let start = 0; start < values.length; start += CHUNK) {
     const chunk = values.slice(start, start + CHUNK);
-    rows.push(...(await em.getConnection().execute<T[]>(select.replace('%s', marks(chunk)), chunk)));
+    rows.push(...(await selectRows<T>(em, select.replace('%s', marks(chunk)), chunk)));
   }
   return rows;
 }
@@ -135,9 +136,7 @@ export async function familyRows(em: EntityManager, families: string[]): Promise
 
 /** Up to `limit` experiments after the id `after`, in id order (by the primary key alone: see allDocuments). */
 export async function experimentPage(em: EntityManager, after: string | null, limit: number): Promise<ExperimentRow[]> {
-  const rows = await em
-    .getConnection()
-    .execute<Record<string, unknown>[]>(`select ${EXPERIMENT_COLUMNS} from experiments${after ? ' where id > ?' : ''} order by id limit ?`, after ? [after, limit] : [limit]);
+  const rows = await selectRows<Record<string, unknown>>(em, `select ${EXPERIMENT_COLUMNS} from experiments${after ? ' where id > ?' : ''} order by id limit ?`, after ? [after, limit] : [limit]);
   return rows.map(experimentRow);
 }
 
