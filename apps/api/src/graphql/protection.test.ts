@@ -46,6 +46,18 @@ describe('protection against abusive queries', () => {
     expect(costly.errors?.[0]?.extensions?.stacktrace).toBeUndefined();
   });
 
+  it('prices one query text anew for each page size it is sent with (costs are remembered per document and size)', async () => {
+    const page = `experiments(first: $first) { nodes { id title summary leadOrganisation { name gssCode }
+      outcomes { title verdict evidenceLevel measures { name baseline result unit } } artefacts { type title licence url } } }`;
+    const query = `query($first: Int!) { ${Array.from({ length: 10 }, (_, n) => `p${n}: ${page}`).join(' ')} }`;
+    for (const round of [1, 2]) {
+      const costly = await h.run(query, { first: 100 });
+      expect(costly.errors?.[0]?.extensions, `round ${round}`).toMatchObject({ code: 'QUERY_TOO_COSTLY' });
+      const fine = await h.run(query, { first: 5 });
+      expect(fine.errors, `round ${round}`).toBeUndefined();
+    }
+  });
+
   it('refuses a page larger than the maximum', async () => {
     const result = await h.run('{ experiments(first: 500) { totalCount } }');
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
