@@ -1,18 +1,30 @@
 import { escapeHtml } from '@synapse/domain';
 import { fold, isStopWord, stemWord } from './text.js';
 
-const WORD = /[\p{L}\p{N}]+(?:['&][\p{L}\p{N}]+)*/gu;
+// A word as in text.ts (letters and digits, an inner apostrophe or ampersand kept), and what lies between words.
+const WORD_HERE = /[\p{L}\p{N}]+(?:['&][\p{L}\p{N}]+)*/uy;
+const GAP = /[^\p{L}\p{N}]*/uy;
+
+/** The two rows of the edit-distance table, reused from call to call (grown for a longer word). */
+let rows = [new Int32Array(32), new Int32Array(32)] as const;
 
 /** Edit distance, capped: enough to accept a typed typo ("homelessnes") the engine also accepted. */
 function within(a: string, b: string, max: number): boolean {
   if (Math.abs(a.length - b.length) > max) return false;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  if (rows[0].length <= b.length) rows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
+  let [previous, current] = rows;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    // Both rows hold b.length + 1 numbers, so every index here is in range.
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    if (Math.min(...current) > max) return false;
-    previous = current;
+    current[0] = i;
+    let best = i;
+    const char = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const cost = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (char === b.charCodeAt(j - 1) ? 0 : 1));
+      current[j] = cost;
+      if (cost < best) best = cost;
+    }
+    if (best > max) return false;
+    [previous, current] = [current, previous];
   }
   return previous[b.length]! <= max;
 }
@@ -47,27 +59,41 @@ export function wordMatcher(stems: readonly string[], typed: readonly string[] =
  */
 export function highlightSnippet(text: string, matches: (word: string) => boolean, size = 24): string | null {
   // Words are only read up to the first match and then to the end of the passage shown (and one more, so the
-  // passage knows it was cut): a long text, such as an uploaded file's words, is not scanned past it.
-  const spans: { start: number; end: number; word: string }[] = [];
+  // passage knows it was cut): a long text, such as an uploaded file's words, is not scanned past it. Where each
+  // word starts and ends is kept in one flat list, since most texts of a page of hits never match and are read
+  // only to find that out (built for every text of every hit, objects per word were most of a search's garbage).
+  const bounds: number[] = [];
   let first = -1;
-  for (const m of text.matchAll(WORD)) {
-    spans.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
-    if (first < 0 && matches(m[0])) first = spans.length - 1;
-    if (first >= 0 && spans.length > Math.max(0, first - 6) + size) break;
+  for (let at = 0; ; ) {
+    // Sticky expressions tested, not executed: no match object per word.
+    GAP.lastIndex = at;
+    GAP.test(text);
+    WORD_HERE.lastIndex = GAP.lastIndex;
+    if (!WORD_HERE.test(text)) break;
+    const wordStart = GAP.lastIndex;
+    at = WORD_HERE.lastIndex;
+    bounds.push(wordStart, at);
+    const count = bounds.length / 2;
+    if (first < 0 && matches(text.slice(wordStart, at))) first = count - 1;
+    if (first >= 0 && count > Math.max(0, first - 6) + size) break;
   }
   if (first < 0) return null;
-  const from = Math.max(0, Math.min(first - 6, spans.length - size));
-  const to = Math.min(spans.length, from + size);
-  const start = from === 0 ? 0 : (spans[from]?.start ?? 0);
-  const end = to === spans.length ? text.length : (spans[to - 1]?.end ?? text.length);
+  const count = bounds.length / 2;
+  const from = Math.max(0, Math.min(first - 6, count - size));
+  const to = Math.min(count, from + size);
+  const start = from === 0 ? 0 : bounds[2 * from]!;
+  const end = to === count ? text.length : bounds[2 * to - 1]!;
+  // The text between marked words is escaped a stretch at a time.
   let html = from === 0 ? '' : '…';
   let cursor = start;
-  for (const span of spans.slice(from, to)) {
-    html += escapeHtml(text.slice(cursor, span.start));
-    const word = escapeHtml(span.word);
-    html += matches(span.word) ? `<mark>${word}</mark>` : word;
-    cursor = span.end;
+  for (let at = from; at < to; at++) {
+    const wordStart = bounds[2 * at]!;
+    const wordEnd = bounds[2 * at + 1]!;
+    const word = text.slice(wordStart, wordEnd);
+    if (!matches(word)) continue;
+    html += `${escapeHtml(text.slice(cursor, wordStart))}<mark>${escapeHtml(word)}</mark>`;
+    cursor = wordEnd;
   }
   html += escapeHtml(text.slice(cursor, end));
-  return to === spans.length ? html : `${html}…`;
+  return to === count ? html : `${html}…`;
 }

@@ -89,6 +89,15 @@ describe('snippets', () => {
     expect(highlightSnippet('Ending homelessness in the city <b>now</b>', matches)).toBe('Ending <mark>homelessness</mark> in the <mark>city</mark> &#60;b&#62;now&#60;/b&#62;');
   });
 
+  it('keeps inner apostrophes and ampersands within a word, escaped, and reads letters beyond English', () => {
+    const children = wordMatcher(readQuery('children').highlightStems);
+    expect(highlightSnippet('Rooms at a B&B — children’s homes, “café” 2024', children)).toBe('Rooms at a B&#38;B — <mark>children</mark>’s homes, “café” 2024');
+    expect(highlightSnippet("Plant ar gyfer plant's cynllun", wordMatcher(readQuery('plant').highlightStems))).toBe(
+      "<mark>Plant</mark> ar gyfer <mark>plant&#39;s</mark> cynllun",
+    );
+    expect(highlightSnippet('B&B', children)).toBeNull();
+  });
+
   it('marks a word the engine accepted as a typo', () => {
     expect(highlightSnippet('Preventing homelessness among care leavers', wordMatcher(readQuery('homelessnes').highlightStems))).toBe(
       'Preventing <mark>homelessness</mark> among care leavers',
