@@ -4,6 +4,8 @@ import { buildCouncil, buildExperiment } from '../../../test/factories.js';
 import { createHarness, type Harness } from '../../../test/harness.js';
 import { Experiment } from '../experiment/experiment.entity.js';
 import { Outcome } from '../outcome/outcome.entity.js';
+import { type RankedHit, rankedFields, rerank } from './query-understanding.js';
+import { SearchIntent } from './search-interpretation.types.js';
 
 // Each rule of query understanding, end to end through GraphQL and a real Meilisearch: every expectation here
 // fails if its rule is taken out.
@@ -137,5 +139,39 @@ describe('suggestions', () => {
     expect(hous).toContain('Ending homelessness with Housing First');
     expect(hous).not.toContain('Volunteer drivers for hospital discharge');
     expect(await suggest('befriending old')).toEqual(expect.arrayContaining(['Befriending visits for older people at home']));
+  });
+});
+
+describe('the fields the engine sends for re-ranking', () => {
+  it('are all a re-ranking reads: the order from them alone is the order from every field, for each intent and place', () => {
+    const hits: (RankedHit & { id: string })[] = Array.from({ length: 60 }, (_, n) => ({
+      id: `e${n}`,
+      _rankingScore: 0.9 - (n % 7) * 0.01,
+      maxEvidenceLevel: n % 5,
+      stage: n % 4 === 0 ? 'STOPPED' : 'RUNNING',
+      verdicts: n % 3 === 0 ? [Verdict.NO_EFFECT] : [Verdict.WORKED],
+      costBand: n % 2 ? 'UNDER_10K' : 'OVER_1M',
+      ruralUrbanClass: n % 5 === 1 ? 'SPARSE_AND_RURAL' : 'URBAN',
+      nation: n % 6 === 2 ? 'WALES' : 'ENGLAND',
+      region: n % 7 === 3 ? 'North West' : 'London',
+      leadGssCode: n % 8 === 4 ? 'E06000052' : 'E09000001',
+      placeGssCodes: n % 9 === 5 ? ['E06000052'] : [],
+      reviewBase: 20200101 + (n % 2) * 40000,
+    }));
+    const places = [
+      { field: 'nations', value: 'WALES', label: 'Wales' },
+      { field: 'regions', value: 'North West', label: 'North West' },
+      { field: 'organisations', value: 'E06000052', label: 'Cornwall' },
+    ];
+    for (const intent of Object.values(SearchIntent)) {
+      for (const place of [undefined, ...places]) {
+        const understood = { intents: [intent], places: place ? [place] : [] };
+        const fields = rankedFields(understood, true);
+        const sent = hits.map((hit) => ({ id: hit.id, _rankingScore: hit._rankingScore, ...Object.fromEntries(fields.map((field) => [field, hit[field]])) }));
+        const order = (list: { id: string }[]) => list.map((hit) => hit.id);
+        expect(order(rerank(sent, understood, 20220101)), `${intent} ${place?.field ?? 'no place'}`).toEqual(order(rerank(hits, understood, 20220101)));
+      }
+    }
+    expect(rankedFields({ intents: [], places: [] }, false)).toEqual(['maxEvidenceLevel']);
   });
 });

@@ -117,6 +117,26 @@ export interface RankedHit {
   reviewBase?: number;
 }
 
+/**
+ * The fields of a hit the re-ranking of this query reads (`rankScore`, `rerank`): the engine sends only these,
+ * not every field any query could need (a hundred hits with all of them were 36 KB to send and parse).
+ */
+export function rankedFields(understood: Pick<UnderstoodSearch, 'intents' | 'places'>, reviewCutoff: boolean): (keyof RankedHit)[] {
+  const fields = new Set<keyof RankedHit>(['maxEvidenceLevel']);
+  for (const intent of understood.intents) {
+    if (intent === SearchIntent.FAILED_FIRST) fields.add('stage').add('verdicts');
+    if (intent === SearchIntent.LOW_COST_FIRST) fields.add('costBand');
+    if (intent === SearchIntent.RURAL_FIRST) fields.add('ruralUrbanClass');
+  }
+  for (const place of understood.places) {
+    if (place.field === 'nations') fields.add('nation');
+    else if (place.field === 'regions') fields.add('region');
+    else fields.add('leadGssCode').add('placeGssCodes');
+  }
+  if (reviewCutoff) fields.add('reviewBase');
+  return [...fields];
+}
+
 function inPlace(hit: RankedHit, place: PlacePreference): boolean {
   if (place.field === 'nations') return hit.nation === place.value;
   if (place.field === 'regions') return hit.region === place.value;

@@ -12,7 +12,7 @@ import { matchesOf } from './search-highlight.js';
 import { type HitColumns, hitTexts, searchableColumns } from './search-hit-read.js';
 import { engineSuggestions } from './search-suggest.js';
 import type { SearchIndex } from './search-index.js';
-import { rerank, type UnderstoodSearch, understandSearch } from './query-understanding.js';
+import { rankedFields, rerank, type UnderstoodSearch, understandSearch } from './query-understanding.js';
 import { type SearchFilter, SearchSort } from './search.inputs.js';
 import type { Facet, SearchResult, SearchSuggestion } from './search.types.js';
 import { freshnessClauses } from '../freshness/freshness-search.js';
@@ -72,8 +72,8 @@ const SORT: Record<SearchSort, string[] | undefined> = {
 
 /** Results re-ranked by what the query asked for: the first this many; later pages follow the engine's order. */
 export const RERANK_WINDOW = 100;
-/** What a hit brings back from the engine to be re-ranked. */
-const RANKED_FIELDS: (keyof ExperimentDocument & string)[] = ['id', 'familySize', 'verdicts', 'stage', 'maxEvidenceLevel', 'costBand', 'ruralUrbanClass', 'nation', 'region', 'leadGssCode', 'placeGssCodes', 'reviewBase'];
+/** What every hit brings back from the engine; a re-ranked page adds what its query's re-ranking reads (rankedFields). */
+const HIT_FIELDS: (keyof ExperimentDocument & string)[] = ['id', 'familySize'];
 
 export function decodeOffset(after: string | null | undefined): number {
   if (!after) return 0;
@@ -159,7 +159,7 @@ export function engineParams(args: SearchArgs, offset: number, understood: Under
     limit: window ? RERANK_WINDOW : args.first,
     offset: window ? 0 : offset,
     showRankingScore: window,
-    attributesToRetrieve: RANKED_FIELDS,
+    attributesToRetrieve: window ? [...HIT_FIELDS, ...rankedFields(understood, !!args.reviewCutoff)] : HIT_FIELDS,
     ...(args.collapseFamilies ? { distinct: 'familyId' } : {}),
   };
 }
