@@ -12,3 +12,16 @@ export async function selectRows<T>(em: EntityManager, sql: string, parameters: 
   if (connection instanceof SynapseSqliteConnection) return connection.selectRows<T>(sql, parameters, transaction);
   return connection.execute<T[]>(sql, [...parameters], 'all', transaction);
 }
+
+/** Statements with an `in (…)` list are sent this many values at a time. */
+const CHUNK = 500;
+
+/** Runs `select` (a statement with one `in (…)` list, `%s`) over the values, a chunk at a time. */
+export async function selectIn<T>(em: EntityManager, select: string, values: readonly string[]): Promise<T[]> {
+  const rows: T[] = [];
+  for (let start = 0; start < values.length; start += CHUNK) {
+    const chunk = values.slice(start, start + CHUNK);
+    rows.push(...(await selectRows<T>(em, select.replace('%s', chunk.map(() => '?').join(', ')), chunk)));
+  }
+  return rows;
+}

@@ -1,70 +1,82 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { FreshnessConfig } from '../../config.js';
 import type { EntityManager } from '../../db/orm.js';
+import { selectIn } from '../../db/rows.js';
 import { Experiment } from '../experiment/experiment.entity.js';
-import { Outcome } from '../outcome/outcome.entity.js';
+import { type ExperimentRow, experimentPage } from '../search/document-source.js';
 import { isResultsOverdue, isReviewOverdue, isStanding, reviewBaseOn, reviewDueOn } from './freshness-rules.js';
 
 export type OverdueKind = 'REVIEW_DUE' | 'RESULTS_OVERDUE';
 
+/** What the freshness rules read of an experiment: its entity, or its row in plain SQL (ExperimentRow). */
+type Dated = Pick<ExperimentRow, 'id' | 'status' | 'withdrawnAt' | 'contentChangedAt' | 'publishedAt' | 'createdAt' | 'lastReviewedOn' | 'endDate'>;
+
 /** One published (not withdrawn) experiment that needs its team, and since when. */
-export interface OverdueItem {
+export interface OverdueItem<E extends Dated = Experiment> {
   kind: OverdueKind;
-  experiment: Experiment;
+  experiment: E;
   /** REVIEW_DUE: the review-due date; RESULTS_OVERDUE: the end date. */
   since: string;
   /** REVIEW_DUE: the date the cycle counts from (a new review starts a new cycle); RESULTS_OVERDUE: the end date. */
   cycle: string;
 }
 
-/** How many outcomes each experiment has, in one query. */
+/** How many outcomes each experiment has, in one query per 500 (counted by the database, no entity built). */
 export async function outcomeCounts(em: EntityManager, ids: string[]): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  if (ids.length === 0) return counts;
-  const outcomes = await em.find(Outcome, { experiment: { $in: ids } }, { fields: ['experiment'] });
-  for (const outcome of outcomes) counts.set(outcome.experiment.id, (counts.get(outcome.experiment.id) ?? 0) + 1);
-  return counts;
+  const rows = await selectIn<{ experiment_id: string; outcomes: number | string }>(em, 'select experiment_id, count(*) as outcomes from outcomes where experiment_id in (%s) group by experiment_id', ids);
+  return new Map(rows.map((row) => [row.experiment_id, Number(row.outcomes)]));
+}
+
+/** The overdue items among some standing experiments, given their outcome counts. */
+function overdueItems<E extends Dated>(experiments: E[], counts: Map<string, number>, now: Date, config: FreshnessConfig): OverdueItem<E>[] {
+  const items: OverdueItem<E>[] = [];
+  for (const experiment of experiments) {
+    if (isReviewOverdue(experiment, now, config)) {
+      items.push({ kind: 'REVIEW_DUE', experiment, since: reviewDueOn(experiment, config), cycle: reviewBaseOn(experiment) });
+    }
+    if (isResultsOverdue(experiment, counts.get(experiment.id) ?? 0, now)) {
+      items.push({ kind: 'RESULTS_OVERDUE', experiment, since: experiment.endDate!, cycle: experiment.endDate! });
+    }
+  }
+  return items;
 }
 
 /**
- * Published experiments (narrowed by `where`) overdue for review or for results at `now`, oldest first.
- * Read a batch at a time. With `release`, each batch's entities leave the EntityManager before the next is read,
- * so a scan of the whole network holds one batch in memory (without it, 100,000 experiments filled a 1 GiB heap);
- * a caller that keeps items past their batch leaves it off.
+ * Every published experiment of the network overdue for review or for results at `now`, as rows read in plain
+ * SQL a page at a time, by key. The hourly reminders scan the whole network: built as MikroORM entities, 100,000
+ * experiments were gigabytes of short-lived objects per scan (a heap profile of the start-up), which set the API's
+ * memory high-water mark; rows are a tenth of that and nothing is tracked.
  */
-export async function* overdueBatches(
-  em: EntityManager,
-  where: FilterQuery<Experiment>,
-  now: Date,
-  config: FreshnessConfig,
-  { batchSize = 500, release = false }: { batchSize?: number; release?: boolean } = {},
-): AsyncGenerator<OverdueItem[]> {
+export async function* networkOverdueBatches(em: EntityManager, now: Date, config: FreshnessConfig, batchSize = 500): AsyncGenerator<OverdueItem<ExperimentRow>[]> {
   let after: string | null = null;
   for (;;) {
-    // By key (and `where`) only, published and not withdrawn checked in code: with the status in the query SQLite
-    // read every published experiment through the status index and sorted them, for every batch (a scan of
-    // 100,000 took 30 s at start-up, in one stretch: the API answered nothing meanwhile).
+    const read = await experimentPage(em, after, batchSize);
+    const last = read.at(-1);
+    if (!last) return;
+    const page = read.filter(isStanding);
+    yield overdueItems(page, await outcomeCounts(em, page.map((experiment) => experiment.id)), now, config);
+    after = last.id;
+    // SQLite answers synchronously: a turn of the event loop between batches, so requests are served meanwhile.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * Published experiments (narrowed by `where`) overdue at `now`, as entities (what the GraphQL attention list
+ * resolves), a batch at a time by key: published and not withdrawn is checked in code, since with the status in
+ * the query SQLite read every published experiment through the status index for every batch.
+ */
+async function* overdueBatches(em: EntityManager, where: FilterQuery<Experiment>, now: Date, config: FreshnessConfig, batchSize = 500): AsyncGenerator<OverdueItem[]> {
+  let after: string | null = null;
+  for (;;) {
     const conditions: FilterQuery<Experiment>[] = [where];
     if (after) conditions.push({ id: { $gt: after } });
     const read: Experiment[] = await em.find(Experiment, { $and: conditions }, { orderBy: { id: 'asc' }, limit: batchSize });
     const last = read.at(-1);
     if (!last) return;
     const page = read.filter(isStanding);
-    const counts = await outcomeCounts(em, page.map((experiment) => experiment.id));
-    const items: OverdueItem[] = [];
-    for (const experiment of page) {
-      if (isReviewOverdue(experiment, now, config)) {
-        items.push({ kind: 'REVIEW_DUE', experiment, since: reviewDueOn(experiment, config), cycle: reviewBaseOn(experiment) });
-      }
-      if (isResultsOverdue(experiment, counts.get(experiment.id) ?? 0, now)) {
-        items.push({ kind: 'RESULTS_OVERDUE', experiment, since: experiment.endDate!, cycle: experiment.endDate! });
-      }
-    }
-    yield items;
+    yield overdueItems(page, await outcomeCounts(em, page.map((experiment) => experiment.id)), now, config);
     after = last.id;
-    if (release) em.clear();
-    // SQLite answers synchronously: a turn of the event loop between batches, so requests are served meanwhile.
-    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 

@@ -8,7 +8,11 @@ import type { JobHandler, JobSchedule } from '../job/job.types.js';
 import { Member } from '../member/member.entity.js';
 import { Notification, NotificationKind } from '../notification/notification.entity.js';
 import { daysBetween } from './freshness-rules.js';
-import { type OverdueItem, overdueBatches } from './overdue.service.js';
+import type { ExperimentRow } from '../search/document-source.js';
+import { networkOverdueBatches, type OverdueItem } from './overdue.service.js';
+
+/** An overdue experiment as the reminders read it: its row. */
+type Overdue = OverdueItem<ExperimentRow>;
 
 const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
@@ -20,7 +24,7 @@ function longDate(date: string): string {
  * The idempotency key of a reminder: one per item, per cycle (a new review starts a new one), per interval.
  * Stored as the notification's eventId, whose (member, eventId) uniqueness makes a repeat harmless.
  */
-export function reminderKey(item: OverdueItem, now: Date, config: FreshnessConfig): string {
+export function reminderKey(item: Overdue, now: Date, config: FreshnessConfig): string {
   const days = config[item.kind === 'REVIEW_DUE' ? 'reviewReminderDays' : 'resultsReminderDays'];
   const interval = Math.floor(daysBetween(item.since, isoDate(now)) / days);
   return `${item.kind}:${item.experiment.id}:${item.cycle}:${interval}`;
@@ -32,7 +36,7 @@ function eventIdFor(key: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
-function message(item: OverdueItem): string {
+function message(item: Overdue): string {
   const title = item.experiment.title;
   return item.kind === 'REVIEW_DUE'
     ? `“${title}” was due for review on ${longDate(item.since)}. Check it is still accurate and confirm it, or update it.`
@@ -64,13 +68,13 @@ async function recipientsByOrganisation(em: EntityManager, organisationIds: stri
  */
 export async function sendFreshnessReminders(em: EntityManager, config: FreshnessConfig, now: Date): Promise<number> {
   let created = 0;
-  for await (const items of overdueBatches(em, {}, now, config, { release: true })) {
+  for await (const items of networkOverdueBatches(em, now, config)) {
     if (items.length === 0) continue;
-    const recipients = await recipientsByOrganisation(em, [...new Set(items.map((item) => item.experiment.leadOrganisation.id))]);
+    const recipients = await recipientsByOrganisation(em, [...new Set(items.map((item) => item.experiment.leadOrganisationId))]);
     const rows = items.flatMap((item) => {
       const eventId = eventIdFor(reminderKey(item, now, config));
       const kind = item.kind === 'REVIEW_DUE' ? NotificationKind.REVIEW_DUE : NotificationKind.RESULTS_OVERDUE;
-      return (recipients.get(item.experiment.leadOrganisation.id) ?? []).map((member) => ({
+      return (recipients.get(item.experiment.leadOrganisationId) ?? []).map((member) => ({
         id: newId(),
         member: member.id,
         eventId,

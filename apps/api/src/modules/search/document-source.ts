@@ -1,7 +1,7 @@
 import type { ExperimentStatus } from '@synapse/domain';
 import type { ExperimentDocument } from '@synapse/search';
 import type { EntityManager } from '../../db/orm.js';
-import { selectRows } from '../../db/rows.js';
+import { selectIn, selectRows } from '../../db/rows.js';
 
 /**
  * What a search document is built from, read in plain SQL: a page of experiments and their relations in one
@@ -69,9 +69,6 @@ export interface DocumentSource {
 const EXPERIMENT_COLUMNS = `id, slug, title, summary, problem, what_is_new, approach, who_it_serves, themes, stage, start_date, end_date,
   budget_band, published_at, created_at, content_changed_at, last_reviewed_on, family_id, status, withdrawn_at, lead_organisation_id`;
 
-/** Statements with an `in (…)` list are sent this many values at a time. */
-const CHUNK = 500;
-
 /** JSON columns: text on SQLite, already parsed on PostgreSQL. */
 export function json<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
@@ -82,20 +79,6 @@ function date(value: unknown): Date | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value;
   return new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as number | string));
-}
-
-function marks(values: unknown[]): string {
-  return values.map(() => '?').join(', ');
-}
-
-/** Runs `select` (a statement with one `in (…)` list, `%s`) over the values, a chunk at a time. */
-export async function selectIn<T>(em: EntityManager, select: string, values: string[]): Promise<T[]> {
-  const rows: T[] = [];
-  for (let start = 0; start < values.length; start += CHUNK) {
-    const chunk = values.slice(start, start + CHUNK);
-    rows.push(...(await selectRows<T>(em, select.replace('%s', marks(chunk)), chunk)));
-  }
-  return rows;
 }
 
 function experimentRow(row: Record<string, unknown>): ExperimentRow {

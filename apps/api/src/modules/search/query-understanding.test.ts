@@ -159,9 +159,9 @@ describe('the fields the engine sends for re-ranking', () => {
       reviewBase: 20200101 + (n % 2) * 40000,
     }));
     const places = [
-      { field: 'nations', value: 'WALES', label: 'Wales' },
-      { field: 'regions', value: 'North West', label: 'North West' },
-      { field: 'organisations', value: 'E06000052', label: 'Cornwall' },
+      { field: 'nations', value: 'WALES', label: 'Wales', term: 'wales' },
+      { field: 'regions', value: 'North West', label: 'North West', term: 'north west' },
+      { field: 'organisations', value: 'E06000052', label: 'Cornwall', term: 'cornwall' },
     ];
     for (const intent of Object.values(SearchIntent)) {
       for (const place of [undefined, ...places]) {
