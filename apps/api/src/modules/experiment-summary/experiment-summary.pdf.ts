@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import { type ExperimentSummary, longDate } from './experiment-summary.service.js';
 import { clip, pdfParagraphs, pdfText } from './pdf-text.js';
 
@@ -123,8 +123,9 @@ function artefacts(page: OnePage, summary: ExperimentSummary): void {
   if (summary.artefacts.length > shown) page.text(`and ${summary.artefacts.length - shown} more on Synapse`, { size: 9, color: GREY });
 }
 
-/** The one-page summary as a PDF file. */
-export function renderSummaryPdf(summary: ExperimentSummary, generatedOn = new Date()): Promise<Buffer> {
+/** The one-page summary as a PDF file. pdfkit is loaded on first use: it is about 30 MB of memory (measured). */
+export async function renderSummaryPdf(summary: ExperimentSummary, generatedOn = new Date()): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
