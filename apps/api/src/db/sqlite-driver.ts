@@ -28,8 +28,9 @@ export function configureSqlite(database: { exec(sql: string): unknown }): void 
 }
 
 /**
- * Runs the pragmas once the connection is open, and starts transactions with `BEGIN IMMEDIATE`: the write lock
- * is taken (waiting up to the busy timeout) before the transaction reads anything. With SQLite's default
+ * Runs the pragmas once the connection is open (and has it reuse statements sent with parameters), and starts
+ * transactions with `BEGIN IMMEDIATE`: the write lock is taken (waiting up to the busy timeout) before the
+ * transaction reads anything. With SQLite's default
  * deferred `BEGIN`, a transaction that reads and then writes fails at once with SQLITE_BUSY when another process
  * wrote in between — the busy timeout does not cover that upgrade — which is how the CLI failed beside the API.
  */
@@ -37,12 +38,11 @@ function configured(driver: Driver, database: () => Database): Driver {
   const init = driver.init.bind(driver);
   driver.init = async () => {
     await init();
-    const connection = await driver.acquireConnection();
+    // Kysely's SQLite driver hands out this one connection for every query: set it up once.
+    const connection = reusingStatements(await driver.acquireConnection(), database());
     for (const pragma of SQLITE_PRAGMAS) await connection.executeQuery(CompiledQuery.raw(pragma));
     await driver.releaseConnection(connection);
   };
-  const acquire = driver.acquireConnection.bind(driver);
-  driver.acquireConnection = async () => reusingStatements(await acquire(), database());
   driver.beginTransaction = async (connection: DatabaseConnection) => {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   };
@@ -51,7 +51,6 @@ function configured(driver: Driver, database: () => Database): Driver {
 
 /** How many prepared statements a connection keeps for reuse (see `reusingStatements`). */
 const STATEMENTS_KEPT = 64;
-const REUSING = Symbol('reusing statements');
 
 /**
  * Statements sent with parameters (`selectRows` below: the same few reads with `?` for their values, run on every
@@ -61,8 +60,6 @@ const REUSING = Symbol('reusing statements');
  * no parameters and are left to the driver as before.
  */
 function reusingStatements(connection: DatabaseConnection, database: Database): DatabaseConnection {
-  const marked = connection as DatabaseConnection & { [REUSING]?: true };
-  if (marked[REUSING]) return connection;
   const execute = connection.executeQuery.bind(connection);
   const statements = new Map<string, Statement>();
   connection.executeQuery = async <R>(compiled: CompiledQuery): Promise<QueryResult<R>> => {
@@ -77,7 +74,6 @@ function reusingStatements(connection: DatabaseConnection, database: Database): 
     const { changes, lastInsertRowid } = statement.run(parameters);
     return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
   };
-  marked[REUSING] = true;
   return connection;
 }
 
