@@ -1,4 +1,3 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import type { FreshnessConfig } from '../../config.js';
 import type { EntityManager } from '../../db/orm.js';
 import { selectIn } from '../../db/rows.js';
@@ -42,47 +41,34 @@ function overdueItems<E extends Dated>(experiments: E[], counts: Map<string, num
 }
 
 /**
- * Every published experiment of the network overdue for review or for results at `now`, as rows read in plain
- * SQL a page at a time, by key. The hourly reminders scan the whole network: built as MikroORM entities, 100,000
- * experiments were gigabytes of short-lived objects per scan (a heap profile of the start-up), which set the API's
- * memory high-water mark; rows are a tenth of that and nothing is tracked.
+ * The overdue items of the experiments `read` returns a page at a time in id order (after the last id of the page
+ * before): published and not withdrawn is checked in code, since with the status in the query SQLite read every
+ * published experiment through the status index for every page. SQLite answers synchronously, so the event loop
+ * gets a turn between pages and requests are served meanwhile.
  */
-export async function* networkOverdueBatches(em: EntityManager, now: Date, config: FreshnessConfig, batchSize = 500): AsyncGenerator<OverdueItem<ExperimentRow>[]> {
-  let after: string | null = null;
-  for (;;) {
-    const read = await experimentPage(em, after, batchSize);
-    const last = read.at(-1);
-    if (!last) return;
-    const page = read.filter(isStanding);
-    yield overdueItems(page, await outcomeCounts(em, page.map((experiment) => experiment.id)), now, config);
-    after = last.id;
-    // SQLite answers synchronously: a turn of the event loop between batches, so requests are served meanwhile.
+async function* overduePages<E extends Dated>(em: EntityManager, read: (after: string | null) => Promise<E[]>, now: Date, config: FreshnessConfig): AsyncGenerator<OverdueItem<E>[]> {
+  for (let page = await read(null); page.length; page = await read(page.at(-1)!.id)) {
+    const standing = page.filter(isStanding);
+    yield overdueItems(standing, await outcomeCounts(em, standing.map((experiment) => experiment.id)), now, config);
     await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
 /**
- * Published experiments (narrowed by `where`) overdue at `now`, as entities (what the GraphQL attention list
- * resolves), a batch at a time by key: published and not withdrawn is checked in code, since with the status in
- * the query SQLite read every published experiment through the status index for every batch.
+ * Every published experiment of the network overdue for review or for results at `now`, as rows read in plain
+ * SQL 500 at a time. The hourly reminders scan the whole network: built as MikroORM entities, 100,000
+ * experiments were gigabytes of short-lived objects per scan (a heap profile of the start-up), which set the API's
+ * memory high-water mark; rows are a tenth of that and nothing is tracked.
  */
-async function* overdueBatches(em: EntityManager, where: FilterQuery<Experiment>, now: Date, config: FreshnessConfig, batchSize = 500): AsyncGenerator<OverdueItem[]> {
-  let after: string | null = null;
-  for (;;) {
-    const conditions: FilterQuery<Experiment>[] = [where];
-    if (after) conditions.push({ id: { $gt: after } });
-    const read: Experiment[] = await em.find(Experiment, { $and: conditions }, { orderBy: { id: 'asc' }, limit: batchSize });
-    const last = read.at(-1);
-    if (!last) return;
-    const page = read.filter(isStanding);
-    yield overdueItems(page, await outcomeCounts(em, page.map((experiment) => experiment.id)), now, config);
-    after = last.id;
-  }
+export function networkOverdueBatches(em: EntityManager, now: Date, config: FreshnessConfig, batchSize = 500): AsyncGenerator<OverdueItem<ExperimentRow>[]> {
+  return overduePages(em, (after) => experimentPage(em, after, batchSize), now, config);
 }
 
-/** Every overdue item for one organisation's experiments, oldest first. */
+/** Every overdue item for one organisation's experiments, as entities (what the GraphQL attention list resolves), oldest first. */
 export async function overdueForOrganisation(em: EntityManager, organisationId: string, now: Date, config: FreshnessConfig): Promise<OverdueItem[]> {
+  const read = (after: string | null) =>
+    em.find(Experiment, { leadOrganisation: organisationId, ...(after ? { id: { $gt: after } } : {}) }, { orderBy: { id: 'asc' }, limit: 500 });
   const items: OverdueItem[] = [];
-  for await (const batch of overdueBatches(em, { leadOrganisation: organisationId }, now, config)) items.push(...batch);
+  for await (const batch of overduePages(em, read, now, config)) items.push(...batch);
   return items.sort((a, b) => a.since.localeCompare(b.since) || a.experiment.title.localeCompare(b.experiment.title));
 }
