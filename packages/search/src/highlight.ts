@@ -30,28 +30,50 @@ function within(a: string, b: string, max: number): boolean {
 }
 
 /**
+ * What a word as written in a text is searched as: its stem (folded first), or null for a stop word. Remembered
+ * across queries (a page of hits repeats the words of the last one), bounded like text.ts's stems: emptied when
+ * full. Only short words are kept: V8 makes a longer slice of a text a view that would keep the whole text alive.
+ */
+const WORD_STEMS = new Map<string, string | null>();
+const WORD_STEMS_MAX = 50_000;
+const KEPT_WORD_LENGTH = 12;
+
+function searchedAs(word: string): string | null {
+  let stem = WORD_STEMS.get(word);
+  if (stem === undefined) {
+    const folded = fold(word);
+    stem = isStopWord(folded) ? null : stemWord(folded);
+    if (word.length <= KEPT_WORD_LENGTH) {
+      if (WORD_STEMS.size >= WORD_STEMS_MAX) WORD_STEMS.clear();
+      WORD_STEMS.set(word, stem);
+    }
+  }
+  return stem;
+}
+
+/**
  * Whether a word of a document matches the query: the same stem as a searched word or one of its meanings, or a
- * stem a typo or two away from a word that was typed (as the engine allows); never a stop word. Answers are
- * remembered per word, since the same words recur across fields and hits.
+ * stem a typo or two away from a word that was typed (as the engine allows); never a stop word. Typo answers are
+ * remembered per stem for this query, since the same words recur across fields and hits.
  */
 export function wordMatcher(stems: readonly string[], typed: readonly string[] = stems): (word: string) => boolean {
   const exact = new Set(stems);
   const fuzzy = typed.filter((s) => s.length >= 5);
-  const seen = new Map<string, boolean>();
+  const near = new Map<string, boolean>();
   return (word) => {
-    let answer = seen.get(word);
-    if (answer === undefined) {
-      const folded = fold(word);
-      answer = false;
-      if (!isStopWord(folded)) {
-        const stem = stemWord(folded);
-        answer = exact.has(stem) || (stem.length >= 5 && fuzzy.some((s) => within(s, stem, stem.length >= 8 ? 2 : 1)));
-      }
-      seen.set(word, answer);
-    }
+    const stem = searchedAs(word);
+    if (stem === null) return false;
+    if (exact.has(stem)) return true;
+    if (stem.length < 5 || fuzzy.length === 0) return false;
+    let answer = near.get(stem);
+    if (answer === undefined) near.set(stem, (answer = fuzzy.some((s) => within(s, stem, stem.length >= 8 ? 2 : 1))));
     return answer;
   };
 }
+
+/** Where each word of the text being read starts and ends, two entries a word: reused from call to call. */
+let bounds = new Int32Array(1024);
+const BOUNDS_KEPT = 1 << 16;
 
 /**
  * A passage of `text` around its first match as safe HTML: escaped, whole matching words wrapped in <mark>, about
@@ -60,9 +82,10 @@ export function wordMatcher(stems: readonly string[], typed: readonly string[] =
 export function highlightSnippet(text: string, matches: (word: string) => boolean, size = 24): string | null {
   // Words are only read up to the first match and then to the end of the passage shown (and one more, so the
   // passage knows it was cut): a long text, such as an uploaded file's words, is not scanned past it. Where each
-  // word starts and ends is kept in one flat list, since most texts of a page of hits never match and are read
-  // only to find that out (built for every text of every hit, objects per word were most of a search's garbage).
-  const bounds: number[] = [];
+  // word starts and ends is kept in one reused typed array, since most texts of a page of hits never match and
+  // are read only to find that out (built for every text of every hit, objects per word were most of a search's
+  // garbage).
+  let count = 0;
   let first = -1;
   for (let at = 0; ; ) {
     // Sticky expressions tested, not executed: no match object per word.
@@ -72,13 +95,25 @@ export function highlightSnippet(text: string, matches: (word: string) => boolea
     if (!WORD_HERE.test(text)) break;
     const wordStart = GAP.lastIndex;
     at = WORD_HERE.lastIndex;
-    bounds.push(wordStart, at);
-    const count = bounds.length / 2;
+    if (2 * count + 2 > bounds.length) {
+      const grown = new Int32Array(bounds.length * 2);
+      grown.set(bounds);
+      bounds = grown;
+    }
+    bounds[2 * count] = wordStart;
+    bounds[2 * count + 1] = at;
+    count++;
     if (first < 0 && matches(text.slice(wordStart, at))) first = count - 1;
     if (first >= 0 && count > Math.max(0, first - 6) + size) break;
   }
-  if (first < 0) return null;
-  const count = bounds.length / 2;
+  const snippet = first < 0 ? null : passage(text, matches, count, first, size);
+  // A very long text that grew the list is not held on to.
+  if (bounds.length > BOUNDS_KEPT) bounds = new Int32Array(1024);
+  return snippet;
+}
+
+/** The passage of `size` words around word `first` (the first match), from the bounds of the `count` words read. */
+function passage(text: string, matches: (word: string) => boolean, count: number, first: number, size: number): string {
   const from = Math.max(0, Math.min(first - 6, count - size));
   const to = Math.min(count, from + size);
   const start = from === 0 ? 0 : bounds[2 * from]!;

@@ -128,6 +128,17 @@ describe('snippets', () => {
     expect(asked.length).toBeLessThan(40); // up to the match, then only the passage shown
   });
 
+  it('answers each query for itself, though what words stem to is remembered across queries', () => {
+    const text = 'Homelessness prevention in the city centre';
+    expect(highlightSnippet(text, wordMatcher(readQuery('homeless').highlightStems))).toBe('<mark>Homelessness</mark> prevention in the city centre');
+    expect(highlightSnippet(text, wordMatcher(readQuery('city').highlightStems))).toBe('Homelessness prevention in the <mark>city</mark> centre');
+    expect(highlightSnippet(text, wordMatcher(readQuery('parking').highlightStems))).toBeNull();
+    // A text longer than the list of word bounds first kept, read to its end, then a short one.
+    const long = `${'nothing '.repeat(5000)}homeless`;
+    expect(highlightSnippet(long, matches)).toMatch(/<mark>homeless<\/mark>$/);
+    expect(highlightSnippet('the city', matches)).toBe('the <mark>city</mark>');
+  });
+
   it('marks the meanings of expanded words too', () => {
     const potholes = wordMatcher(readQuery('potholes').highlightStems);
     expect(highlightSnippet('Fixing carriageway defects first time', potholes)).toBe('Fixing <mark>carriageway</mark> <mark>defects</mark> first time');
