@@ -21,6 +21,7 @@ import { httpCachingPlugin } from './graphql/http-caching.js';
 import { textSafetyPlugin } from './graphql/text-safety.js';
 import { costLimitPlugin, documentLimits, parseOptions, protectionRules } from './graphql/protection.js';
 import { getSchema } from './graphql/schema.js';
+import { compiledExecution } from './graphql/compiled-execution.js';
 import { authRoutes } from './modules/identity/identity.routes.js';
 import { oidcRoutes } from './modules/identity/oidc.routes.js';
 import { openDataRoutes } from './modules/open-data/open-data.routes.js';
@@ -52,7 +53,7 @@ export interface AppDependencies {
 /** Creates the Apollo server on the real schema (tests call executeOperation on it directly). */
 export async function createApollo(httpServer?: Server): Promise<ApolloServer<Context>> {
   return new ApolloServer<Context>({
-    schema: await getSchema(),
+    gateway: compiledExecution(await getSchema()),
     formatError,
     introspection: true,
     // Stack traces are for logs, never for callers (Apollo includes them unless NODE_ENV is production).
@@ -116,6 +117,18 @@ export async function createApp({ orm, config, mailer, searchIndex = null, rateL
     });
 
   const limit = rateLimits ? [rateLimits.middleware] : [];
+  // GraphQL first: most requests are for it, and Express tries each route in turn until one matches.
+  app.use(explorerRoutes());
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    requireJsonBody,
+    withRequestId,
+    authenticate(orm),
+    ...limit,
+    documentLimits,
+    expressMiddleware(apollo, { context: ({ req, res }) => contextFor(req, res) }),
+  );
   app.use('/auth', ...limit, authRoutes({ orm, config }), oidcRoutes({ orm, config }));
   if (rateLimits) app.use(['/export', '/feeds'], rateLimits.middleware);
   app.use(openDataRoutes({ orm, config, searchIndex }));
@@ -128,17 +141,6 @@ export async function createApp({ orm, config, mailer, searchIndex = null, rateL
     app.get('/dev/mailbox', devMailboxRoute(orm, config));
   }
 
-  app.use(explorerRoutes());
-  app.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
-    requireJsonBody,
-    withRequestId,
-    authenticate(orm),
-    ...limit,
-    documentLimits,
-    expressMiddleware(apollo, { context: ({ req, res }) => contextFor(req, res) }),
-  );
   app.use(
     webClientRoutes(webDistDir, !config.serverRendering ? null : {
       origin: config.publicUrl,
