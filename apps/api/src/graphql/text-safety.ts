@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, type ValueNode, visit } from 'graphql';
+import { type ArgumentNode, type DocumentNode, Kind, type ValueNode, visit } from 'graphql';
 import { ErrorCode, graphqlError } from '../errors.js';
 
 const REASON = 'must not contain NUL characters or unpaired UTF-16 surrogates';
@@ -54,6 +54,18 @@ function unsafeInLiteral(node: ValueNode, path: string, variables: Record<string
   }
 }
 
+/** Every argument in a document, in order: found once per parsed document (Apollo reuses it for the same query text). */
+const ARGUMENTS = new WeakMap<DocumentNode, ArgumentNode[]>();
+function argumentsOf(document: DocumentNode): ArgumentNode[] {
+  let found = ARGUMENTS.get(document);
+  if (!found) {
+    const all: ArgumentNode[] = [];
+    visit(document, { Argument: (node) => void all.push(node) });
+    ARGUMENTS.set(document, (found = all));
+  }
+  return found;
+}
+
 /**
  * Refuses, before anything runs, any string argument with a NUL or a lone surrogate — in the query text, in
  * variables and in fragments — as BAD_USER_INPUT naming the argument, so no such text reaches a service or
@@ -66,11 +78,10 @@ export const textSafetyPlugin: ApolloServerPlugin = {
         if (!operation) return;
         const variables = request.variables ?? {};
         let field: string | null = null;
-        visit(document, {
-          Argument(node) {
-            field ??= unsafeInLiteral(node.value, node.name.value, variables);
-          },
-        });
+        for (const node of argumentsOf(document)) {
+          field = unsafeInLiteral(node.value, node.name.value, variables);
+          if (field) break;
+        }
         if (field) throw graphqlError(ErrorCode.BAD_USER_INPUT, `Invalid value for ${field}: ${REASON}`, { field, reason: REASON, problems: [{ field, reason: REASON }] });
       },
     };

@@ -25,11 +25,10 @@ export function sessionCookieOptions(config: AppConfig, request: Request, expire
 export function authenticate(orm: MikroORM) {
   return async (request: Request, response: Response, next: NextFunction) => {
     try {
-      const em = unitOfWork(orm);
       const authorization = request.header('authorization');
       if (authorization) {
         const [scheme, value] = authorization.split(/\s+/, 2);
-        const key = scheme?.toLowerCase() === 'bearer' && value ? await apiKeyFor(em, value) : null;
+        const key = scheme?.toLowerCase() === 'bearer' && value ? await apiKeyFor(unitOfWork(orm), value) : null;
         if (!key) {
           const { status, body } = errorBody(ErrorCode.UNAUTHENTICATED, 'The API key is not valid or has been revoked.');
           response.status(status).json(body);
@@ -40,7 +39,7 @@ export function authenticate(orm: MikroORM) {
         return;
       }
       const token = (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
-      const session = token ? await sessionForToken(em, token) : null;
+      const session = token ? await sessionForToken(unitOfWork(orm), token) : null;
       request.principal = session
         ? { kind: 'session', sessionId: session.id, memberId: session.member.id, csrfToken: session.csrfToken }
         : token
