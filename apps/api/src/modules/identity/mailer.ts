@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { createTransport } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { AppConfig } from '../../config.js';
 import { entityManager, type EntityManager } from '../../db/orm.js';
 import { DevMail } from './dev-mail.entity.js';
@@ -16,11 +16,14 @@ export interface Mailer {
 
 /** SMTP when SMTP_URL is set; otherwise (development only) the log and the /dev/mailbox page. */
 export function createMailer(config: AppConfig, orm: MikroORM, log: (message: string) => void = console.log): Mailer {
-  if (config.smtpUrl) {
-    const transport = createTransport(config.smtpUrl);
+  const smtpUrl = config.smtpUrl;
+  if (smtpUrl) {
+    // nodemailer (about 8 MiB of a process's memory) is loaded with the first email, as the S3 client and pdfkit are.
+    let transport: Promise<Transporter> | null = null;
     return {
       async send(mail) {
-        await transport.sendMail({ from: config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text });
+        transport ??= import('nodemailer').then(({ createTransport }) => createTransport(smtpUrl));
+        await (await transport).sendMail({ from: config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text });
       },
     };
   }
