@@ -54,6 +54,6 @@ describe('the SMTP mailer', () => {
   it('fails the send, for the job queue to retry, when the SMTP server cannot be reached', async () => {
     const config = loadConfig({ PUBLIC_URL: 'https://synapse.test', SMTP_URL: 'smtp://127.0.0.1:9' });
     const mailer = createMailer(config, h.orm, () => undefined);
-    await expect(mailer.send({ to: 'officer@example.gov.uk', subject: 'Lost', text: 'Nobody listens.' })).rejects.toThrow();
+    await expect(mailer.send({ to: 'officer@example.gov.uk', subject: 'Lost', text: 'Nobody listens.' })).rejects.toThrow(/ECONNREFUSED/);
   });
 });
