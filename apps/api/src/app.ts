@@ -21,7 +21,6 @@ import { httpCachingPlugin } from './graphql/http-caching.js';
 import { textSafetyPlugin } from './graphql/text-safety.js';
 import { costLimitPlugin, documentLimits, parseOptions, protectionRules } from './graphql/protection.js';
 import { getSchema } from './graphql/schema.js';
-import { compiledExecution } from './graphql/compiled-execution.js';
 import { authRoutes } from './modules/identity/identity.routes.js';
 import { oidcRoutes } from './modules/identity/oidc.routes.js';
 import { openDataRoutes } from './modules/open-data/open-data.routes.js';
@@ -53,7 +52,7 @@ export interface AppDependencies {
 /** Creates the Apollo server on the real schema (tests call executeOperation on it directly). */
 export async function createApollo(httpServer?: Server): Promise<ApolloServer<Context>> {
   return new ApolloServer<Context>({
-    gateway: compiledExecution(await getSchema()),
+    schema: await getSchema(),
     formatError,
     introspection: true,
     // Stack traces are for logs, never for callers (Apollo includes them unless NODE_ENV is production).

@@ -30,10 +30,6 @@ export interface GraphQLResult<T = any> {
 export interface RunOptions {
   /** The x-csrf-token a member's request carries: the session's own by default, null for none. */
   csrfToken?: string | null;
-  /** The Apollo server to run it on: the app's (createApollo) by default. */
-  apollo?: ApolloServer<Context>;
-  /** Which operation of the query to run, when it has several. */
-  operationName?: string;
 }
 
 /** The CSRF token of the sessions `run` acts in. */
@@ -156,7 +152,7 @@ export async function createHarness(options: { search?: boolean | SearchIndex } 
         http: null,
         clock,
       });
-      const response = await (runOptions.apollo ?? apollo).executeOperation({ query, variables, operationName: runOptions.operationName }, { contextValue });
+      const response = await apollo.executeOperation({ query, variables }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('Expected a single GraphQL result');
       return response.body.singleResult as GraphQLResult;
     },
