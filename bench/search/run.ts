@@ -121,7 +121,7 @@ async function benchmark(size: number, rounds: number, buildRounds: number, proc
     const documents: ExperimentDocument[][] = [];
     for await (const batch of allDocuments(entityManager(orm).fork(), BUILD_BATCH)) documents.push(batch);
     // Synapse's build and the raw one alternately, `buildRounds` times each, compared by their medians: one pair
-    // alone gave ratios from 0.77 to 1.07 on the same code (docs/performance.md).
+    // alone gave ratios from 0.77 to 0.86 at 10,000 over one day (docs/performance.md).
     const builds: { synapse: number[]; raw: number[] } = { synapse: [], raw: [] };
     let indexed = 0;
     const synapseBuild = async () => {
