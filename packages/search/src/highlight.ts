@@ -1,5 +1,5 @@
 import { escapeHtml } from '@synapse/domain';
-import { fold, isStopWord, stemWord } from './text.js';
+import { searchedForm } from './text.js';
 
 // A word as in text.ts (letters and digits, an inner apostrophe or ampersand kept), and what lies between words.
 const WORD_HERE = /[\p{L}\p{N}]+(?:['&][\p{L}\p{N}]+)*/uy;
@@ -30,28 +30,6 @@ function within(a: string, b: string, max: number): boolean {
 }
 
 /**
- * What a word as written in a text is searched as: its stem (folded first), or null for a stop word. Remembered
- * across queries (a page of hits repeats the words of the last one), bounded like text.ts's stems: emptied when
- * full. Only short words are kept: V8 makes a longer slice of a text a view that would keep the whole text alive.
- */
-const WORD_STEMS = new Map<string, string | null>();
-const WORD_STEMS_MAX = 50_000;
-const KEPT_WORD_LENGTH = 12;
-
-function searchedAs(word: string): string | null {
-  let stem = WORD_STEMS.get(word);
-  if (stem === undefined) {
-    const folded = fold(word);
-    stem = isStopWord(folded) ? null : stemWord(folded);
-    if (word.length <= KEPT_WORD_LENGTH) {
-      if (WORD_STEMS.size >= WORD_STEMS_MAX) WORD_STEMS.clear();
-      WORD_STEMS.set(word, stem);
-    }
-  }
-  return stem;
-}
-
-/**
  * Whether a word of a document matches the query: the same stem as a searched word or one of its meanings, or a
  * stem a typo or two away from a word that was typed (as the engine allows); never a stop word. Typo answers are
  * remembered per stem for this query, since the same words recur across fields and hits.
@@ -61,7 +39,7 @@ export function wordMatcher(stems: readonly string[], typed: readonly string[] =
   const fuzzy = typed.filter((s) => s.length >= 5);
   const near = new Map<string, boolean>();
   return (word) => {
-    const stem = searchedAs(word);
+    const stem = searchedForm(word);
     if (stem === null) return false;
     if (exact.has(stem)) return true;
     if (stem.length < 5 || fuzzy.length === 0) return false;

@@ -21,24 +21,41 @@ export function words(text: string): string[] {
 }
 
 /**
- * Stems already worked out. A vocabulary is small beside the text it is used in (the same words recur across
- * documents, fields and hits), and Porter2 is a chain of regular expressions, so most calls are answered here.
- * Bounded: emptied when full, so a stream of unusual words (codes, typos) cannot grow it without limit.
+ * A pure function of a word, remembered. A vocabulary is small beside the text it is used in (the same words recur
+ * across documents, fields, hits and searches), so most calls are answered from memory. Bounded: emptied when
+ * full, so a stream of unusual words (codes, typos) cannot grow it without limit; `keep` can leave words out.
  */
-const STEMS = new Map<string, string>();
-const STEMS_MAX = 50_000;
+function remembered<T extends string | null>(work: (word: string) => T, keep: (word: string) => boolean = () => true): (word: string) => T {
+  const known = new Map<string, T>();
+  return (word) => {
+    let answer = known.get(word);
+    if (answer !== undefined) return answer;
+    answer = work(word);
+    if (keep(word)) {
+      if (known.size >= 50_000) known.clear();
+      known.set(word, answer);
+    }
+    return answer;
+  };
+}
 
 /** The stem of one folded word: Porter2 (Snowball English, `wink-porter2-stemmer`), possessives dropped. */
-export function stemWord(word: string): string {
-  let stemmed = STEMS.get(word);
-  if (stemmed === undefined) {
-    const plain = word.replace(/'s$/, '');
-    stemmed = /^[\p{L}]+$/u.test(plain) ? stem(plain) : plain;
-    if (STEMS.size >= STEMS_MAX) STEMS.clear();
-    STEMS.set(word, stemmed);
-  }
-  return stemmed;
-}
+export const stemWord = remembered((word: string): string => {
+  const plain = word.replace(/'s$/, '');
+  return /^[\p{L}]+$/u.test(plain) ? stem(plain) : plain;
+});
+
+/**
+ * What a word as written in a text is searched as: its stem once folded, or null for a stop word. Only short words
+ * are remembered: V8 makes a longer slice of a text a view that would keep the whole text alive.
+ */
+export const searchedForm = remembered(
+  (word: string): string | null => {
+    const folded = fold(word);
+    return isStopWord(folded) ? null : stemWord(folded);
+  },
+  (word) => word.length <= 12,
+);
 
 export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(word);

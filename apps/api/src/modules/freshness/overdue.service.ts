@@ -20,6 +20,9 @@ export interface OverdueItem<E extends Dated = Experiment> {
   cycle: string;
 }
 
+/** Experiments read per page by the overdue scans. */
+const PAGE_SIZE = 500;
+
 /** How many outcomes each experiment has, in one query per 500 (counted by the database, no entity built). */
 export async function outcomeCounts(em: EntityManager, ids: string[]): Promise<Map<string, number>> {
   const rows = await selectIn<{ experiment_id: string; outcomes: number | string }>(em, 'select experiment_id, count(*) as outcomes from outcomes where experiment_id in (%s) group by experiment_id', ids);
@@ -56,18 +59,18 @@ async function* overduePages<E extends Dated>(em: EntityManager, read: (after: s
 
 /**
  * Every published experiment of the network overdue for review or for results at `now`, as rows read in plain
- * SQL 500 at a time. The hourly reminders scan the whole network: built as MikroORM entities, 100,000
+ * SQL a page at a time. The hourly reminders scan the whole network: built as MikroORM entities, 100,000
  * experiments were gigabytes of short-lived objects per scan (a heap profile of the start-up), which set the API's
  * memory high-water mark; rows are a tenth of that and nothing is tracked.
  */
-export function networkOverdueBatches(em: EntityManager, now: Date, config: FreshnessConfig, batchSize = 500): AsyncGenerator<OverdueItem<ExperimentRow>[]> {
+export function networkOverdueBatches(em: EntityManager, now: Date, config: FreshnessConfig, batchSize = PAGE_SIZE): AsyncGenerator<OverdueItem<ExperimentRow>[]> {
   return overduePages(em, (after) => experimentPage(em, after, batchSize), now, config);
 }
 
 /** Every overdue item for one organisation's experiments, as entities (what the GraphQL attention list resolves), oldest first. */
 export async function overdueForOrganisation(em: EntityManager, organisationId: string, now: Date, config: FreshnessConfig): Promise<OverdueItem[]> {
   const read = (after: string | null) =>
-    em.find(Experiment, { leadOrganisation: organisationId, ...(after ? { id: { $gt: after } } : {}) }, { orderBy: { id: 'asc' }, limit: 500 });
+    em.find(Experiment, { leadOrganisation: organisationId, ...(after ? { id: { $gt: after } } : {}) }, { orderBy: { id: 'asc' }, limit: PAGE_SIZE });
   const items: OverdueItem[] = [];
   for await (const batch of overduePages(em, read, now, config)) items.push(...batch);
   return items.sort((a, b) => a.since.localeCompare(b.since) || a.experiment.title.localeCompare(b.experiment.title));

@@ -22,9 +22,11 @@ export function createMailer(config: AppConfig, orm: MikroORM, log: (message: st
     let transport: Promise<Transporter> | null = null;
     return {
       async send(mail) {
-        transport ??= import('nodemailer').then(({ createTransport }) => createTransport(smtpUrl));
-        // A transport that could not be made is not kept: the next email (the job queue's retry) tries again.
-        transport.catch(() => (transport = null));
+        if (!transport) {
+          transport = import('nodemailer').then(({ createTransport }) => createTransport(smtpUrl));
+          // A transport that could not be made is not kept: the next email (the job queue's retry) tries again.
+          transport.catch(() => (transport = null));
+        }
         await (await transport).sendMail({ from: config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text });
       },
     };
