@@ -86,8 +86,8 @@ async function until<T>(what: string, probe: () => Promise<T | undefined> | T | 
   }
 }
 
-beforeAll(async () => {
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build the API first (npx turbo run build)`);
+/** Starts `npm start`'s server on a free port; false when the port was taken in the meantime (the caller tries again). */
+async function start(): Promise<boolean> {
   dataDir = mkdtempSync(join(tmpdir(), 'synapse-cluster-'));
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
@@ -97,16 +97,38 @@ beforeAll(async () => {
     env.DATABASE_URL = database.url;
     dropDatabase = database.drop;
   }
+  output = '';
   primary = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   primary.stdout!.on('data', (chunk) => (output += chunk));
   primary.stderr!.on('data', (chunk) => (output += chunk));
-  await until('Synapse to start', () => (output.includes('Synapse is running') ? true : undefined), 120_000);
-}, 150_000);
+  // A free port is only free when asked: the other test project's servers can take it before a worker binds it.
+  const outcome = await until('Synapse to start', () => (output.includes('Synapse is running') ? 'running' : output.includes('EADDRINUSE') ? 'port taken' : undefined), 120_000);
+  return outcome === 'running';
+}
+
+async function stop(): Promise<void> {
+  if (primary && primary.exitCode === null) {
+    // SIGTERM first, so the primary also stops its Meilisearch; SIGKILL if it has not exited in 30 s.
+    const exited = new Promise((resolve) => primary.once('exit', resolve));
+    primary.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+    if (primary.exitCode === null && primary.signalCode === null) primary.kill('SIGKILL');
+  }
+  await dropDatabase?.();
+  dropDatabase = undefined;
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+beforeAll(async () => {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build the API first (npx turbo run build)`);
+  for (let attempt = 1; !(await start()); attempt++) {
+    await stop();
+    if (attempt === 3) throw new Error(`No free port held three times over. Output:\n${output}`);
+  }
+}, 300_000);
 
 afterAll(async () => {
-  if (primary && primary.exitCode === null) primary.kill('SIGKILL');
-  await dropDatabase?.();
-  rmSync(dataDir, { recursive: true, force: true });
+  await stop();
 });
 
 describe('npm start with WEB_CONCURRENCY=2', () => {
