@@ -2,6 +2,7 @@ import { Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { PageArgs } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { Experiment } from '../experiment/experiment.entity.js';
+import type { ExperimentRowRoot } from '../experiment/experiment-row.js';
 import { Discussion } from './discussion.entity.js';
 import { DiscussionConnection } from './discussion.resolver.js';
 import { discussionCount, discussionsCiting } from './discussion.service.js';
@@ -15,7 +16,7 @@ export class ExperimentDiscussionsResolver {
   }
 
   @FieldResolver(() => Int, { description: 'How many discussions it has (not counting hidden ones).' })
-  discussionCount(@Root() experiment: Experiment, @Ctx() { em }: Context): Promise<number> {
+  discussionCount(@Root() experiment: Experiment | ExperimentRowRoot, @Ctx() { em }: Context): Promise<number> {
     return discussionCount(em, experiment.id);
   }
 

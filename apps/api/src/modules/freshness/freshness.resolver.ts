@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import type { Context } from '../../graphql/context.js';
 import { LocalDateScalar } from '../../graphql/scalars.js';
 import { Experiment } from '../experiment/experiment.entity.js';
+import { type ExperimentRowRoot, isEntity } from '../experiment/experiment-row.js';
 import { NetworkStatistics } from '../experiment/statistics.resolver.js';
 import { isResultsOverdue, isReviewOverdue, isStanding, lastSubstantiveChange, reviewDueOn } from './freshness-rules.js';
 import { RegisterMeasuresInput, ReminderSettingsInput } from './freshness.inputs.js';
@@ -48,9 +49,10 @@ export class ExperimentFreshnessResolver {
   @FieldResolver(() => Boolean, {
     description: 'Whether its measures were registered before results (the "registered" badge and search filter). Costs no query, unlike registration.',
   })
-  registered(@Root() experiment: Experiment): boolean {
-    // The registration's id comes with the experiment (MikroORM joins the owning side of a 1:1), so a page of hits costs nothing more.
-    return !!experiment.registration;
+  registered(@Root() experiment: Experiment | ExperimentRowRoot): boolean {
+    // An entity's registration id comes with it (MikroORM joins the owning side of a 1:1), and so does a row's
+    // (search-hit-read.ts), so a page of hits costs nothing more.
+    return isEntity(experiment) ? !!experiment.registration : experiment.registered;
   }
 
   @FieldResolver(() => MeasureRegistration, { nullable: true, description: 'Measures registered before results; null when none were.' })

@@ -1,6 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { Experiment } from '../experiment/experiment.entity.js';
+import type { ExperimentRowRoot } from '../experiment/experiment-row.js';
 import { Member } from '../member/member.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { Interest } from './interest.entity.js';
@@ -21,8 +22,8 @@ export class ExperimentInterest {
   @Field(() => Int)
   trying!: number;
 
-  /** Set by the resolver: the experiment, for the nested fields. */
-  experiment!: Experiment;
+  /** Set by the resolver: the experiment (an entity, or a search hit's row: experiment-row.ts), for the nested fields. */
+  experiment!: Experiment | ExperimentRowRoot;
 }
 
 @Resolver(() => ExperimentInterest)
@@ -59,7 +60,7 @@ export class InterestEntryResolver {
 @Resolver(() => Experiment)
 export class ExperimentInterestResolver {
   @FieldResolver(() => ExperimentInterest, { description: 'Interest from other organisations: "4 councils are considering this".' })
-  async interest(@Root() experiment: Experiment, @Ctx() { em }: Context): Promise<ExperimentInterest> {
+  async interest(@Root() experiment: Experiment | ExperimentRowRoot, @Ctx() { em }: Context): Promise<ExperimentInterest> {
     return { ...(await interestCounts(em).load(experiment.id)), experiment };
   }
 }

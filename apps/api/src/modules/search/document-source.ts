@@ -75,7 +75,7 @@ export function json<T>(value: unknown): T {
 }
 
 /** Timestamps: milliseconds on SQLite, Date objects on PostgreSQL. */
-function date(value: unknown): Date | null {
+export function date(value: unknown): Date | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value;
   return new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as number | string));

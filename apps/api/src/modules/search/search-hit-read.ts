@@ -1,19 +1,18 @@
+import type { ExperimentStatus } from '@synapse/domain';
 import type { EntityManager } from '../../db/orm.js';
-import { artefactTexts, type ExperimentRow, experimentRows, outcomeTexts, serviceAreasOf } from './document-source.js';
+import { selectIn } from '../../db/rows.js';
+import type { ExperimentRowRoot } from '../experiment/experiment-row.js';
+import { artefactTexts, date, json, outcomeTexts, serviceAreasOf } from './document-source.js';
 import { isSearchable, type RelatedText, relatedText } from './experiment-document.js';
 
 /**
  * A page of hits re-read from the database in plain SQL: whether each is still searchable (an index a moment
  * behind never shows a draft or a withdrawn record), its own text columns, and the text of its outcomes,
  * artefacts and service areas for highlights. Building MikroORM entities for the same rows cost about 10 times
- * as much (docs/performance.md), so entities are built only when a query asks for more than these columns.
+ * as much (docs/performance.md), so entities are built only when a query asks for more than rows answer
+ * (experiment/experiment-row.ts: ROW_FIELDS and ROW_RELATIONS).
  */
-const HIT_COLUMNS = ['id', 'slug', 'title', 'summary', 'problem', 'whoItServes', 'whatIsNew', 'approach', 'themes', 'stage', 'status'] as const;
-
-export type HitColumns = Pick<ExperimentRow, (typeof HIT_COLUMNS)[number]>;
-
-/** The GraphQL fields of Experiment that HitColumns answers (each a column of the same name). */
-export const HIT_COLUMN_FIELDS: ReadonlySet<string> = new Set(['__typename', ...HIT_COLUMNS]);
+export type HitColumns = ExperimentRowRoot;
 
 /** The text of a hit by field beyond the experiment's own columns: its outcomes, artefacts and service areas. */
 export type HitText = Partial<RelatedText>;
@@ -21,8 +20,36 @@ export type HitText = Partial<RelatedText>;
 /** The searchable experiments among `ids` (published, not withdrawn), by id. */
 export async function searchableColumns(em: EntityManager, ids: string[]): Promise<Map<string, HitColumns>> {
   // By primary key only: with a status condition too, SQLite preferred the status index and scanned every
-  // published experiment (measured: the API's overhead grew with the corpus).
-  return new Map((await experimentRows(em, ids)).filter(isSearchable).map((row) => [row.id, row]));
+  // published experiment (measured: the API's overhead grew with the corpus). Whether measures were registered
+  // comes along (a unique index lookup per row), as it does with an entity (MikroORM joins the 1:1).
+  const rows = await selectIn<Record<string, unknown>>(
+    em,
+    `select id, slug, title, summary, problem, what_is_new, approach, who_it_serves, themes, stage, status, withdrawn_at, lead_organisation_id,
+      exists (select 1 from measure_registrations r where r.experiment_id = experiments.id) as registered
+     from experiments where id in (%s)`,
+    ids,
+  );
+  return new Map(rows.map(hitRow).filter(isSearchable).map((row) => [row.id, row]));
+}
+
+function hitRow(row: Record<string, unknown>): HitColumns {
+  return {
+    id: row.id as string,
+    slug: row.slug as string,
+    title: row.title as string,
+    summary: row.summary as string,
+    problem: row.problem as string,
+    whatIsNew: row.what_is_new as string,
+    approach: row.approach as string,
+    whoItServes: row.who_it_serves as string | null,
+    themes: json<string[]>(row.themes),
+    stage: row.stage as string,
+    status: row.status as ExperimentStatus,
+    withdrawnAt: date(row.withdrawn_at),
+    leadOrganisationId: row.lead_organisation_id as string,
+    // 0 or 1 on SQLite, a boolean on PostgreSQL.
+    registered: Number(row.registered) === 1,
+  };
 }
 
 /** The text of the hits' outcomes, artefacts (their titles and the words inside their files) and service areas. */

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { selectedFields, selects } from '../../graphql/selection.js';
-import { HIT_COLUMN_FIELDS } from './search-hit-read.js';
+import { rowsAnswer } from '../experiment/experiment-row.js';
 import { SearchFilter, SearchSort } from './search.inputs.js';
 import { searchPreferringSimilar } from './search-similar.js';
 import { search, SEARCH_PAGE_MAX, suggest } from './search.service.js';
@@ -34,12 +34,12 @@ export class SearchResolver {
   ): Promise<SearchResult> {
     const reviewCutoffDate = reviewCutoff(clock.now(), services.config.freshness);
     // Facets and highlights cost the engine and the API work: only when the query selects them.
-    // A hit's experiment is built as an entity only when the query asks for more than its plain columns.
+    // A hit's experiment is built as an entity only when the query asks for more than a row answers (experiment-row.ts).
     const wants = info
       ? {
           facets: selects(info, ['facets']),
           highlights: selects(info, ['hits', 'highlights']) || selects(info, ['hits', 'matchedFields']),
-          experiments: [...selectedFields(info, ['hits', 'experiment'])].some((field) => !HIT_COLUMN_FIELDS.has(field)),
+          experiments: !rowsAnswer((path) => selectedFields(info, ['hits', 'experiment', ...path])),
         }
       : undefined;
     const args = { query, filter, sort, first, after, collapseFamilies, reviewCutoff: reviewCutoffDate, exact, wants };

@@ -107,7 +107,7 @@ export interface SearchWants {
   facets: boolean;
   /** Each hit's highlights and matchedFields (needs the text of the page's hits). */
   highlights: boolean;
-  /** Each hit's experiment as an entity; when false, only its columns (HIT_COLUMN_FIELDS), read in plain SQL. */
+  /** Each hit's experiment as an entity; when false, a row read in plain SQL (experiment/experiment-row.ts). */
   experiments: boolean;
 }
 

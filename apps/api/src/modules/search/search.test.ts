@@ -1,8 +1,9 @@
-import { ExperimentStatus, MemberRole, Nation, Stage, Verdict } from '@synapse/domain';
+import { EvaluationDesign, ExperimentStatus, GoodDirection, InterestLevel, MemberRole, Nation, Stage, Verdict } from '@synapse/domain';
 import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
 import { buildCouncil, buildExperiment, buildMember } from '../../../test/factories.js';
 import { createHarness, errorCodes, type Harness } from '../../../test/harness.js';
 import { Experiment } from '../experiment/experiment.entity.js';
+import { MeasureRegistration } from '../freshness/measure-registration.entity.js';
 import type { Organisation } from '../organisation/organisation.entity.js';
 import { allDocuments, SEARCHABLE } from './experiment-document.js';
 
@@ -100,11 +101,11 @@ describe('search', () => {
       sent.push(params.facets);
       return search.call(index, query, params);
     };
-    // The hits' text is read from outcomes and artefacts; an entity read joins the measure registration (a 1:1).
+    // The hits' text is read from outcomes and artefacts; an entity read joins the measure registration (a 1:1), a row read does not.
     const reads = async (query: string) => {
       let result: any;
       const texts = await h.countQueries(async () => void (result = await h.run(query, { q: 'homelessness' })), /\boutcomes\b/);
-      const entities = await h.countQueries(() => h.run(query, { q: 'homelessness' }), /measure_registrations/);
+      const entities = await h.countQueries(() => h.run(query, { q: 'homelessness' }), /join\W+measure_registrations/);
       return { result, texts, entities };
     };
     try {
@@ -116,7 +117,7 @@ describe('search', () => {
       const viaFragment = await reads(
         `query($q: String!) { search(query: $q) { ...Found } }
          fragment Found on SearchResult { hits { experiment { ...Card } ... on SearchHit { ...Why } } facets { field } }
-         fragment Card on Experiment { title leadOrganisation { name } }
+         fragment Card on Experiment { title leadOrganisation { name officialName } }
          fragment Why on SearchHit { highlights { field snippet } }`,
       );
       expect(viaFragment.texts).toBeGreaterThan(0);
@@ -148,6 +149,44 @@ describe('search', () => {
     expect(matched.flatMap((hit: any) => hit.matchedFields)).toContain('title');
     expect(await asked(`${plain} version`, 'homelessness')).toEqual(matched);
     await h.em().nativeUpdate(Experiment, budgeting, { themes: [] });
+  });
+
+  it('answers a results page (lead organisation, outcomes, registration, interest, discussions) from rows as from entities', async () => {
+    const housing = await h.em().findOneOrFail(Experiment, { title: 'Ending homelessness with Housing First' });
+    const em = h.em();
+    em.create(MeasureRegistration, { experiment: housing.id, measures: [{ name: 'Tenancies sustained', goodDirection: GoodDirection.UP }], evaluationDesign: EvaluationDesign.BEFORE_AFTER, targetEvidenceLevel: 3, registeredAt: new Date() });
+    await em.flush();
+    const neighbour = await buildMember(h.em(), wales, MemberRole.EDITOR);
+    const interest = await h.run('mutation($input: SetInterestInput!) { setInterest(input: $input) { id } }', { input: { experimentId: housing.id, level: InterestLevel.PLANNING } }, neighbour);
+    expect(interest.errors).toBeUndefined();
+    const page = 'id title registered discussionCount leadOrganisation { id slug name } outcomes { id title verdict evidenceLevel } interest { total considering planning trying }';
+    // An entity read joins the measure registration (a 1:1); a row read checks for one in a subquery of its one statement.
+    const asked = async (fields: string) => {
+      let result: any;
+      const joins = await h.countQueries(async () => void (result = await h.run(`query($q: String!) { search(query: $q) { hits { experiment { ${fields} } } } }`, { q: 'homelessness' })), /join\W+measure_registrations/);
+      expect(result.errors).toBeUndefined();
+      const hits = result.data.search.hits.map(({ experiment }: any) => ({ ...experiment, version: undefined }));
+      return { hits, joins };
+    };
+    try {
+      const rows = await asked(page);
+      const entities = await asked(`${page} version`);
+      expect(rows.joins).toBe(0);
+      expect(entities.joins).toBeGreaterThan(0);
+      expect(rows.hits).toHaveLength(2);
+      expect(rows.hits).toEqual(entities.hits);
+      expect(rows.hits.find((hit: any) => hit.id === housing.id)).toMatchObject({
+        registered: true,
+        discussionCount: 0,
+        leadOrganisation: { id: england.id, name: england.name, slug: england.slug },
+        outcomes: [{ verdict: Verdict.WORKED, evidenceLevel: 3 }],
+        interest: { total: 1, considering: 0, planning: 1, trying: 0 },
+      });
+      expect(rows.hits.find((hit: any) => hit.id !== housing.id)).toMatchObject({ registered: false, interest: { total: 0 } });
+    } finally {
+      await h.em().nativeDelete(MeasureRegistration, { experiment: housing.id });
+      await h.run('mutation($input: SetInterestInput!) { setInterest(input: $input) { id } }', { input: { experimentId: housing.id, level: null } }, neighbour);
+    }
   });
 
   it('counts facets that match the data', async () => {

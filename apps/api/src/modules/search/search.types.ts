@@ -17,7 +17,7 @@ export class SearchHighlight {
 
 @ObjectType({ simpleResolvers: true })
 export class SearchHit {
-  /** An entity, or only its columns when the query asks for nothing else (search-hit-read.ts). */
+  /** An entity, or a row read in plain SQL when the query asks for nothing a row cannot answer (experiment-row.ts). */
   @Field(() => Experiment)
   experiment!: Experiment | HitColumns;
 
