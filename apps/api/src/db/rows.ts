@@ -25,3 +25,15 @@ export async function selectIn<T>(em: EntityManager, select: string, values: rea
   }
   return rows;
 }
+
+/** A JSON column's value: text on SQLite, already parsed on PostgreSQL. */
+export function json<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+/** A timestamp column's value: milliseconds on SQLite, a Date on PostgreSQL. */
+export function date(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value;
+  return new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as number | string));
+}

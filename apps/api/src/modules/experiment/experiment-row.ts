@@ -1,7 +1,7 @@
 import type { ExperimentStatus, Verdict } from '@synapse/domain';
 import type { EntityManager } from '../../db/orm.js';
 import { requestLoader } from '../../db/request-loader.js';
-import { selectIn } from '../../db/rows.js';
+import { date, selectIn } from '../../db/rows.js';
 import { Experiment } from './experiment.entity.js';
 
 /**
@@ -75,42 +75,48 @@ export interface OrganisationRow {
   name: string;
 }
 
-/** An outcome as a row answers it (ROW_RELATIONS.outcomes). */
+/** An outcome as a row answers it (ROW_RELATIONS.outcomes), with what orders it. */
 export interface OutcomeRow {
   id: string;
   title: string;
   verdict: Verdict;
   evidenceLevel: number;
+  createdAt: Date;
+}
+
+/** An experiment's outcomes, oldest first, ties by id: the same order from rows as from entities. */
+export function oldestFirst(a: { createdAt: Date; id: string }, b: { createdAt: Date; id: string }): number {
+  return a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 export function isEntity(experiment: Experiment | ExperimentRowRoot): experiment is Experiment {
   return experiment instanceof Experiment;
 }
 
-async function organisationRows(em: EntityManager, ids: readonly string[]): Promise<OrganisationRow[]> {
+async function organisationRows(em: EntityManager, ids: readonly string[]): Promise<(OrganisationRow | Error)[]> {
   const rows = await selectIn<OrganisationRow>(em, 'select id, slug, name from organisations where id in (%s)', [...new Set(ids)]);
   const byId = new Map(rows.map((row) => [row.id, row]));
+  // A missing one fails its own hit only, as an entity's loadOrFail would.
   return ids.map((id) => {
     const row = byId.get(id);
-    if (!row) throw new Error(`Organisation ${id} not found`);
-    return { id: row.id, slug: row.slug, name: row.name };
+    return row ? { id: row.id, slug: row.slug, name: row.name } : new Error(`Organisation ${id} not found`);
   });
 }
 
 async function outcomeRows(em: EntityManager, experimentIds: readonly string[]): Promise<OutcomeRow[][]> {
   const rows = await selectIn<Record<string, unknown>>(
     em,
-    'select id, experiment_id, title, verdict, evidence_level from outcomes where experiment_id in (%s) order by created_at, id',
+    'select id, experiment_id, title, verdict, evidence_level, created_at from outcomes where experiment_id in (%s)',
     [...new Set(experimentIds)],
   );
   const byExperiment = new Map<string, OutcomeRow[]>();
   for (const row of rows) {
-    const outcome = { id: row.id as string, title: row.title as string, verdict: row.verdict as Verdict, evidenceLevel: Number(row.evidence_level) };
+    const outcome = { id: row.id as string, title: row.title as string, verdict: row.verdict as Verdict, evidenceLevel: Number(row.evidence_level), createdAt: date(row.created_at)! };
     const list = byExperiment.get(row.experiment_id as string);
     if (list) list.push(outcome);
     else byExperiment.set(row.experiment_id as string, [outcome]);
   }
-  return experimentIds.map((id) => byExperiment.get(id) ?? []);
+  return experimentIds.map((id) => (byExperiment.get(id) ?? []).sort(oldestFirst));
 }
 
 /** A row's lead organisation (one statement for the request's rows). */

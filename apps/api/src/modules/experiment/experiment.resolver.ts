@@ -9,7 +9,7 @@ import { Organisation } from '../organisation/organisation.entity.js';
 import { Outcome } from '../outcome/outcome.entity.js';
 import { ServiceArea } from '../service-area/service-area.entity.js';
 import { ExperimentPartner } from './experiment-partner.entity.js';
-import { type ExperimentRowRoot, isEntity, leadOrganisationRow, type OrganisationRow, outcomeRowsOf, type OutcomeRow } from './experiment-row.js';
+import { type ExperimentRowRoot, isEntity, leadOrganisationRow, oldestFirst, type OrganisationRow, outcomeRowsOf, type OutcomeRow } from './experiment-row.js';
 import { Experiment } from './experiment.entity.js';
 import { CreateExperimentInput, ExperimentFilter, UpdateExperimentInput } from './experiment.inputs.js';
 import { experimentPolicy } from './experiment.policy.js';
@@ -142,8 +142,7 @@ export class ExperimentResolver {
   @FieldResolver(() => [Outcome])
   async outcomes(@Root() experiment: Experiment | ExperimentRowRoot, @Ctx() { em }: Context): Promise<Outcome[] | OutcomeRow[]> {
     if (!isEntity(experiment)) return outcomeRowsOf(em, experiment);
-    const outcomes = await experiment.outcomes.loadItems();
-    return [...outcomes].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    return [...(await experiment.outcomes.loadItems())].sort(oldestFirst);
   }
 
   @FieldResolver(() => [Artefact])

@@ -1,7 +1,7 @@
 import type { ExperimentStatus } from '@synapse/domain';
 import type { ExperimentDocument } from '@synapse/search';
 import type { EntityManager } from '../../db/orm.js';
-import { selectIn, selectRows } from '../../db/rows.js';
+import { date, json, selectIn, selectRows } from '../../db/rows.js';
 
 /**
  * What a search document is built from, read in plain SQL: a page of experiments and their relations in one
@@ -68,18 +68,6 @@ export interface DocumentSource {
 
 const EXPERIMENT_COLUMNS = `id, slug, title, summary, problem, what_is_new, approach, who_it_serves, themes, stage, start_date, end_date,
   budget_band, published_at, created_at, content_changed_at, last_reviewed_on, family_id, status, withdrawn_at, lead_organisation_id`;
-
-/** JSON columns: text on SQLite, already parsed on PostgreSQL. */
-export function json<T>(value: unknown): T {
-  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
-}
-
-/** Timestamps: milliseconds on SQLite, Date objects on PostgreSQL. */
-export function date(value: unknown): Date | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value;
-  return new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as number | string));
-}
 
 function experimentRow(row: Record<string, unknown>): ExperimentRow {
   return {

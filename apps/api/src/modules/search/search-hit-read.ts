@@ -1,8 +1,8 @@
 import type { ExperimentStatus } from '@synapse/domain';
 import type { EntityManager } from '../../db/orm.js';
-import { selectIn } from '../../db/rows.js';
+import { date, json, selectIn } from '../../db/rows.js';
 import type { ExperimentRowRoot } from '../experiment/experiment-row.js';
-import { artefactTexts, date, json, outcomeTexts, serviceAreasOf } from './document-source.js';
+import { artefactTexts, outcomeTexts, serviceAreasOf } from './document-source.js';
 import { isSearchable, type RelatedText, relatedText } from './experiment-document.js';
 
 /**
