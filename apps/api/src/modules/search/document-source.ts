@@ -66,10 +66,11 @@ export interface DocumentSource {
   registered: boolean;
 }
 
-const EXPERIMENT_COLUMNS = `id, slug, title, summary, problem, what_is_new, approach, who_it_serves, themes, stage, start_date, end_date,
+/** The columns an ExperimentRow is read from (`experimentRow`). */
+export const EXPERIMENT_COLUMNS = `id, slug, title, summary, problem, what_is_new, approach, who_it_serves, themes, stage, start_date, end_date,
   budget_band, published_at, created_at, content_changed_at, last_reviewed_on, family_id, status, withdrawn_at, lead_organisation_id`;
 
-function experimentRow(row: Record<string, unknown>): ExperimentRow {
+export function experimentRow(row: Record<string, unknown>): ExperimentRow {
   return {
     id: row.id as string,
     slug: row.slug as string,

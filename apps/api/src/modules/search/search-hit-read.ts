@@ -1,8 +1,7 @@
-import type { ExperimentStatus } from '@synapse/domain';
 import type { EntityManager } from '../../db/orm.js';
-import { date, json, selectIn } from '../../db/rows.js';
+import { selectIn } from '../../db/rows.js';
 import type { ExperimentRowRoot } from '../experiment/experiment-row.js';
-import { artefactTexts, outcomeTexts, serviceAreasOf } from './document-source.js';
+import { artefactTexts, EXPERIMENT_COLUMNS, experimentRow, outcomeTexts, serviceAreasOf } from './document-source.js';
 import { isSearchable, type RelatedText, relatedText } from './experiment-document.js';
 
 /**
@@ -24,32 +23,12 @@ export async function searchableColumns(em: EntityManager, ids: string[]): Promi
   // comes along (a unique index lookup per row), as it does with an entity (MikroORM joins the 1:1).
   const rows = await selectIn<Record<string, unknown>>(
     em,
-    `select id, slug, title, summary, problem, what_is_new, approach, who_it_serves, themes, stage, status, withdrawn_at, lead_organisation_id,
-      exists (select 1 from measure_registrations r where r.experiment_id = experiments.id) as registered
+    `select ${EXPERIMENT_COLUMNS}, exists (select 1 from measure_registrations r where r.experiment_id = experiments.id) as registered
      from experiments where id in (%s)`,
     ids,
   );
-  return new Map(rows.map(hitRow).filter(isSearchable).map((row) => [row.id, row]));
-}
-
-function hitRow(row: Record<string, unknown>): HitColumns {
-  return {
-    id: row.id as string,
-    slug: row.slug as string,
-    title: row.title as string,
-    summary: row.summary as string,
-    problem: row.problem as string,
-    whatIsNew: row.what_is_new as string,
-    approach: row.approach as string,
-    whoItServes: row.who_it_serves as string | null,
-    themes: json<string[]>(row.themes),
-    stage: row.stage as string,
-    status: row.status as ExperimentStatus,
-    withdrawnAt: date(row.withdrawn_at),
-    leadOrganisationId: row.lead_organisation_id as string,
-    // 0 or 1 on SQLite, a boolean on PostgreSQL.
-    registered: Number(row.registered) === 1,
-  };
+  // registered: 0 or 1 on SQLite, a boolean on PostgreSQL.
+  return new Map(rows.map((row) => ({ ...experimentRow(row), registered: Number(row.registered) === 1 })).filter(isSearchable).map((row) => [row.id, row]));
 }
 
 /** The text of the hits' outcomes, artefacts (their titles and the words inside their files) and service areas. */
