@@ -17,6 +17,9 @@ export default defineConfig({
           // is how it timed out on a loaded CI machine.
           testTimeout: 180_000,
           hookTimeout: 180_000,
+          // The same 15 s for `expect.poll` as for the page's own waits: its default of 1 s failed a step on a loaded
+          // CI machine (the council page's list of experiments, loaded by a second query, came later than that).
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },
