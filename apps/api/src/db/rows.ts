@@ -37,3 +37,15 @@ export function date(value: unknown): Date | null {
   if (value instanceof Date) return value;
   return new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as number | string));
 }
+
+/** Rows of a per-experiment read (an `experiment_id` column), each mapped, grouped by that id in their order. */
+export function grouped<T>(rows: Record<string, unknown>[], map: (row: Record<string, unknown>) => T): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const id = row.experiment_id as string;
+    const group = groups.get(id);
+    if (group) group.push(map(row));
+    else groups.set(id, [map(row)]);
+  }
+  return groups;
+}

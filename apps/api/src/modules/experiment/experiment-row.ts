@@ -1,7 +1,7 @@
 import type { ExperimentStatus, Verdict } from '@synapse/domain';
 import type { EntityManager } from '../../db/orm.js';
 import { requestLoader } from '../../db/request-loader.js';
-import { date, selectIn } from '../../db/rows.js';
+import { date, grouped, selectIn } from '../../db/rows.js';
 import { Experiment } from './experiment.entity.js';
 
 /**
@@ -97,10 +97,7 @@ async function organisationRows(em: EntityManager, ids: readonly string[]): Prom
   const rows = await selectIn<OrganisationRow>(em, 'select id, slug, name from organisations where id in (%s)', [...new Set(ids)]);
   const byId = new Map(rows.map((row) => [row.id, row]));
   // A missing one fails its own hit only, as an entity's loadOrFail would.
-  return ids.map((id) => {
-    const row = byId.get(id);
-    return row ? { id: row.id, slug: row.slug, name: row.name } : new Error(`Organisation ${id} not found`);
-  });
+  return ids.map((id) => byId.get(id) ?? new Error(`Organisation ${id} not found`));
 }
 
 async function outcomeRows(em: EntityManager, experimentIds: readonly string[]): Promise<OutcomeRow[][]> {
@@ -109,13 +106,13 @@ async function outcomeRows(em: EntityManager, experimentIds: readonly string[]):
     'select id, experiment_id, title, verdict, evidence_level, created_at from outcomes where experiment_id in (%s)',
     [...new Set(experimentIds)],
   );
-  const byExperiment = new Map<string, OutcomeRow[]>();
-  for (const row of rows) {
-    const outcome = { id: row.id as string, title: row.title as string, verdict: row.verdict as Verdict, evidenceLevel: Number(row.evidence_level), createdAt: date(row.created_at)! };
-    const list = byExperiment.get(row.experiment_id as string);
-    if (list) list.push(outcome);
-    else byExperiment.set(row.experiment_id as string, [outcome]);
-  }
+  const byExperiment = grouped(rows, (row): OutcomeRow => ({
+    id: row.id as string,
+    title: row.title as string,
+    verdict: row.verdict as Verdict,
+    evidenceLevel: Number(row.evidence_level),
+    createdAt: date(row.created_at)!,
+  }));
   return experimentIds.map((id) => (byExperiment.get(id) ?? []).sort(oldestFirst));
 }
 

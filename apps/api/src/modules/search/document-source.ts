@@ -1,7 +1,7 @@
 import type { ExperimentStatus } from '@synapse/domain';
 import type { ExperimentDocument } from '@synapse/search';
 import type { EntityManager } from '../../db/orm.js';
-import { date, json, selectIn, selectRows } from '../../db/rows.js';
+import { date, grouped, json, selectIn, selectRows } from '../../db/rows.js';
 
 /**
  * What a search document is built from, read in plain SQL: a page of experiments and their relations in one
@@ -150,16 +150,6 @@ export async function serviceAreasOf(em: EntityManager, ids: string[]): Promise<
   return grouped(rows, (row) => ({ slug: row.slug as string, name: row.name as string }));
 }
 
-function grouped<T>(rows: Record<string, unknown>[], map: (row: Record<string, unknown>) => T): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const id = row.experiment_id as string;
-    const group = groups.get(id);
-    if (group) group.push(map(row));
-    else groups.set(id, [map(row)]);
-  }
-  return groups;
-}
 
 function organisationFacts(row: Record<string, unknown>): OrganisationFacts {
   const number = (value: unknown) => (value === null || value === undefined ? null : Number(value));
