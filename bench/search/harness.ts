@@ -46,8 +46,9 @@ const CORPUS_LINKS = 'https://example.org/bench/%';
 
 /**
  * Marks the corpus's made-up links as checked just now, so the hourly link checker has none due while the bench
- * measures, as between its runs in production. Otherwise each start of the API set it failing to reach 100 of them,
- * two seconds apart, all through the measured searches (about 5 % of the API's CPU in a profile).
+ * measures, as between its runs in production. Otherwise its run (due each hour, and left unfinished by the runs
+ * before) spent the measurement failing to reach 100 of them, two seconds apart (about 5 % of the API's CPU in a
+ * profile).
  */
 function linksChecked(dataDir: string): void {
   const db = new Database(join(dataDir, 'synapse.sqlite'));
@@ -72,8 +73,8 @@ export async function startApi(dataDir: string, meili: LocalMeilisearch, process
       MEILI_URL: meili.url,
       MEILI_MASTER_KEY: meili.masterKey,
       SYNAPSE_SEED_DEMO: 'false',
-      // As in production (README): graphql-js and Express then skip their development-time checks. Production
-      // requires a mail server; the bench signs nobody in, so nothing is ever sent to this one.
+      // As in production (README): graphql-js then skips its development-time checks. Production requires a
+      // mail server; the bench sends no email (its session is written to the database), so none is sent here.
       NODE_ENV: 'production',
       SMTP_URL: 'smtp://127.0.0.1:9',
       // How many API processes (node:cluster workers when more than 1); the latency figures use one.
