@@ -150,7 +150,6 @@ export async function serviceAreasOf(em: EntityManager, ids: string[]): Promise<
   return grouped(rows, (row) => ({ slug: row.slug as string, name: row.name as string }));
 }
 
-
 function organisationFacts(row: Record<string, unknown>): OrganisationFacts {
   const number = (value: unknown) => (value === null || value === undefined ? null : Number(value));
   return {
